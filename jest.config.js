@@ -4,6 +4,12 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }] },
+  // The package's own name resolves to its sources in tests (Node resolves it to dist/ at run time).
+  moduleNameMapper: {
+    "^pulumi-twilio-conversations$": "<rootDir>/sdk/index.ts",
+    "^pulumi-twilio-conversations/provider$": "<rootDir>/provider/index.ts",
+    "^pulumi-twilio-conversations/emulator$": "<rootDir>/emulator/index.ts",
+  },
   testTimeout: 60000,
   // Servers and host processes are per test file; two workers match the two cores CI has.
   maxWorkers: 2,
