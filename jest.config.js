@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
-  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }] },
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   // The package's own name resolves to its sources in tests (Node resolves it to dist/ at run time).
   moduleNameMapper: {
     "^pulumi-twilio-conversations$": "<rootDir>/sdk/index.ts",

@@ -77,6 +77,14 @@ export interface EmulatorOptions {
   faults?: Partial<FaultSettings>;
   /** Log each request to stderr. */
   verbose?: boolean;
+  /**
+   * Origin put in absolute URLs (`url`, `next_page_url`, ...) when clients reach the emulator by
+   * another name than the address it binds (a container host name in CI). Default: the bound
+   * address (`http://127.0.0.1:PORT`).
+   */
+  publicUrl?: string;
+  /** The emulator's clock (conversation timers, dates); tests inject one. Default: real time. */
+  now?: () => Date;
 }
 
 /** One entry of the request log tests read to assert exactly what was sent. */
@@ -94,6 +102,11 @@ export interface LoggedRequest {
   status: number;
   /** Fault injected for this request, if any. */
   fault?: string;
+  /**
+   * Basic-auth user name sent (account SID or API key SID). `headers.authorization` itself is
+   * redacted so no secret ever lands in the log.
+   */
+  username?: string;
   at: string;
 }
 

@@ -1,0 +1,106 @@
+/**
+ * Reading and checking v1 form parameters the way Twilio does: unknown keys are ignored, a
+ * repeated key where one value is expected uses the first, and a bad value is a 400 naming the
+ * parameter.
+ */
+import type { FormFields } from "../form-body";
+import { ApiError, CODES, invalid } from "./api-error";
+
+/** The form body of a request (empty when none or not a form). */
+export function formOf(body: unknown): FormFields {
+  return body && typeof body === "object" && !Array.isArray(body) ? (body as FormFields) : {};
+}
+
+/** One value of a parameter, or undefined when absent. */
+export function param(form: FormFields, key: string): string | undefined {
+  const v = form[key];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Every value of a repeated parameter (`Permission=a&Permission=b`). */
+export function params(form: FormFields, key: string): string[] {
+  const v = form[key];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/** True when the parameter was sent at all, even empty. */
+export function has(form: FormFields, key: string): boolean {
+  return form[key] !== undefined;
+}
+
+/** Checks a SID parameter against its pattern from the spec. */
+export function checkSid(name: string, value: string, pattern: RegExp): string {
+  if (!pattern.test(value)) throw invalid(`Invalid ${name}: ${JSON.stringify(value)} does not match ${pattern.source}`);
+  return value;
+}
+
+/** Twilio booleans are the strings `true` / `false`. */
+export function parseBoolean(name: string, value: string): boolean {
+  const v = value.toLowerCase();
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw invalid(`Invalid ${name}: expected true or false, got ${JSON.stringify(value)}`);
+}
+
+/** Checks a friendly name's length (code 20002, Twilio's "Invalid FriendlyName"). */
+export function checkFriendlyName(value: string, max: number): string {
+  if (value.length > max) {
+    throw new ApiError(400, CODES.invalidFriendlyName, `Invalid FriendlyName: longer than ${max} characters`);
+  }
+  return value;
+}
+
+const DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/**
+ * Parses an ISO 8601 duration into milliseconds. Weeks, days, hours, minutes and seconds are
+ * accepted; years and months are refused because their length is not fixed (Twilio's examples only
+ * use `PT1M`, `PT10M`, `P1D`; whether it accepts `P1M`: UNCONFIRMED).
+ */
+export function parseDurationMs(value: string): number | undefined {
+  const m = DURATION.exec(value);
+  if (!m || value === "P" || value.endsWith("T")) return undefined;
+  const [, w, d, h, min, s] = m;
+  const n = (x: string | undefined) => (x ? Number(x) : 0);
+  return ((((n(w) * 7 + n(d)) * 24 + n(h)) * 60 + n(min)) * 60 + n(s)) * 1000;
+}
+
+/** Checks a timer duration and its minimum (inactive >= 1 minute, closed >= 10 minutes). */
+export function checkTimer(name: string, value: string, minMinutes: number): number {
+  const ms = parseDurationMs(value);
+  if (ms === undefined) throw invalid(`Invalid ${name}: ${JSON.stringify(value)} is not an ISO 8601 duration`);
+  if (ms < minMinutes * 60_000) throw invalid(`Invalid ${name}: minimum is ${minMinutes} minute${minMinutes === 1 ? "" : "s"}`);
+  return ms;
+}
+
+/** Maximum size of a conversation's attributes (16 KB, per Twilio's docs). */
+export const MAX_ATTRIBUTES_BYTES = 16 * 1024;
+
+/** Attributes must be a string holding valid JSON, at most 16 KB (code 50304). */
+export function checkAttributes(value: string): string {
+  if (Buffer.byteLength(value, "utf8") > MAX_ATTRIBUTES_BYTES) {
+    throw new ApiError(400, CODES.invalidAttributes, "Attributes exceed the 16 KB limit");
+  }
+  try {
+    JSON.parse(value);
+  } catch {
+    throw new ApiError(400, CODES.invalidAttributes, "Attributes must be a valid JSON string");
+  }
+  return value;
+}
+
+/** Parses a date parameter (`DateCreated`, `StartDate`): ISO 8601, date or date-time. */
+export function parseDateParam(name: string, value: string): Date {
+  const ok = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value);
+  const date = new Date(value);
+  if (!ok || Number.isNaN(date.getTime())) throw invalid(`Invalid ${name}: ${JSON.stringify(value)} is not an ISO 8601 date`);
+  return date;
+}
+
+/** Checks an enum value. */
+export function checkEnum<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw invalid(`Invalid ${name}: ${JSON.stringify(value)} is not one of ${allowed.join(", ")}`);
+  }
+  return value as T;
+}

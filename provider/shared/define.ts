@@ -1,0 +1,92 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import { configureFromStack, currentSettings, type Settings } from "../config";
+import { clientFor, type TwilioClient } from "../http/client";
+import { assertSameAccount } from "./account";
+import { checkWith, withoutProvider } from "./check";
+import { diffInputs, type DiffSpec } from "./diff";
+
+/** What a lifecycle function gets besides its inputs. */
+export interface OperationContext {
+  client: TwilioClient;
+  settings: Settings;
+}
+
+/** Inputs that failed validation at the moment of a write (preview let unknown values through). */
+export class InvalidInputsError extends Error {
+  override readonly name = "InvalidInputsError";
+}
+
+/** One resource kind's lifecycle, in terms of validated inputs and typed outputs. */
+export interface ResourceDefinition<I extends object, O extends { accountSid?: string }> {
+  /** The kind name, as in the type token (`Conversation`). */
+  kind: string;
+  /** Validates and normalises the inputs (no I/O). */
+  schema: z.ZodType<I>;
+  diff: DiffSpec;
+  /** How the resource is named in messages: `Conversation "support"`. */
+  describe(props: Partial<I> | Partial<O>, id?: string): string;
+  create(inputs: I, ctx: OperationContext): Promise<{ id: string; outs: O }>;
+  /** Live state, or undefined when the resource is gone. */
+  read(id: string, props: O, ctx: OperationContext): Promise<{ props: O; inputs: I } | undefined>;
+  update(id: string, olds: O, news: I, ctx: OperationContext): Promise<O>;
+  /** Must succeed when the resource is already gone. */
+  delete(id: string, props: O, ctx: OperationContext): Promise<void>;
+}
+
+/**
+ * Turns a definition into the provider the dynamic-provider host calls: configure records the
+ * stack's settings, check validates before anything is sent, diff compares normalised inputs, and
+ * every write is guarded by the account the resource was created in.
+ */
+export function defineProvider<I extends object, O extends { accountSid?: string }>(
+  def: ResourceDefinition<I, O>,
+): pulumi.dynamic.ResourceProvider {
+  const context = (): OperationContext => {
+    const settings = currentSettings();
+    return { settings, client: clientFor(settings) };
+  };
+  const parse = (news: Record<string, unknown>): I => {
+    const result = def.schema.safeParse(withoutProvider(news));
+    if (result.success) return result.data;
+    const details = result.error.issues.map((i) => `${i.path.map(String).join(".") || "(inputs)"}: ${i.message}`).join("; ");
+    throw new InvalidInputsError(`Invalid inputs for ${def.describe(news as Partial<I>)}: ${details}`);
+  };
+  return {
+    async configure(req) {
+      configureFromStack(req.config);
+    },
+    async check(_olds, news) {
+      return checkWith(def.schema, news);
+    },
+    async diff(_id, olds, news) {
+      return diffInputs(withoutProvider(olds), withoutProvider(news), def.diff);
+    },
+    async create(news) {
+      const inputs = parse(news);
+      const { id, outs } = await def.create(inputs, context());
+      return { id, outs: outs as Record<string, unknown> };
+    },
+    async read(id, props) {
+      const ctx = context();
+      const olds = withoutProvider(props ?? {}) as O;
+      assertSameAccount(olds.accountSid, ctx.client.accountSid, `to read ${def.describe(olds, id)}`);
+      const live = await def.read(id, olds, ctx);
+      if (!live) return { id: "", props: {} };
+      return { id, props: live.props as Record<string, unknown>, inputs: live.inputs as Record<string, unknown> };
+    },
+    async update(id, olds, news) {
+      const ctx = context();
+      const prior = withoutProvider(olds) as O;
+      assertSameAccount(prior.accountSid, ctx.client.accountSid, `to update ${def.describe(prior, id)}`);
+      const outs = await def.update(id, prior, parse(news), ctx);
+      return { outs: outs as Record<string, unknown> };
+    },
+    async delete(id, props) {
+      const ctx = context();
+      const prior = withoutProvider(props) as O;
+      assertSameAccount(prior.accountSid, ctx.client.accountSid, `to delete ${def.describe(prior, id)}`);
+      await def.delete(id, prior, ctx);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { durationSeconds } from "./duration";
+
+/**
+ * Zod field types shared by the resource schemas. Each message says what would be valid, because
+ * it reaches the user as a Pulumi check failure on the property.
+ */
+
+/** A Twilio SID: two-letter prefix and 32 hex digits (`IS`, `MG`, `RL`, `CH`, `AC`...). */
+export function sid(prefix: string, what: string): z.ZodString {
+  return z
+    .string()
+    .regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be ${what} SID: "${prefix}" followed by 32 hex digits`);
+}
+
+/** An ISO 8601 duration of at least `minSeconds` (compared by length, so `PT60S` equals `PT1M`). */
+export function isoDuration(minSeconds: number): z.ZodString {
+  const min = minSeconds % 60 === 0 ? `${minSeconds / 60} minute${minSeconds === 60 ? "" : "s"}` : `${minSeconds} seconds`;
+  return z.string().superRefine((text, ctx) => {
+    const seconds = durationSeconds(text);
+    if (seconds === undefined) {
+      ctx.addIssue({ code: "custom", message: `must be an ISO 8601 duration such as "PT${minSeconds / 60}M" or "P1D"; got "${text}"` });
+    } else if (seconds < minSeconds) {
+      ctx.addIssue({ code: "custom", message: `must be at least ${min} (got "${text}")` });
+    }
+  });
+}
+
+/** Twilio's limit on a conversation's attributes, in bytes of the JSON text. */
+export const MAX_ATTRIBUTES_BYTES = 16 * 1024;
+
+/**
+ * JSON attributes given as an object or as a JSON string; normalised to canonical JSON text (keys
+ * sorted, no whitespace) so the same data written differently never shows as a change.
+ */
+export const jsonAttributes = z
+  .union([z.string(), z.record(z.string(), z.unknown())])
+  .transform((value, ctx) => {
+    let parsed: unknown;
+    if (typeof value === "string") {
+      try {
+        parsed = JSON.parse(value);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: `must be valid JSON (an object or a JSON string): ${(e as Error).message}` });
+        return z.NEVER;
+      }
+    } else {
+      parsed = value;
+    }
+    const text = canonicalJson(parsed);
+    if (Buffer.byteLength(text, "utf8") > MAX_ATTRIBUTES_BYTES) {
+      ctx.addIssue({ code: "custom", message: `must be at most 16 KB of JSON; got ${Buffer.byteLength(text, "utf8")} bytes` });
+      return z.NEVER;
+    }
+    return text;
+  });
+
+/** JSON text with object keys sorted at every level: equal data gives equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}

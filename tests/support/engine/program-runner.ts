@@ -1,0 +1,191 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { JsonValue, PropertyMap } from "./types";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+
+/**
+ * Runs a Pulumi program in this process under `pulumi.runtime.setMocks`, handing every resource
+ * registration to a callback that plays the engine.
+ *
+ * Isolation between runs: the SDK keeps its per-program state (settings, monitor, config, stack
+ * resource, pending RPCs) in a "store" that it looks up through an AsyncLocalStorage when one is
+ * active. The Automation API runs each inline program inside `withLocalStorage` for exactly this
+ * reason, and so does this runner: every run gets a fresh store, so up, up, refresh, destroy in one
+ * process do not see each other's resources, config or mocks. `setMocks` itself only overwrites
+ * the monitor in the current store; called twice without a fresh store it would leave the previous
+ * run's stack resource and RPC queue in place.
+ *
+ * These two SDK functions are `@internal` (absent from the .d.ts) but stable; the Automation API
+ * depends on them.
+ */
+const runtimeState = require("@pulumi/pulumi/runtime/state") as {
+  withLocalStorage<T>(callback: () => Promise<T>): Promise<T>;
+};
+const runtimeSettings = require("@pulumi/pulumi/runtime/settings") as {
+  waitForRPCs(): Promise<void>;
+  getMonitor(): unknown;
+};
+const runtimeStack = require("@pulumi/pulumi/runtime/stack") as {
+  runInPulumiStack(init: () => Promise<unknown>): Promise<Record<string, unknown> | undefined>;
+};
+
+/** A resource registration, with what the engine receives beyond the mocks' `newResource` args. */
+export interface Registration {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  /** False for component resources (including the stack itself). */
+  readonly custom: boolean;
+  /**
+   * Resolved inputs. Secrets keep Pulumi's secret wrapper; in a preview, values not known yet are
+   * the wire's unknown sentinel (`04da6b54-...`), exactly as the engine would forward them.
+   */
+  readonly inputs: PropertyMap;
+  readonly parent?: string;
+  /** URNs this resource depends on (its inputs' resources and `dependsOn`). */
+  readonly dependencies: string[];
+  readonly deleteBeforeReplace?: boolean;
+  readonly replaceOnChanges: string[];
+}
+
+/** What the engine answers for a registration: the id and the outputs the program will see. */
+export interface RegistrationResult {
+  readonly id: string;
+  readonly outputs: PropertyMap;
+}
+
+/** How to run one program. */
+export interface ProgramRunOptions {
+  readonly project: string;
+  readonly stack: string;
+  readonly preview: boolean;
+  /** Namespaced stack config (`twilio:accountSid`), as `pulumi.Config` reads it. */
+  readonly config: Record<string, string>;
+  readonly secretKeys: readonly string[];
+  /** Plays the engine for one registration; throwing fails that registration (and the run). */
+  readonly register: (registration: Registration) => Promise<RegistrationResult>;
+}
+
+/** What the program produced. */
+export interface ProgramRunResult {
+  /** Stack outputs, as plain values. */
+  readonly outputs: Record<string, unknown>;
+  /** Program errors (thrown, or rejected promises nobody handled), in the order seen. */
+  readonly errors: Error[];
+}
+
+/** The request fields the mocks' `newResource` does not pass on. */
+interface RegisterRequestLike {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getDependenciesList(): string[];
+  getDeletebeforereplace(): boolean;
+  getDeletebeforereplacedefined(): boolean;
+  getReplaceonchangesList(): string[];
+}
+
+interface MockMonitorLike {
+  newUrn(parent: string, type: string, name: string): string;
+  registerResource(req: RegisterRequestLike, callback: (err: unknown, resp?: unknown) => void): Promise<void>;
+}
+
+/** Converts what the mocks deserialized back to wire values (the SDK's unknown marker -> the sentinel string). */
+function toWire(value: unknown): JsonValue {
+  if (pulumi.Output.isInstance(value) || (value !== null && typeof value === "object" && pulumi.isUnknown(value))) {
+    return unknownValue;
+  }
+  if (Array.isArray(value)) {
+    return value.map(toWire);
+  }
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, JsonValue> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== undefined) {
+        out[k] = toWire(v);
+      }
+    }
+    return out;
+  }
+  if (value === undefined) {
+    return null;
+  }
+  return value as JsonValue;
+}
+
+/**
+ * Runs `program` as the stack's body and returns its outputs once every registration it started has
+ * been answered. Never rejects: failures come back in `errors`.
+ */
+export function runProgram(program: () => unknown, options: ProgramRunOptions): Promise<ProgramRunResult> {
+  return runtimeState.withLocalStorage(async () => {
+    const errors: Error[] = [];
+    const noteError = (e: unknown) => {
+      const err = e instanceof Error ? e : new Error(String(e));
+      if (!errors.includes(err)) {
+        errors.push(err);
+      }
+    };
+    // Pairs each mocks `newResource` call with the request that caused it. MockMonitor calls
+    // `newResource` synchronously at the start of `registerResource`, so one slot is enough.
+    let current: { req: RegisterRequestLike; urn: string } | undefined;
+
+    await pulumi.runtime.setMocks(
+      {
+        newResource: async (args) => {
+          const pending = current;
+          current = undefined;
+          if (!pending) {
+            throw new Error(`engine stand-in: ${args.type} ${args.name} was not registered through registerResource (read/get is not supported)`);
+          }
+          const { req, urn } = pending;
+          const result = await options.register({
+            urn,
+            type: req.getType(),
+            name: req.getName(),
+            custom: req.getCustom(),
+            inputs: toWire(args.inputs) as PropertyMap,
+            parent: req.getParent() || undefined,
+            dependencies: req.getDependenciesList(),
+            deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
+            replaceOnChanges: req.getReplaceonchangesList(),
+          });
+          return { id: result.id, state: result.outputs };
+        },
+        call: (args) => {
+          throw new Error(`engine stand-in: provider functions are not supported (called ${args.token})`);
+        },
+      },
+      options.project,
+      options.stack,
+      options.preview,
+    );
+    const monitor = runtimeSettings.getMonitor() as MockMonitorLike;
+    const registerResource = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, callback) => {
+      current = { req, urn: monitor.newUrn(req.getParent(), req.getType(), req.getName()) };
+      return registerResource(req, callback);
+    };
+    pulumi.runtime.setAllConfig(options.config, [...options.secretKeys]);
+
+    // As the language host does: a rejection nobody handles is a program error, not a crash.
+    const onUnhandled = (e: unknown) => noteError(e);
+    process.on("unhandledRejection", onUnhandled);
+    process.on("uncaughtException", onUnhandled);
+    let outputs: Record<string, unknown> = {};
+    try {
+      try {
+        outputs = (await runtimeStack.runInPulumiStack(async () => program())) ?? {};
+      } catch (e) {
+        noteError(e);
+      }
+      await runtimeSettings.waitForRPCs().catch(noteError);
+      // Rejections of registrations settle on the next turns; let them reach the handler.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+      process.off("uncaughtException", onUnhandled);
+    }
+    return { outputs, errors };
+  });
+}

@@ -1,0 +1,48 @@
+import { canonicalJson, isoDuration, jsonAttributes, sid } from "../../../../provider/shared/fields";
+
+describe("sid", () => {
+  const schema = sid("IS", "a chat service");
+  it("accepts the prefix and 32 hex digits in either case", () => {
+    expect(schema.safeParse("IS0123456789abcdefABCDEF0123456789").success).toBe(true);
+  });
+  it("names the expected shape when it fails", () => {
+    const result = schema.safeParse("MG0123456789abcdef0123456789abcdef");
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]!.message).toBe('must be a chat service SID: "IS" followed by 32 hex digits');
+  });
+});
+
+describe("isoDuration", () => {
+  const closed = isoDuration(600);
+  it("compares by length, not by spelling", () => {
+    expect(closed.safeParse("PT600S").success).toBe(true);
+    expect(closed.safeParse("PT10M").success).toBe(true);
+    expect(closed.safeParse("PT9M59S").success).toBe(false);
+  });
+  it("says what the minimum is", () => {
+    expect(closed.safeParse("PT5M").error!.issues[0]!.message).toBe('must be at least 10 minutes (got "PT5M")');
+  });
+  it("rejects what is not a duration with an example", () => {
+    expect(closed.safeParse("10 minutes").error!.issues[0]!.message).toMatch(/ISO 8601 duration such as "PT10M"/);
+  });
+});
+
+describe("jsonAttributes", () => {
+  it("normalises objects and JSON text to the same canonical text", () => {
+    expect(jsonAttributes.parse({ b: 1, a: { d: 2, c: [3] } })).toBe('{"a":{"c":[3],"d":2},"b":1}');
+    expect(jsonAttributes.parse('{ "b": 1, "a": {"d": 2, "c": [3]} }')).toBe('{"a":{"c":[3],"d":2},"b":1}');
+  });
+  it("rejects text that is not JSON", () => {
+    expect(jsonAttributes.safeParse("{not json").error!.issues[0]!.message).toMatch(/^must be valid JSON/);
+  });
+  it("rejects more than 16 KB", () => {
+    const big = { text: "x".repeat(16 * 1024) };
+    expect(jsonAttributes.safeParse(big).error!.issues[0]!.message).toMatch(/at most 16 KB/);
+  });
+});
+
+describe("canonicalJson", () => {
+  it("keeps array order and sorts keys", () => {
+    expect(canonicalJson([{ b: 1, a: 2 }, 1])).toBe('[{"a":2,"b":1},1]');
+  });
+});
