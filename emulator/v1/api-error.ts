@@ -38,7 +38,8 @@ export const CODES = {
 
 /** 404 with the message shape Twilio uses. */
 export function notFound(path: string): ApiError {
-  return new ApiError(404, CODES.notFound, `The requested resource ${path} was not found`);
+  const bare = path.split("?")[0];
+  return new ApiError(404, CODES.notFound, `The requested resource ${bare} was not found`);
 }
 
 /** 400 with the generic invalid-parameter code. */
