@@ -2,6 +2,7 @@
  * The v2 configuration resource as the emulator stores and returns it, and the pure functions that
  * apply a create, replace or patch to it. No I/O, no clock: callers pass the time.
  */
+import { wireTimestamp } from "./timestamps";
 import type { Channel, CreateInput, PatchInput, ReplaceInput } from "./validation";
 
 /** One channel's settings, as returned. */
@@ -34,7 +35,7 @@ export interface Configuration {
 
 /** The configuration a create makes. */
 export function createdConfiguration(id: string, input: CreateInput, at: Date): Configuration {
-  const stamp = at.toISOString();
+  const stamp = wireTimestamp(at);
   return withBridge(
     {
       id,
@@ -72,7 +73,7 @@ export function replacedConfiguration(current: Configuration, input: ReplaceInpu
       intelligenceConfigurationIds: [...(input.intelligenceConfigurationIds ?? [])],
       memoryExtractionEnabled: input.memoryExtractionEnabled ?? false,
       createdAt: current.createdAt,
-      updatedAt: at.toISOString(),
+      updatedAt: wireTimestamp(at),
       version: current.version + 1,
     },
     input.conversationsV1Bridge,
@@ -97,7 +98,7 @@ export function patchedConfiguration(current: Configuration, input: PatchInput, 
     next.intelligenceConfigurationIds = [...(input.intelligenceConfigurationIds ?? [])];
   }
   if (input.memoryExtractionEnabled !== undefined) next.memoryExtractionEnabled = input.memoryExtractionEnabled ?? false;
-  next.updatedAt = at.toISOString();
+  next.updatedAt = wireTimestamp(at);
   next.version = current.version + 1;
   return input.conversationsV1Bridge !== undefined ? withBridge(next, input.conversationsV1Bridge ?? undefined) : next;
 }

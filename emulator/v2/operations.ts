@@ -23,6 +23,7 @@ import {
 } from "./errors";
 import { newOperationId } from "./ids";
 import type { ConfigurationStore } from "./store";
+import { wireTimestamp } from "./timestamps";
 import type { CreateInput, PatchInput, ReplaceInput } from "./validation";
 
 /** A write waiting for its operation to complete. */
@@ -151,8 +152,8 @@ export class OperationQueue {
     return {
       operationId: op.id,
       status: op.status,
-      createdAt: op.createdAt.toISOString(),
-      completedAt: op.completedAt ? op.completedAt.toISOString() : null,
+      createdAt: wireTimestamp(op.createdAt),
+      completedAt: op.completedAt ? wireTimestamp(op.completedAt) : null,
       statusUrl: this.ctx.origin() + operationPath(op.id),
       error: op.error,
       related: { configurationId: op.write.configurationId },

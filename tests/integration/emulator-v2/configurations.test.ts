@@ -40,7 +40,7 @@ describe("POST (create)", () => {
     expect((await complete(res.json().statusUrl)).status).toBe("COMPLETED");
     const got = await h.request("GET", `${BASE}/${id}`);
     expect(got.status).toBe(200);
-    const created = new Date(h.now()).toISOString();
+    const created = h.stamp();
     expect(got.json()).toEqual({
       id,
       displayName: "Support config",
@@ -119,7 +119,7 @@ describe("PUT (full replace)", () => {
       intelligenceConfigurationIds: [],
       memoryExtractionEnabled: false,
       createdAt,
-      updatedAt: h.now().toISOString(),
+      updatedAt: h.stamp(),
       version: 2,
     });
   });

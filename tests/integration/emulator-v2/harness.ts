@@ -8,6 +8,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { noFaults, type EmulatorContext, type FaultSettings } from "../../../emulator/context";
 import { registerV2Routes, type V2Dump } from "../../../emulator/v2/routes";
+import { wireTimestamp } from "../../../emulator/v2/timestamps";
 
 export const ACCOUNT_SID = "AC00000000000000000000000000000000";
 export const DELAY_MS = 300;
@@ -31,8 +32,11 @@ export interface V2Harness {
   /** Moves the emulator's clock forward. */
   advance(ms: number): void;
   now(): Date;
+  /** The clock's time as the wire shows it (`2025-06-01T12:00:00Z`). */
+  stamp(): string;
   reset(): void;
   dump(): V2Dump;
+  /** Sends JSON (a string body is sent as is, for malformed-body cases). */
   request(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown, headers?: Record<string, string>): Promise<V2Response>;
   /** Creates, completes and returns the id of a configuration. */
   createApplied(body?: Record<string, unknown>): Promise<string>;
@@ -76,6 +80,7 @@ export async function startV2Harness(): Promise<V2Harness> {
       clock += ms;
     },
     now: () => new Date(clock),
+    stamp: () => wireTimestamp(new Date(clock)),
     reset: () => v2.reset(),
     dump: () => v2.dump(),
     async request(method, url, body, headers = {}) {

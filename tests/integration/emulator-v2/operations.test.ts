@@ -17,7 +17,7 @@ beforeEach(() => {
 const opPath = (statusUrl: string) => new URL(statusUrl).pathname;
 
 test("status document while pending and once completed", async () => {
-  const created = h.now().toISOString();
+  const created = h.stamp();
   const res = await h.request("POST", BASE, createBody());
   const { statusUrl, related } = res.json();
   const pending = await h.request("GET", opPath(statusUrl));
@@ -34,7 +34,9 @@ test("status document while pending and once completed", async () => {
 
   h.completeAll();
   const done = (await h.request("GET", opPath(statusUrl))).json();
-  expect(done).toMatchObject({ status: "COMPLETED", completedAt: h.now().toISOString(), error: null });
+  expect(done).toMatchObject({ status: "COMPLETED", completedAt: h.stamp(), error: null });
+  // UTC to the second, the format twilio-node parses.
+  expect(done.completedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 });
 
 test("a write is applied by any v2 request after the delay, not only by polling its operation", async () => {
@@ -53,7 +55,7 @@ test("failOperationsNext: the next operation ends FAILED with an RFC 9457 error 
 
   h.completeAll();
   const op = (await h.request("GET", opPath(failed.json().statusUrl))).json();
-  expect(op).toMatchObject({ status: "FAILED", completedAt: h.now().toISOString() });
+  expect(op).toMatchObject({ status: "FAILED", completedAt: h.stamp() });
   expect(op.error).toEqual({
     type: expect.stringMatching(/^https:\/\//),
     title: expect.any(String),
