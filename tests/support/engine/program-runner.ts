@@ -28,6 +28,8 @@ const runtimeStack = require("@pulumi/pulumi/runtime/stack") as {
   runInPulumiStack(init: () => Promise<unknown>): Promise<Record<string, unknown> | undefined>;
 };
 
+const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
 /** A resource registration, with what the engine receives beyond the mocks' `newResource` args. */
 export interface Registration {
   readonly urn: string;
@@ -92,7 +94,7 @@ interface MockMonitorLike {
 
 /** Converts what the mocks deserialized back to wire values (the SDK's unknown marker -> the sentinel string). */
 function toWire(value: unknown): JsonValue {
-  if (pulumi.Output.isInstance(value) || (value !== null && typeof value === "object" && pulumi.isUnknown(value))) {
+  if (value !== null && typeof value === "object" && pulumi.isUnknown(value)) {
     return unknownValue;
   }
   if (Array.isArray(value)) {
@@ -161,6 +163,11 @@ export function runProgram(program: () => unknown, options: ProgramRunOptions): 
       options.preview,
     );
     const monitor = runtimeSettings.getMonitor() as MockMonitorLike;
+    // The mocks prefix every top-level URN with the stack's type; the engine does not
+    // (`urn:pulumi:dev::proj::pkg:mod:Type::name`), and state URNs must match the engine's.
+    const newUrn = monitor.newUrn.bind(monitor);
+    monitor.newUrn = (parent, type, name) =>
+      newUrn(parent.split("::")[2] === ROOT_STACK_TYPE ? "" : parent, type, name);
     const registerResource = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, callback) => {
       current = { req, urn: monitor.newUrn(req.getParent(), req.getType(), req.getName()) };
