@@ -4,7 +4,7 @@ import { noFaults } from "./context";
 /** The fault chosen for one request before it reaches a route (none: undefined). */
 export type PreRouteFault =
   | { kind: "drop" }
-  | { kind: "rateLimit"; reason: "rateLimitNext" | "rateLimitFraction" | "maxInFlight" }
+  | { kind: "rateLimit"; reason: "rateLimitNext" | "rateLimitFraction" }
   | { kind: "serverError" }
   | { kind: "unavailable" };
 
@@ -31,12 +31,20 @@ export function clearFaults(target: FaultSettings): FaultSettings {
 }
 
 /**
+ * True when a request arriving now exceeds the in-flight cap. Checked as the request arrives
+ * (before latency and body parsing), so which of several concurrent requests is refused depends
+ * only on arrival order.
+ */
+export function overInFlightCap(f: FaultSettings, inFlight: number): boolean {
+  return f.maxInFlight > 0 && inFlight > f.maxInFlight;
+}
+
+/**
  * Picks (and consumes) the fault for a request that is about to reach a route. The "next N"
  * counters are consumed in a fixed order so a test that sets several knows which comes first:
- * in-flight cap, drop, 429 next, 429 fraction, 500, 503.
+ * drop, 429 next, 429 fraction, 500, 503.
  */
-export function takePreRouteFault(f: FaultSettings, inFlight: number, random: () => number = Math.random): PreRouteFault | undefined {
-  if (f.maxInFlight > 0 && inFlight > f.maxInFlight) return { kind: "rateLimit", reason: "maxInFlight" };
+export function takePreRouteFault(f: FaultSettings, random: () => number = Math.random): PreRouteFault | undefined {
   if (f.dropNext > 0) {
     f.dropNext--;
     return { kind: "drop" };

@@ -17,7 +17,7 @@ import {
   type FaultSettings,
   type LoggedRequest,
 } from "./context";
-import { applyFaults, clearFaults, takeDropAfterEffect, takePreRouteFault } from "./faults";
+import { applyFaults, clearFaults, overInFlightCap, takeDropAfterEffect, takePreRouteFault } from "./faults";
 import { parseForm } from "./form-body";
 import { loggableHeaders, RequestLog } from "./request-log";
 import { sendTwilioError } from "./twilio-error";
@@ -137,6 +137,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
   };
 
+  const rateLimited = (reply: FastifyReply): FastifyReply => {
+    if (faults.rateLimitRetryAfterSeconds !== undefined) reply.header("Retry-After", String(faults.rateLimitRetryAfterSeconds));
+    return sendTwilioError(reply, 429, 20429, "Too Many Requests");
+  };
+
   /** Ends the exchange without an answer, as a lost connection would. */
   const destroySocket = (req: FastifyRequest, reply: FastifyReply, fault: string): void => {
     const s = stateOf(req);
@@ -171,6 +176,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     inFlight++;
     reply.raw.once("close", () => inFlight--);
+    if (overInFlightCap(faults, inFlight)) {
+      s.fault = "maxInFlight";
+      return rateLimited(reply);
+    }
   });
 
   // Keeps the raw body for the request log; the stream handed on replays it to the parsers.
@@ -195,7 +204,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const s = stateOf(req);
     if (s.admin) return;
     if (faults.latencyMs > 0) await sleep(faults.latencyMs);
-    const fault = takePreRouteFault(faults, inFlight);
+    const fault = takePreRouteFault(faults);
     if (fault) {
       switch (fault.kind) {
         case "drop":
@@ -203,8 +212,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           return reply;
         case "rateLimit":
           s.fault = fault.reason;
-          if (faults.rateLimitRetryAfterSeconds !== undefined) reply.header("Retry-After", String(faults.rateLimitRetryAfterSeconds));
-          return sendTwilioError(reply, 429, 20429, "Too Many Requests");
+          return rateLimited(reply);
         case "serverError":
           s.fault = "serverError";
           return sendTwilioError(reply, 500, 20500, "An internal server error has occurred");
