@@ -62,6 +62,8 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
   if (/^\d+(\.\d+)?$/.test(text)) {
     ms = Number(text) * 1000;
   } else {
+    // An HTTP date always names a day or month; without letters, Date.parse reads "-5" as a year.
+    if (!/[a-z]/i.test(text)) return undefined;
     const at = Date.parse(text);
     if (Number.isNaN(at)) return undefined;
     ms = at - nowMs;
