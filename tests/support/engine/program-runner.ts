@@ -25,7 +25,7 @@ const runtimeSettings = require("@pulumi/pulumi/runtime/settings") as {
   getMonitor(): unknown;
 };
 const runtimeStack = require("@pulumi/pulumi/runtime/stack") as {
-  runInPulumiStack(init: () => Promise<unknown>): Promise<Record<string, unknown> | undefined>;
+  runInPulumiStack(init: () => Promise<unknown>): Promise<unknown>;
 };
 
 const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
@@ -179,14 +179,22 @@ export function runProgram(program: () => unknown, options: ProgramRunOptions): 
     const onUnhandled = (e: unknown) => noteError(e);
     process.on("unhandledRejection", onUnhandled);
     process.on("uncaughtException", onUnhandled);
-    let outputs: Record<string, unknown> = {};
+    const outputs: Record<string, unknown> = {};
     try {
+      let returned: unknown;
       try {
-        outputs = (await runtimeStack.runInPulumiStack(async () => program())) ?? {};
+        await runtimeStack.runInPulumiStack(async () => (returned = await program()));
       } catch (e) {
         noteError(e);
       }
       await runtimeSettings.waitForRPCs().catch(noteError);
+      // Stack outputs key by key: in a preview one unknown value would otherwise hide them all
+      // (the CLI, too, shows each output on its own, unknown ones as `output<string>`).
+      if (returned !== null && typeof returned === "object") {
+        for (const [k, v] of Object.entries(returned)) {
+          outputs[k] = await pulumi.output(v).promise().catch((e: unknown) => (noteError(e), undefined));
+        }
+      }
       // Rejections of registrations settle on the next turns; let them reach the handler.
       await new Promise((resolve) => setImmediate(resolve));
     } finally {
