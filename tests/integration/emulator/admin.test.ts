@@ -36,7 +36,7 @@ describe("request log", () => {
     await api.get("/v1/Configuration");
     const res = await admin("requests");
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as { requests: { path: string }[] };
     expect(body.requests.map((r: { path: string }) => r.path)).toEqual(["/v1/Configuration"]);
     expect((await admin("requests", { method: "DELETE" })).status).toBe(204);
     expect(emu.requests()).toEqual([]);
@@ -76,7 +76,7 @@ describe("faults endpoint", () => {
     emu.setFaults({ rateLimitNext: 3, dropNext: 0, latencyMs: 0 });
     expect((await admin("faults")).status).toBe(200);
     expect((await admin("state")).status).toBe(200);
-    expect((await (await admin("faults")).json()).rateLimitNext).toBe(3);
+    expect(((await (await admin("faults")).json()) as { rateLimitNext: number }).rateLimitNext).toBe(3);
   });
 });
 
@@ -86,7 +86,7 @@ describe("reset and state", () => {
     emu.setFaults({ serverErrorNext: 5 });
     expect((await admin("reset", { method: "POST" })).status).toBe(204);
     expect((await api.get("/v1/Conversations/gone")).status).toBe(404);
-    const state = await (await admin("state")).json();
+    const state = (await (await admin("state")).json()) as { v1: { conversations: { sid: string }[]; services: unknown[] } };
     expect(state.v1.conversations.map((c: { sid: string }) => c.sid)).not.toContain(created);
     expect(state.v1.services).toHaveLength(1);
     expect(state).toHaveProperty("v2");

@@ -45,7 +45,7 @@ test("prints one line with URL, account and token, serves, exits 0 on SIGTERM", 
     headers: { authorization: `Basic ${Buffer.from(`${account}:${token}`).toString("base64")}` },
   });
   expect(res.status).toBe(200);
-  expect((await res.json()).account_sid).toBe(account);
+  expect(((await res.json()) as { account_sid: string }).account_sid).toBe(account);
 
   proc.kill("SIGTERM");
   const [code] = await once(proc, "exit");

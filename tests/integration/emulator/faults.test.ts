@@ -82,7 +82,7 @@ test("latency delays responses", async () => {
   emu.setFaults({ latencyMs: 400 });
   const pending = api.get("/v1/Configuration");
   // The admin endpoint is never delayed, so it answers while the request still waits.
-  const during = await (await fetch(`${emu.url}/__emulator/requests`)).json();
+  const during = (await (await fetch(`${emu.url}/__emulator/requests`)).json()) as { requests: unknown[] };
   expect(during.requests).toHaveLength(0);
   expect((await pending).status).toBe(200);
   expect(emu.requests()).toHaveLength(1);
