@@ -51,10 +51,13 @@ export function registerV2Routes(app: FastifyInstance, ctx: EmulatorContext): { 
       }
     });
 
+    // A malformed body is a validation error like any other; other client errors (413 from the
+    // server's body limit) keep their status, as the server's own handler answers them.
     v2.setErrorHandler((error: { statusCode?: number; message: string }, _req, reply) => {
       const status = error.statusCode ?? 500;
-      if (status >= 400 && status < 500) return sendTwilioError(reply, status, VALIDATION_ERROR.code, error.message);
-      return sendTwilioError(reply, 500, 20500, "Internal emulator error");
+      if (status === 400) return fail(reply, VALIDATION_ERROR, error.message);
+      if (status > 400 && status < 500) return sendTwilioError(reply, status, status, error.message);
+      return sendTwilioError(reply, 500, 20500, "An internal server error has occurred");
     });
 
     // Lazy completion: every v2 request first brings operations up to date with the clock.

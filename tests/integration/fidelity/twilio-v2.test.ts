@@ -65,6 +65,8 @@ async function createAndWait(displayName: string, memoryStoreId?: string): Promi
 
 test("create with an Idempotency-Key, poll the operation, fetch; a replay returns the same operation", async () => {
   const key = randomUUID();
+  // Held PENDING by the fault switch, not by timing, so the pending read is deterministic.
+  emulator.setFaults({ operationsStayPending: true });
   const accepted = await v2().configurations.createWithHttpInfo(body("Fidelity one"), { "Idempotency-Key": key });
   expect(accepted.statusCode).toBe(202);
   const operationId = operationIdOf(accepted.body.statusUrl);
@@ -79,6 +81,7 @@ test("create with an Idempotency-Key, poll the operation, fetch; a replay return
 
   const replay = await v2().configurations.create(body("Fidelity one"), { "Idempotency-Key": key });
   expect(replay.statusUrl).toBe(accepted.body.statusUrl);
+  emulator.setFaults({ operationsStayPending: false });
 
   const done = await waitForOperation(accepted.body.statusUrl);
   expect(done.status).toBe("COMPLETED");
