@@ -31,6 +31,17 @@ export const same = {
     const [x, y] = [durationSeconds(a), durationSeconds(b)];
     return x !== undefined && x === y;
   }) as Comparator,
+  /**
+   * Lists compared as sets: order and duplicates do not matter (a role's permissions, which
+   * Twilio may list in its own order).
+   */
+  set: ((a, b) => {
+    if (absent(a) && absent(b)) return true;
+    if (!Array.isArray(a) || !Array.isArray(b)) return false;
+    const key = (v: unknown) => canonicalJson(v);
+    const [x, y] = [new Set(a.map(key)), new Set(b.map(key))];
+    return x.size === y.size && [...x].every((v) => y.has(v));
+  }) as Comparator,
   /** SIDs compared without regard to hex case. */
   sid: ((a, b) => (absent(a) && absent(b)) || (typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase())) as Comparator,
 };

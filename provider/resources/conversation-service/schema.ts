@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { resourceInputs } from "../../shared/fields";
+
+/** Twilio's limit on a service's friendly name (official v1 spec: "limited to 256 characters"). */
+export const MAX_SERVICE_NAME_LENGTH = 256;
+
+/**
+ * The inputs of a ConversationService. There is only one: Twilio's v1 Services have no update
+ * endpoint, so `friendlyName` is all a program can declare and changing it replaces the service.
+ */
+export const conversationServiceSchema = resourceInputs("ConversationService", {
+  friendlyName: z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `is required: the service's name, 1 to ${MAX_SERVICE_NAME_LENGTH} characters`
+          : `must be a string of 1 to ${MAX_SERVICE_NAME_LENGTH} characters`,
+    })
+    .refine((name) => name.trim() !== "", `must not be blank: give the service a name of 1 to ${MAX_SERVICE_NAME_LENGTH} characters`)
+    .max(MAX_SERVICE_NAME_LENGTH, {
+      error: (issue) => `must be at most ${MAX_SERVICE_NAME_LENGTH} characters (got ${String(issue.input).length})`,
+    }),
+});
+
+/** Validated inputs, as check returns them. */
+export type ConversationServiceInputs = z.output<typeof conversationServiceSchema>;
+
+/** What a ConversationService records in state. */
+export interface ConversationServiceOutputs extends ConversationServiceInputs {
+  /** The service's SID (`IS` + 32 hex); also the resource id. */
+  sid: string;
+  /** The account the service lives in. */
+  accountSid: string;
+  /** ISO 8601 timestamps as Twilio reports them. */
+  dateCreated: string | null;
+  dateUpdated: string | null;
+  /** The service's absolute API URL. */
+  url: string | null;
+}

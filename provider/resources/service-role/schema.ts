@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { resourceInputs, sid } from "../../shared/fields";
+import { isKnownPermission, KNOWN_PERMISSIONS, suggestPermission } from "./permissions";
+
+/** Twilio's limit on a role's friendly name (official v1 spec: "up to 64 characters"). */
+export const MAX_ROLE_NAME_LENGTH = 64;
+
+/** The role types of the official v1 spec (`service_role_enum_role_type`). */
+export const ROLE_TYPES = ["conversation", "service"] as const;
+export type RoleType = (typeof ROLE_TYPES)[number];
+
+const permission = z
+  .string({ error: "must be a permission name such as \"sendMessage\"" })
+  .superRefine((name, ctx) => {
+    if (isKnownPermission(name)) return;
+    const hint = suggestPermission(name);
+    ctx.addIssue({
+      code: "custom",
+      message: hint
+        ? `${JSON.stringify(name)} is not a permission; did you mean ${JSON.stringify(hint)}?`
+        : `${JSON.stringify(name)} is not a permission; valid names: ${KNOWN_PERMISSIONS.join(", ")}`,
+    });
+  });
+
+/**
+ * Normalises a permission list to a set: duplicates dropped, sorted. Twilio stores a set and the
+ * update replaces it whole, so `["a", "b"]` and `["b", "a", "a"]` declare the same role.
+ */
+export function normalisePermissions(list: readonly string[]): string[] {
+  return [...new Set(list)].sort();
+}
+
+export const serviceRoleSchema = resourceInputs("ServiceRole", {
+  chatServiceSid: sid("IS", "a conversation service"),
+  friendlyName: z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `is required: the role's name, 1 to ${MAX_ROLE_NAME_LENGTH} characters`
+          : `must be a string of 1 to ${MAX_ROLE_NAME_LENGTH} characters`,
+    })
+    .refine((name) => name.trim() !== "", `must not be blank: give the role a name of 1 to ${MAX_ROLE_NAME_LENGTH} characters`)
+    .max(MAX_ROLE_NAME_LENGTH, {
+      error: (issue) => `must be at most ${MAX_ROLE_NAME_LENGTH} characters (got ${String(issue.input).length})`,
+    }),
+  type: z.enum(ROLE_TYPES, { error: `must be "conversation" or "service"` }),
+  permissions: z
+    .array(permission, { error: 'must be a list of permission names, such as ["sendMessage", "leaveConversation"]' })
+    .min(1, 'must name at least one permission (Twilio requires one), such as ["sendMessage"]')
+    .transform(normalisePermissions),
+});
+
+/** Validated inputs, as check returns them (permissions deduplicated and sorted). */
+export type ServiceRoleInputs = z.output<typeof serviceRoleSchema>;
+
+/** What a ServiceRole records in state. */
+export interface ServiceRoleOutputs extends ServiceRoleInputs {
+  /** The role's SID (`RL` + 32 hex); also the resource id. */
+  sid: string;
+  /** The account the role lives in. */
+  accountSid: string;
+  /** ISO 8601 timestamps as Twilio reports them. */
+  dateCreated: string | null;
+  dateUpdated: string | null;
+  /** The role's absolute API URL. */
+  url: string | null;
+}

@@ -1,0 +1,75 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ConversationServiceInputs, ConversationServiceOutputs } from "../provider/resources/conversation-service/schema";
+import { providerShim } from "./shim";
+
+/** The arguments of a {@link ConversationService}. */
+export interface ConversationServiceArgs {
+  /**
+   * The service's human-readable name: 1 to 256 characters, not blank. Required. Names are not
+   * unique in an account.
+   *
+   * **Changing it replaces the service**: Twilio cannot rename a service, so a new one is created
+   * and the old one is deleted with every conversation, user and role in it.
+   */
+  friendlyName: pulumi.Input<string>;
+}
+
+/**
+ * A Twilio Conversations service (`/v1/Services`, SID `IS...`): the container that holds
+ * conversations, users and roles. Declare one to give a fresh account what a spec's SIDs point
+ * at; reference its `sid` from a {@link ServiceRole}, a `ServiceConfiguration`, a `Conversation`
+ * or the account's `GlobalConfiguration.defaultChatServiceSid`.
+ *
+ * **Deleting a service deletes every conversation in it** (and its users, roles and bindings):
+ * that happens on `pulumi destroy`, when the resource is removed from the program, and when a
+ * change of `friendlyName` replaces it. Protect production services:
+ *
+ * ```ts
+ * const support = new ConversationService("support", { friendlyName: "Support" }, { protect: true });
+ * ```
+ *
+ * Refresh: a service deleted outside Pulumi drops out of state, and the next `pulumi up` creates
+ * a new one (with a new SID). A create whose response was lost is not retried, because a retry
+ * could create a second service; the error says how to look for the one that may exist.
+ */
+export class ConversationService extends pulumi.dynamic.Resource {
+  /** The service's SID (`IS` + 32 hex digits); also the resource id. */
+  public declare readonly sid: pulumi.Output<string>;
+  /** The account (`AC...`) the service lives in. */
+  public declare readonly accountSid: pulumi.Output<string>;
+  /** The service's name, as Twilio holds it. */
+  public declare readonly friendlyName: pulumi.Output<string>;
+  /** When the service was created: ISO 8601 UTC, as Twilio reports it. */
+  public declare readonly dateCreated: pulumi.Output<string>;
+  /** When the service last changed: ISO 8601 UTC, as Twilio reports it. */
+  public declare readonly dateUpdated: pulumi.Output<string>;
+  /** The service's absolute API URL. */
+  public declare readonly url: pulumi.Output<string>;
+
+  /**
+   * @param name the Pulumi resource name (not sent to Twilio)
+   * @param args the service's settings
+   * @param opts resource options; consider `protect: true` for a service that holds real conversations
+   */
+  constructor(name: string, args: ConversationServiceArgs, opts?: pulumi.CustomResourceOptions) {
+    // Every output is passed as an (undefined) input: a dynamic resource only exposes properties it was given.
+    const props: Record<OutputName, unknown> = {
+      ...args,
+      sid: undefined,
+      accountSid: undefined,
+      dateCreated: undefined,
+      dateUpdated: undefined,
+      url: undefined,
+    };
+    super(providerShim("ConversationService"), name, props, opts, "twilio-conversations", "ConversationService");
+  }
+}
+
+type OutputName = "sid" | "accountSid" | "friendlyName" | "dateCreated" | "dateUpdated" | "url";
+
+// Compile-time checks that the SDK's three views of the resource agree with the provider's.
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+true satisfies SameKeys<ConversationServiceArgs, ConversationServiceInputs>;
+true satisfies SameKeys<Record<OutputName, unknown>, ConversationServiceOutputs>;
+true satisfies SameKeys<Pick<ConversationService, OutputName>, ConversationServiceOutputs>;
+({}) as ConversationServiceInputs satisfies { [K in keyof ConversationServiceArgs]: pulumi.Unwrap<ConversationServiceArgs[K]> };

@@ -1,0 +1,103 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ServiceRoleInputs, ServiceRoleOutputs } from "../provider/resources/service-role/schema";
+import { providerShim } from "./shim";
+
+/** The arguments of a {@link ServiceRole}. */
+export interface ServiceRoleArgs {
+  /**
+   * The conversation service the role belongs to: its SID (`IS` + 32 hex digits), for example a
+   * {@link ConversationService}'s `sid`. Required. **Changing it replaces the role.**
+   */
+  chatServiceSid: pulumi.Input<string>;
+  /**
+   * The role's name: 1 to 64 characters, not blank. Required. **Changing it replaces the role**
+   * (Twilio's update takes permissions only); the new role is created before the old one is deleted.
+   */
+  friendlyName: pulumi.Input<string>;
+  /**
+   * `"service"` for a role given to users in the service, `"conversation"` for a role given to
+   * participants in a conversation. Required. **Changing it replaces the role.**
+   */
+  type: pulumi.Input<"conversation" | "service">;
+  /**
+   * The permissions the role grants, at least one: names from Twilio's Role Resource docs, such
+   * as `"sendMessage"`, `"leaveConversation"` (conversation roles) or `"createConversation"`,
+   * `"joinConversation"` (service roles). A set: order and duplicates do not matter, and state
+   * holds them sorted. Updated in place; the update replaces the whole set.
+   */
+  permissions: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/**
+ * A role in a Twilio Conversations service (`/v1/Services/{IS}/Roles`, SID `RL...`): what users
+ * (type `service`) or participants (type `conversation`) may do. Reference its `sid` from a
+ * `ServiceConfiguration`'s default role SIDs.
+ *
+ * ```ts
+ * const agent = new ServiceRole("agent", {
+ *   chatServiceSid: support.sid,
+ *   friendlyName: "agent",
+ *   type: "conversation",
+ *   permissions: ["sendMessage", "sendMediaMessage", "leaveConversation", "editOwnMessage"],
+ * });
+ * ```
+ *
+ * Only `permissions` change in place. Refresh: a role deleted outside Pulumi (or whose service was
+ * deleted) drops out of state, and the next `pulumi up` creates it again.
+ */
+export class ServiceRole extends pulumi.dynamic.Resource {
+  /** The role's SID (`RL` + 32 hex digits); also the resource id. */
+  public declare readonly sid: pulumi.Output<string>;
+  /** The account (`AC...`) the role lives in. */
+  public declare readonly accountSid: pulumi.Output<string>;
+  /** The service (`IS...`) the role belongs to. */
+  public declare readonly chatServiceSid: pulumi.Output<string>;
+  /** The role's name, as Twilio holds it. */
+  public declare readonly friendlyName: pulumi.Output<string>;
+  /** `"conversation"` or `"service"`. */
+  public declare readonly type: pulumi.Output<"conversation" | "service">;
+  /** The permissions the role grants, deduplicated and sorted. */
+  public declare readonly permissions: pulumi.Output<string[]>;
+  /** When the role was created: ISO 8601 UTC, as Twilio reports it. */
+  public declare readonly dateCreated: pulumi.Output<string>;
+  /** When the role last changed: ISO 8601 UTC, as Twilio reports it. */
+  public declare readonly dateUpdated: pulumi.Output<string>;
+  /** The role's absolute API URL. */
+  public declare readonly url: pulumi.Output<string>;
+
+  /**
+   * @param name the Pulumi resource name (not sent to Twilio)
+   * @param args the role's settings
+   * @param opts resource options
+   */
+  constructor(name: string, args: ServiceRoleArgs, opts?: pulumi.CustomResourceOptions) {
+    // Every output is passed as an (undefined) input: a dynamic resource only exposes properties it was given.
+    const props: Record<OutputName, unknown> = {
+      ...args,
+      sid: undefined,
+      accountSid: undefined,
+      dateCreated: undefined,
+      dateUpdated: undefined,
+      url: undefined,
+    };
+    super(providerShim("ServiceRole"), name, props, opts, "twilio-conversations", "ServiceRole");
+  }
+}
+
+type OutputName =
+  | "sid"
+  | "accountSid"
+  | "chatServiceSid"
+  | "friendlyName"
+  | "type"
+  | "permissions"
+  | "dateCreated"
+  | "dateUpdated"
+  | "url";
+
+// Compile-time checks that the SDK's three views of the resource agree with the provider's.
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+true satisfies SameKeys<ServiceRoleArgs, ServiceRoleInputs>;
+true satisfies SameKeys<Record<OutputName, unknown>, ServiceRoleOutputs>;
+true satisfies SameKeys<Pick<ServiceRole, OutputName>, ServiceRoleOutputs>;
+({}) as ServiceRoleInputs satisfies { [K in keyof ServiceRoleArgs]: pulumi.Unwrap<ServiceRoleArgs[K]> };

@@ -1,0 +1,187 @@
+/**
+ * ConversationService against the emulator, through the provider object exactly as the
+ * dynamic-provider host calls it.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { resolveSettings } from "../../../provider/config";
+import { TwilioClient } from "../../../provider/http/client";
+import * as providers from "../../../provider/index";
+import { startEmulatorStack, type EmulatorStack } from "../../support/emulator-stack";
+
+const provider = providers.ConversationService as Required<pulumi.dynamic.ResourceProvider>;
+const SHIM = "serialized-shim";
+
+let stack: EmulatorStack;
+/** A client for changes made behind Pulumi's back. */
+let outOfBand: TwilioClient;
+
+beforeAll(async () => {
+  stack = await startEmulatorStack();
+  outOfBand = new TwilioClient(resolveSettings({ get: (k) => stack.config[k] }, {}));
+});
+afterAll(() => stack.emulator.close());
+beforeEach(() => stack.emulator.reset());
+
+const requests = () => stack.emulator.requests().map((r) => ({ method: r.method, path: r.path, body: r.parsedBody, status: r.status }));
+
+/** check, then create with the checked inputs, as the engine does. */
+async function create(friendlyName: string) {
+  const checked = await provider.check({}, { __provider: SHIM, friendlyName });
+  expect(checked.failures).toBeUndefined();
+  return provider.create({ __provider: SHIM, ...checked.inputs });
+}
+
+describe("ConversationService lifecycle", () => {
+  it("creates, reads, shows no diff on a re-run, replaces on a new name, deletes, and reads as gone", async () => {
+    const checked = await provider.check({}, { __provider: SHIM, friendlyName: "Support" });
+    expect(checked).toEqual({ inputs: { friendlyName: "Support" } });
+
+    const { id, outs } = await provider.create({ __provider: SHIM, ...checked.inputs });
+    expect(id).toMatch(/^IS[0-9a-f]{32}$/);
+    expect(outs).toEqual({
+      sid: id,
+      accountSid: stack.emulator.accountSid,
+      friendlyName: "Support",
+      dateCreated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
+      dateUpdated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
+      url: `${stack.emulator.url}/v1/Services/${id}`,
+    });
+    expect(requests()).toEqual([{ method: "POST", path: "/v1/Services", body: { FriendlyName: "Support" }, status: 201 }]);
+
+    stack.emulator.clearRequests();
+    const read = await provider.read(id, { ...outs, __provider: SHIM });
+    expect(read).toEqual({ id, props: outs, inputs: { friendlyName: "Support" } });
+    expect(requests()).toEqual([{ method: "GET", path: `/v1/Services/${id}`, body: undefined, status: 200 }]);
+
+    // A re-run of the same program: check the same inputs, diff against the recorded outputs.
+    const again = await provider.check(read.inputs!, { __provider: SHIM, friendlyName: "Support" });
+    expect(await provider.diff(id, { ...outs, __provider: SHIM }, again.inputs)).toMatchObject({ changes: false, replaces: [] });
+
+    const renamed = await provider.check(read.inputs!, { __provider: SHIM, friendlyName: "Support EU" });
+    expect(await provider.diff(id, { ...outs, __provider: SHIM }, renamed.inputs)).toEqual({
+      changes: true,
+      replaces: ["friendlyName"],
+      stables: [],
+      deleteBeforeReplace: false,
+    });
+    // Should the engine ever ask for an in-place update anyway, nothing is sent and it says why.
+    stack.emulator.clearRequests();
+    await expect(provider.update(id, { ...outs, __provider: SHIM }, renamed.inputs)).rejects.toThrow(
+      /ConversationService "Support" cannot be updated in place \(Twilio has no update for services\)/,
+    );
+    expect(requests()).toEqual([]);
+
+    await provider.delete(id, { ...outs, __provider: SHIM });
+    expect(requests()).toEqual([{ method: "DELETE", path: `/v1/Services/${id}`, body: undefined, status: 204 }]);
+
+    expect(await provider.read(id, outs)).toEqual({ id: "", props: {} });
+  });
+
+  it("drops a service deleted outside Pulumi on refresh, and a re-run creates a new one", async () => {
+    const { id, outs } = await create("Support");
+    await outOfBand.request({ method: "DELETE", path: `/v1/Services/${id}` });
+
+    expect(await provider.read(id, outs)).toEqual({ id: "", props: {} });
+    const recreated = await create("Support");
+    expect(recreated.id).not.toBe(id);
+    await expect(outOfBand.request({ method: "GET", path: `/v1/Services/${recreated.id}` })).resolves.toMatchObject({ status: 200 });
+  });
+
+  it("deletes a service together with the roles in it", async () => {
+    const { id, outs } = await create("Support");
+    const role = await outOfBand.request<{ sid: string }>({
+      method: "POST",
+      path: `/v1/Services/${id}/Roles`,
+      form: { FriendlyName: "agent", Type: "conversation", Permission: ["sendMessage"] },
+    });
+    await provider.delete(id, outs);
+    await expect(outOfBand.request({ method: "GET", path: `/v1/Services/${id}/Roles/${role.data.sid}` })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("refuses to touch a service recorded under another account", async () => {
+    const { id, outs } = await create("Support");
+    stack.emulator.clearRequests();
+    const foreign = { ...outs, accountSid: "AC" + "f".repeat(32) };
+    await expect(provider.delete(id, foreign)).rejects.toThrow(/Refusing to delete ConversationService "Support": it belongs to account AC[f]{32}/);
+    await expect(provider.read(id, foreign)).rejects.toThrow(/Refusing to read/);
+    expect(requests()).toEqual([]);
+  });
+});
+
+describe("ConversationService check", () => {
+  it.each([
+    ["no friendlyName", {}, "friendlyName"],
+    ["a blank friendlyName", { friendlyName: " " }, "friendlyName"],
+    ["a friendlyName over 256 characters", { friendlyName: "x".repeat(257) }, "friendlyName"],
+    ["a number for friendlyName", { friendlyName: 7 }, "friendlyName"],
+    ["an unknown property", { friendlyName: "ok", uniqueName: "support" }, "uniqueName"],
+  ])("refuses %s before sending anything", async (_label, news, property) => {
+    const result = await provider.check({}, { __provider: SHIM, ...news });
+    expect(result.failures?.map((f) => f.property)).toEqual([property]);
+    // create re-validates: invalid inputs never reach Twilio even if check was skipped.
+    await expect(provider.create({ __provider: SHIM, ...news })).rejects.toThrow(/Invalid inputs for ConversationService/);
+    expect(stack.emulator.requests()).toEqual([]);
+  });
+});
+
+describe("ConversationService faults", () => {
+  it("rides out a burst of 429s on read", async () => {
+    const { id, outs } = await create("Support");
+    stack.emulator.clearRequests();
+    stack.emulator.setFaults({ rateLimitNext: 3, rateLimitRetryAfterSeconds: 0 });
+    const read = await provider.read(id, outs);
+    expect(read.id).toBe(id);
+    expect(requests().map((r) => r.status)).toEqual([429, 429, 429, 200]);
+  });
+
+  it("retries a delete answered 503", async () => {
+    const { id, outs } = await create("Support");
+    stack.emulator.clearRequests();
+    stack.emulator.setFaults({ unavailableNext: 1 });
+    await provider.delete(id, outs);
+    expect(requests().map((r) => [r.method, r.status])).toEqual([
+      ["DELETE", 503],
+      ["DELETE", 204],
+    ]);
+  });
+
+  it("retries a read whose connection dropped", async () => {
+    const { id, outs } = await create("Support");
+    stack.emulator.clearRequests();
+    stack.emulator.setFaults({ dropNext: 1 });
+    expect((await provider.read(id, outs)).id).toBe(id);
+    expect(requests().map((r) => r.status)).toEqual([0, 200]);
+  });
+
+  it("reads a service that does not exist as gone (404)", async () => {
+    const missing = "IS" + "9".repeat(32);
+    expect(await provider.read(missing, { friendlyName: "Gone", accountSid: stack.emulator.accountSid })).toEqual({ id: "", props: {} });
+    expect(requests()).toEqual([{ method: "GET", path: `/v1/Services/${missing}`, body: undefined, status: 404 }]);
+  });
+
+  it("counts a delete answered 404 as done", async () => {
+    const { id, outs } = await create("Support");
+    await provider.delete(id, outs);
+    stack.emulator.clearRequests();
+    await expect(provider.delete(id, outs)).resolves.toBeUndefined();
+    expect(requests().map((r) => [r.method, r.status])).toEqual([["DELETE", 404]]);
+  });
+
+  it("does not resend a create whose response was lost, and says a service may exist and how to find it", async () => {
+    stack.emulator.setFaults({ dropAfterEffect: { count: 1, method: "POST", pathPrefix: "/v1/Services" } });
+    const error = await create("Support").then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.name).toBe("CreateOutcomeUnknownError");
+    expect(error?.message).toMatch(/^Creating ConversationService "Support" may have succeeded: the request reached Twilio but no response came back/);
+    expect(error?.message).toMatch(/A conversation service may now exist that Pulumi does not track: list the account's services \(GET \/v1\/Services/);
+    expect(error?.message).toContain('friendly name "Support"');
+    expect(error?.message).not.toContain(stack.emulator.authToken);
+
+    // Exactly one POST went out, and it did take effect: the service the message points at exists.
+    expect(requests().map((r) => [r.method, r.path, r.status])).toEqual([["POST", "/v1/Services", 0]]);
+    const list = await outOfBand.request<{ services: { friendly_name: string }[] }>({ method: "GET", path: "/v1/Services" });
+    expect(list.data.services.filter((s) => s.friendly_name === "Support")).toHaveLength(1);
+  });
+});
