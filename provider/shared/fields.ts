@@ -8,9 +8,25 @@ import { durationSeconds } from "./duration";
 
 /** A Twilio SID: two-letter prefix and 32 hex digits (`IS`, `MG`, `RL`, `CH`, `AC`...). */
 export function sid(prefix: string, what: string): z.ZodString {
+  const shape = `must be ${what} SID: "${prefix}" followed by 32 hex digits`;
   return z
-    .string()
-    .regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be ${what} SID: "${prefix}" followed by 32 hex digits`);
+    .string({ error: (issue) => (issue.input === undefined ? `is required: ${what} SID ("${prefix}" followed by 32 hex digits)` : shape) })
+    .regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), shape);
+}
+
+/**
+ * A resource's inputs: a strict object, so a misspelt property is an error rather than silently
+ * ignored. The message lists the properties the resource takes.
+ */
+export function resourceInputs<T extends z.ZodRawShape>(kind: string, shape: T): z.ZodObject<T, z.core.$strict> {
+  const names = Object.keys(shape);
+  const valid = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names.join("");
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `unknown property ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}: ${kind} takes ${valid}`
+        : undefined,
+  });
 }
 
 /** An ISO 8601 duration of at least `minSeconds` (compared by length, so `PT60S` equals `PT1M`). */
