@@ -39,10 +39,23 @@ export function checkWith<T>(schema: z.ZodType<T>, news: Record<string, unknown>
     return { inputs: result.data as Record<string, unknown> };
   }
   const failures = result.error.issues
-    .filter((issue) => !containsUnknown(valueAt(inputs, issue.path)))
+    .flatMap(perProperty)
+    // An unknown property is wrong whatever its value, so it is reported even while unknown.
+    .filter((issue) => issue.unrecognized || !containsUnknown(valueAt(inputs, issue.path)))
     .map((issue) => ({ property: propertyPath(issue.path), reason: issue.message }));
   if (failures.length === 0) return { inputs };
   return { inputs, failures };
+}
+
+/**
+ * Zod reports unknown keys as one issue on the enclosing object; each becomes a failure on its
+ * own path (`timers.inactiv`), so the CLI shows it next to the property that is wrong.
+ */
+function perProperty(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string; unrecognized: boolean }[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => ({ path: [...issue.path, key], message: issue.message, unrecognized: true }));
+  }
+  return [{ path: issue.path, message: issue.message, unrecognized: false }];
 }
 
 function propertyPath(path: PropertyKey[]): string {

@@ -27,8 +27,12 @@ export interface ResourceDefinition<I extends object, O extends { accountSid?: s
   /** How the resource is named in messages: `Conversation "support"`. */
   describe(props: Partial<I> | Partial<O>, id?: string): string;
   create(inputs: I, ctx: OperationContext): Promise<{ id: string; outs: O }>;
-  /** Live state, or undefined when the resource is gone. */
-  read(id: string, props: O, ctx: OperationContext): Promise<{ props: O; inputs: I } | undefined>;
+  /**
+   * Live state, or undefined when the resource is gone. `id` is the resource's canonical id when
+   * the one it was read by is another name for it (a conversation read by its unique name);
+   * omitted, the id read by is kept.
+   */
+  read(id: string, props: O, ctx: OperationContext): Promise<{ id?: string; props: O; inputs: I } | undefined>;
   update(id: string, olds: O, news: I, ctx: OperationContext): Promise<O>;
   /** Must succeed when the resource is already gone. */
   delete(id: string, props: O, ctx: OperationContext): Promise<void>;
@@ -73,7 +77,7 @@ export function defineProvider<I extends object, O extends { accountSid?: string
       assertSameAccount(olds.accountSid, ctx.client.accountSid, `to read ${def.describe(olds, id)}`);
       const live = await def.read(id, olds, ctx);
       if (!live) return { id: "", props: {} };
-      return { id, props: live.props as Record<string, unknown>, inputs: live.inputs as Record<string, unknown> };
+      return { id: live.id ?? id, props: live.props as Record<string, unknown>, inputs: live.inputs as Record<string, unknown> };
     },
     async update(id, olds, news) {
       const ctx = context();

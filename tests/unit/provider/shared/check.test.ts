@@ -25,6 +25,11 @@ describe("checkWith", () => {
     expect(result.failures![0]!.reason).toMatch(/chatServiceSidd/);
   });
 
+  it("reports each unknown property on its own path, even when its value is not known yet", () => {
+    const result = checkWith(schema, { chatServiceSidd: UNKNOWN, timers: { closed: "PT10M", inactiv: "PT1M" } });
+    expect(result.failures!.map((f) => f.property).sort()).toEqual(["chatServiceSidd", "timers.inactiv"]);
+  });
+
   it("lets values that are unknown during preview through", () => {
     const result = checkWith(schema, { chatServiceSid: UNKNOWN, timers: { closed: "PT1M" } });
     expect(result.failures).toEqual([{ property: "timers.closed", reason: 'must be at least 10 minutes (got "PT1M")' }]);
