@@ -1,0 +1,241 @@
+/**
+ * GlobalConfiguration against the emulator, through the provider object exactly as the
+ * dynamic-provider host calls it: check, create, read, diff, update, delete.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { resolveSettings } from "../../../provider/config";
+import { TwilioClient } from "../../../provider/http/client";
+import * as providers from "../../../provider/index";
+import { PartialFailure } from "../../../provider/shared/partial";
+import { startEmulatorStack, type EmulatorStack } from "../../support/emulator-stack";
+
+const provider = providers.GlobalConfiguration as Required<pulumi.dynamic.ResourceProvider>;
+const SHIM = "serialized-shim";
+const MG_OTHER = "MG" + "ab".repeat(16);
+
+let stack: EmulatorStack;
+/** A client for changes made behind Pulumi's back. */
+let outOfBand: TwilioClient;
+
+beforeAll(async () => {
+  stack = await startEmulatorStack();
+  outOfBand = new TwilioClient(resolveSettings({ get: (k) => stack.config[k] }, {}));
+});
+afterAll(() => stack.emulator.close());
+beforeEach(() => stack.emulator.reset());
+
+const requests = () => stack.emulator.requests().map((r) => ({ method: r.method, path: r.path, body: r.parsedBody, status: r.status }));
+
+/** The account configuration as Twilio holds it now (read behind Pulumi's back). */
+async function live(): Promise<Record<string, unknown>> {
+  const response = await outOfBand.request<Record<string, unknown>>({ method: "GET", path: "/v1/Configuration" });
+  const { default_chat_service_sid, default_messaging_service_sid, default_inactive_timer, default_closed_timer } = response.data;
+  return { default_chat_service_sid, default_messaging_service_sid, default_inactive_timer, default_closed_timer };
+}
+
+async function checked(news: Record<string, unknown>, olds: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  const result = await provider.check(olds, { __provider: SHIM, ...news });
+  expect(result.failures).toBeUndefined();
+  return result.inputs!;
+}
+
+describe("GlobalConfiguration lifecycle", () => {
+  it("records the originals, writes only what is declared, updates, restores removed fields, shows drift and restores all on delete", async () => {
+    const fresh = await live();
+    expect(fresh).toMatchObject({ default_chat_service_sid: expect.stringMatching(/^IS/), default_inactive_timer: null, default_closed_timer: null });
+    stack.emulator.clearRequests();
+
+    // create: GET (record), then POST of the declared fields only.
+    const inputs = await checked({ defaultInactiveTimer: "PT5M", defaultClosedTimer: "PT1H" });
+    expect(inputs).toEqual({ defaultInactiveTimer: "PT5M", defaultClosedTimer: "PT1H" });
+    const { id, outs } = await provider.create({ __provider: SHIM, ...inputs });
+    const originalValues = {
+      defaultChatServiceSid: fresh.default_chat_service_sid,
+      defaultMessagingServiceSid: fresh.default_messaging_service_sid,
+      defaultInactiveTimer: null,
+      defaultClosedTimer: null,
+    };
+    expect(id).toBe(stack.emulator.accountSid);
+    expect(outs).toEqual({
+      defaultInactiveTimer: "PT5M",
+      defaultClosedTimer: "PT1H",
+      originalValues,
+      accountSid: stack.emulator.accountSid,
+      url: `${stack.emulator.url}/v1/Configuration`,
+    });
+    expect(requests()).toEqual([
+      { method: "GET", path: "/v1/Configuration", body: undefined, status: 200 },
+      { method: "POST", path: "/v1/Configuration", body: { DefaultInactiveTimer: "PT5M", DefaultClosedTimer: "PT1H" }, status: 200 },
+    ]);
+
+    // read: live values of the declared fields, matching inputs, originals kept.
+    stack.emulator.clearRequests();
+    const read = await provider.read(id, { ...outs, __provider: SHIM });
+    expect(read).toEqual({ id, props: outs, inputs: { defaultInactiveTimer: "PT5M", defaultClosedTimer: "PT1H" } });
+    expect(requests()).toEqual([{ method: "GET", path: "/v1/Configuration", body: undefined, status: 200 }]);
+
+    // A re-run spelling the same durations differently is no change.
+    const respelt = await checked({ defaultInactiveTimer: "PT300S", defaultClosedTimer: "PT60M" }, read.inputs);
+    expect(await provider.diff(id, { ...outs, __provider: SHIM }, respelt)).toMatchObject({ changes: false, replaces: [] });
+
+    // update: a changed timer, and a field declared for the first time (its original is read first).
+    stack.emulator.clearRequests();
+    const changed = await checked({ defaultInactiveTimer: "PT10M", defaultClosedTimer: "PT1H", defaultMessagingServiceSid: MG_OTHER });
+    expect(await provider.diff(id, { ...outs, __provider: SHIM }, changed)).toMatchObject({ changes: true, replaces: [] });
+    const updated = (await provider.update(id, { ...outs, __provider: SHIM }, changed)).outs!;
+    expect(requests()).toEqual([
+      { method: "GET", path: "/v1/Configuration", body: undefined, status: 200 },
+      { method: "POST", path: "/v1/Configuration", body: { DefaultMessagingServiceSid: MG_OTHER, DefaultInactiveTimer: "PT10M" }, status: 200 },
+    ]);
+    expect(updated).toEqual({ ...outs, defaultInactiveTimer: "PT10M", defaultMessagingServiceSid: MG_OTHER, originalValues });
+
+    // A field removed from the program goes back to its recorded value ("" clears: it had none).
+    stack.emulator.clearRequests();
+    const removed = await checked({ defaultInactiveTimer: "PT10M", defaultMessagingServiceSid: MG_OTHER });
+    expect(await provider.diff(id, { ...updated, __provider: SHIM }, removed)).toMatchObject({ changes: true });
+    const afterRemoval = (await provider.update(id, { ...updated, __provider: SHIM }, removed)).outs!;
+    expect(requests()).toEqual([{ method: "POST", path: "/v1/Configuration", body: { DefaultClosedTimer: "" }, status: 200 }]);
+    expect(afterRemoval).toEqual({
+      defaultInactiveTimer: "PT10M",
+      defaultMessagingServiceSid: MG_OTHER,
+      originalValues,
+      accountSid: stack.emulator.accountSid,
+      url: `${stack.emulator.url}/v1/Configuration`,
+    });
+    expect((await live()).default_closed_timer).toBeNull();
+
+    // Drift: a change made outside Pulumi shows on read, and the next diff wants to undo it.
+    await outOfBand.request({ method: "POST", path: "/v1/Configuration", form: { DefaultInactiveTimer: "PT45M", DefaultClosedTimer: "P1D" } });
+    const drifted = await provider.read(id, { ...afterRemoval, __provider: SHIM });
+    expect(drifted.props).toEqual({ ...afterRemoval, defaultInactiveTimer: "PT45M" });
+    // The closed timer is not this resource's any more: someone else's value is not its drift.
+    expect(drifted.props).not.toHaveProperty("defaultClosedTimer");
+    expect(drifted.inputs).toEqual({ defaultInactiveTimer: "PT45M", defaultMessagingServiceSid: MG_OTHER });
+    expect(await provider.diff(id, { ...drifted.props, __provider: SHIM }, removed)).toMatchObject({ changes: true });
+
+    // delete: every managed field back to its recorded value; the unmanaged one is left alone.
+    stack.emulator.clearRequests();
+    await provider.delete(id, { ...drifted.props, __provider: SHIM });
+    expect(requests()).toEqual([
+      {
+        method: "POST",
+        path: "/v1/Configuration",
+        body: { DefaultMessagingServiceSid: fresh.default_messaging_service_sid, DefaultInactiveTimer: "" },
+        status: 200,
+      },
+    ]);
+    expect(await live()).toEqual({ ...fresh, default_closed_timer: "P1D" });
+
+    // The singleton cannot be gone: a read after delete shows the restored values.
+    const afterDelete = await provider.read(id, { ...drifted.props, __provider: SHIM });
+    expect(afterDelete.inputs).toEqual({ defaultMessagingServiceSid: fresh.default_messaging_service_sid });
+  });
+
+  it("writes nothing when nothing is declared, and its delete sends nothing", async () => {
+    const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({})) });
+    expect(requests().map((r) => r.method)).toEqual(["GET"]);
+    expect(outs).toEqual({ originalValues: expect.any(Object), accountSid: stack.emulator.accountSid, url: expect.any(String) });
+    stack.emulator.clearRequests();
+    await provider.delete(id, outs);
+    expect(requests()).toEqual([]);
+  });
+
+  it("treats an import (no recorded values) as taking charge of every field that has a value", async () => {
+    const fresh = await live();
+    const read = await provider.read(stack.emulator.accountSid, {});
+    expect(read.id).toBe(stack.emulator.accountSid);
+    expect(read.inputs).toEqual({
+      defaultChatServiceSid: fresh.default_chat_service_sid,
+      defaultMessagingServiceSid: fresh.default_messaging_service_sid,
+    });
+    expect(read.props).toMatchObject({ originalValues: { defaultChatServiceSid: fresh.default_chat_service_sid, defaultInactiveTimer: null } });
+  });
+
+  it("refuses to touch it with another account's credentials", async () => {
+    const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ defaultInactiveTimer: "PT5M" })) });
+    stack.emulator.clearRequests();
+    const foreign = { ...outs, accountSid: "AC" + "1".repeat(32) };
+    await expect(provider.update(id, foreign, await checked({ defaultInactiveTimer: "PT6M" }))).rejects.toThrow(/Refusing to update GlobalConfiguration of account AC1{32}/);
+    await expect(provider.delete(id, foreign)).rejects.toThrow(/Refusing to delete/);
+    expect(requests()).toEqual([]);
+  });
+});
+
+describe("GlobalConfiguration check", () => {
+  const cases: [string, Record<string, unknown>, string, RegExp][] = [
+    ["a chat service SID of the wrong kind", { defaultChatServiceSid: MG_OTHER }, "defaultChatServiceSid", /must be a chat service SID: "IS" followed by 32 hex digits/],
+    ["a messaging service SID too short", { defaultMessagingServiceSid: "MG123" }, "defaultMessagingServiceSid", /must be a messaging service SID/],
+    ["an inactive timer under a minute", { defaultInactiveTimer: "PT30S" }, "defaultInactiveTimer", /must be at least 1 minute/],
+    ["a closed timer under ten minutes", { defaultClosedTimer: "PT9M" }, "defaultClosedTimer", /must be at least 10 minutes/],
+    ["a timer that is not a duration", { defaultClosedTimer: "1 hour" }, "defaultClosedTimer", /ISO 8601 duration/],
+    ["a misspelt property", { defaultInactiveTimeout: "PT5M" }, "defaultInactiveTimeout", /unknown property "defaultInactiveTimeout": GlobalConfiguration takes defaultChatServiceSid, /],
+  ];
+  it.each(cases)("rejects %s before sending anything", async (_what, news, property, reason) => {
+    const result = await provider.check({}, { __provider: SHIM, ...news });
+    expect(result.failures).toEqual([{ property, reason: expect.stringMatching(reason) }]);
+    expect(stack.emulator.requests()).toEqual([]);
+  });
+});
+
+describe("GlobalConfiguration under faults", () => {
+  it("rides out a burst of 429s: exactly one POST takes effect", async () => {
+    const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ defaultInactiveTimer: "PT5M" })) });
+    stack.emulator.clearRequests();
+    stack.emulator.setFaults({ rateLimitNext: 3, rateLimitRetryAfterSeconds: 0 });
+    const result = await provider.update(id, outs, await checked({ defaultInactiveTimer: "PT7M" }));
+    expect(result.outs).toMatchObject({ defaultInactiveTimer: "PT7M" });
+    expect(requests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 429", "POST 429", "POST 429", "POST 200"]);
+    expect(requests().filter((r) => r.status === 200)).toEqual([
+      { method: "POST", path: "/v1/Configuration", body: { DefaultInactiveTimer: "PT7M" }, status: 200 },
+    ]);
+  });
+
+  it("retries a GET that got a 503", async () => {
+    stack.emulator.setFaults({ unavailableNext: 1 });
+    const { outs } = await provider.create({ __provider: SHIM, ...(await checked({ defaultInactiveTimer: "PT5M" })) });
+    expect(outs).toMatchObject({ defaultInactiveTimer: "PT5M", originalValues: { defaultInactiveTimer: null } });
+    expect(requests().map((r) => `${r.method} ${r.status}`)).toEqual(["GET 503", "GET 200", "POST 200"]);
+  });
+
+  it("reports a 503 on a write as one sentence naming the resource, and the next update converges", async () => {
+    const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ defaultInactiveTimer: "PT5M" })) });
+    stack.emulator.setFaults({ unavailableNext: 1 });
+    const news = await checked({ defaultInactiveTimer: "PT7M" });
+    await expect(provider.update(id, outs, news)).rejects.toThrow(
+      `Twilio API 503 (code 20503) updating GlobalConfiguration of account ${stack.emulator.accountSid}: Service is unavailable`,
+    );
+    // The engine keeps the prior outputs, so the re-run sees the same change and sends it again.
+    expect((await provider.update(id, outs, news)).outs).toMatchObject({ defaultInactiveTimer: "PT7M", originalValues: outs.originalValues });
+  });
+
+  it("retries a GET whose connection dropped", async () => {
+    stack.emulator.setFaults({ dropNext: 1 });
+    const { outs } = await provider.create({ __provider: SHIM, ...(await checked({ defaultClosedTimer: "PT20M" })) });
+    expect(outs).toMatchObject({ defaultClosedTimer: "PT20M", originalValues: { defaultClosedTimer: null } });
+    expect(requests().map((r) => `${r.method} ${r.status}`)).toEqual(["GET 0", "GET 200", "POST 200"]);
+  });
+
+  it("keeps the recorded originals in state when the create's POST loses its response", async () => {
+    stack.emulator.setFaults({ dropAfterEffect: { count: 1, method: "POST", pathPrefix: "/v1/Configuration" } });
+    const inputs = await checked({ defaultInactiveTimer: "PT5M" });
+    const failure: unknown = await provider.create({ __provider: SHIM, ...inputs }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(PartialFailure);
+    const partial = failure as PartialFailure;
+    expect(partial.message).toMatch(`creating GlobalConfiguration of account ${stack.emulator.accountSid}`);
+    expect(partial.id).toBe(stack.emulator.accountSid);
+    // The POST did take effect, but what was recorded is what was there before it.
+    expect(partial.properties).toMatchObject({ __provider: SHIM, defaultInactiveTimer: null, originalValues: { defaultInactiveTimer: null } });
+    expect((await live()).default_inactive_timer).toBe("PT5M");
+
+    // The next run updates the resource kept in state; the originals survive.
+    const olds = partial.properties;
+    expect(await provider.diff(partial.id, olds, inputs)).toMatchObject({ changes: true });
+    const { outs } = await provider.update(partial.id, olds, inputs);
+    expect(outs).toMatchObject({ defaultInactiveTimer: "PT5M", originalValues: { defaultInactiveTimer: null } });
+    await provider.delete(partial.id, outs!);
+    expect((await live()).default_inactive_timer).toBeNull();
+  });
+});
