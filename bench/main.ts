@@ -1,0 +1,19 @@
+/**
+ * `npm run bench`: performance as ratios against baselines measured in the same run (never timed
+ * assertions in tests). A ratio below 1 means better than the baseline.
+ */
+import { benchPolling } from "./polling";
+import { formatResults, type BenchResult } from "./report";
+import { benchThroughput } from "./throughput";
+
+async function main(): Promise<void> {
+  const results: BenchResult[] = [];
+  results.push(...(await benchPolling()));
+  results.push(...(await benchThroughput()));
+  console.log(formatResults(results));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
