@@ -1,6 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import * as path from "node:path";
-import { ProviderClient, ResourceInitError, type ResourceRef } from "./grpc-client";
+import { status as grpcStatus } from "@grpc/grpc-js";
+import { ProviderCallError, ProviderClient, ResourceInitError, type ResourceRef } from "./grpc-client";
 import { HostProcess } from "./host-process";
 import { findRepoRoot, linkPackageForHost } from "./link-package";
 import { runProgram, type Registration, type RegistrationResult } from "./program-runner";
@@ -251,7 +252,7 @@ export class EngineStandIn {
     const oldInputs = old ? (unwrapSecrets(old.inputs) as PropertyMap) : {};
     const client = await this.client();
 
-    const checked = await client.check(ref, oldInputs, news);
+    const checked = await this.calling(ref, "check", () => client.check(ref, oldInputs, news));
     if (checked.failures.length > 0) {
       const reasons = checked.failures.map((f) => (f.property ? `${f.property}: ${f.reason}` : f.reason));
       throw new Error(`${reg.type} ${reg.name}: check failed: ${reasons.join("; ")}`);
@@ -283,7 +284,9 @@ export class EngineStandIn {
       return answer(created.id, created.outputs);
     }
 
-    const diff = await client.diff(ref, old.id, unwrapSecrets(old.outputs) as PropertyMap, oldInputs, inputs);
+    const diff = await this.calling(ref, "diff", () =>
+      client.diff(ref, old.id, unwrapSecrets(old.outputs) as PropertyMap, oldInputs, inputs),
+    );
     const plan = planFromDiff(diff, oldInputs, inputs, { deleteBeforeReplace: reg.deleteBeforeReplace, replaceOnChanges: reg.replaceOnChanges });
     if (plan.op === "same") {
       record({ op: "same", ...ref });
@@ -306,7 +309,7 @@ export class EngineStandIn {
           this.replaceEntry(run, old, stored(old.id, e.properties));
           throw new Error(partialMessage("updating", ref, e));
         }
-        throw new Error(`${ref.type} ${ref.name}: update failed: ${this.explain(e)}`);
+        throw new Error(`${ref.type} ${ref.name}: update failed: ${await this.explain(e)}`);
       }
     }
     if (plan.deleteBeforeReplace) {
@@ -341,7 +344,7 @@ export class EngineStandIn {
         this.save(run);
         throw new Error(partialMessage("creating", ref, e));
       }
-      throw new Error(`${ref.type} ${ref.name}: create failed: ${this.explain(e)}`);
+      throw new Error(`${ref.type} ${ref.name}: create failed: ${await this.explain(e)}`);
     }
   }
 
@@ -350,7 +353,7 @@ export class EngineStandIn {
     try {
       await client.delete(res, res.id, unwrapSecrets(res.outputs) as PropertyMap, unwrapSecrets(res.inputs) as PropertyMap);
     } catch (e) {
-      throw new Error(`${res.type} ${res.name}: delete failed: ${this.explain(e)}`);
+      throw new Error(`${res.type} ${res.name}: delete failed: ${await this.explain(e)}`);
     }
     run.resources = run.resources.filter((r) => r !== res);
     this.save(run);
@@ -363,7 +366,7 @@ export class EngineStandIn {
       try {
         read = await (await this.client()).read(ref, res.id, unwrapSecrets(res.outputs) as PropertyMap, unwrapSecrets(res.inputs) as PropertyMap);
       } catch (e) {
-        throw new Error(`${res.type} ${res.name}: read failed: ${this.explain(e)}`);
+        throw new Error(`${res.type} ${res.name}: read failed: ${await this.explain(e)}`);
       }
       const index = run.resources.indexOf(res);
       if (!read.id) {
@@ -426,9 +429,22 @@ export class EngineStandIn {
     this.host = undefined;
   }
 
+  /** Runs one provider call, naming the resource and the call in its error. */
+  private async calling<T>(ref: ResourceRef, what: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (e) {
+      throw new Error(`${ref.type} ${ref.name}: ${what} failed: ${await this.explain(e)}`);
+    }
+  }
+
   /** A provider error, with the host's fate when it is gone (a killed host explains a dropped call). */
-  private explain(e: unknown): string {
+  private async explain(e: unknown): Promise<string> {
     const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof ProviderCallError && e.code === grpcStatus.UNAVAILABLE) {
+      // The connection drops a moment before the exit is reported: give the exit a chance to land.
+      await this.host?.waitForExit(2000);
+    }
     const status = this.host?.exitStatus;
     return status ? `${message} (the dynamic-provider host ${status})` : message;
   }

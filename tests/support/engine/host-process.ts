@@ -104,6 +104,15 @@ export class HostProcess {
     return [...this.tail];
   }
 
+  /** Waits up to `ms` for the host to be gone; true if it is. */
+  async waitForExit(ms: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+    const gone = await Promise.race([this.exited.then(() => true as const), timeout]);
+    clearTimeout(timer);
+    return gone;
+  }
+
   /** Kills the host at once (SIGKILL) and waits for it to be gone. Safe to call more than once. */
   async kill(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null && this.child.pid !== undefined) {

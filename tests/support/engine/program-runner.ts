@@ -1,4 +1,7 @@
+import * as vm from "node:vm";
 import * as pulumi from "@pulumi/pulumi";
+import * as resproto from "@pulumi/pulumi/proto/resource_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { JsonValue, PropertyMap } from "./types";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 
@@ -92,6 +95,44 @@ interface MockMonitorLike {
   registerResource(req: RegisterRequestLike, callback: (err: unknown, resp?: unknown) => void): Promise<void>;
 }
 
+/** The answer for a registration whose step failed: the URN, no id, no outputs, Result.FAIL. */
+function failedRegistration(urn: string): resproto.RegisterResourceResponse {
+  const resp = new resproto.RegisterResourceResponse();
+  resp.setUrn(urn);
+  resp.setId("");
+  resp.setObject(Struct.fromJavaScript({}));
+  resp.setResult(resproto.Result.FAIL);
+  return resp;
+}
+
+/**
+ * Routes this process's unhandled rejections and uncaught exceptions to `onError` until the returned
+ * function is called, then puts the previous listeners back.
+ *
+ * The real `process` is taken from the main V8 context: under jest, the `process` global is a
+ * sandbox copy whose listeners the real process never calls, and jest's own listeners on the real
+ * one would fail the test for a program error the run already reports. Outside jest it is simply
+ * `process`.
+ */
+function takeOverErrorHandlers(onError: (e: unknown) => void): () => void {
+  const real = vm.runInThisContext("process") as NodeJS.Process;
+  const events = ["unhandledRejection", "uncaughtException"] as const;
+  const saved = events.map((ev) => real.rawListeners(ev) as ((...args: unknown[]) => void)[]);
+  const listener = (e: unknown) => onError(e);
+  for (const ev of events) {
+    real.removeAllListeners(ev);
+    real.on(ev, listener);
+  }
+  return () => {
+    events.forEach((ev, i) => {
+      real.removeListener(ev, listener);
+      for (const l of saved[i]!) {
+        real.on(ev, l);
+      }
+    });
+  };
+}
+
 /** Converts what the mocks deserialized back to wire values (the SDK's unknown marker -> the sentinel string). */
 function toWire(value: unknown): JsonValue {
   if (value !== null && typeof value === "object" && pulumi.isUnknown(value)) {
@@ -170,15 +211,20 @@ export function runProgram(program: () => unknown, options: ProgramRunOptions): 
       newUrn(parent.split("::")[2] === ROOT_STACK_TYPE ? "" : parent, type, name);
     const registerResource = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, callback) => {
-      current = { req, urn: monitor.newUrn(req.getParent(), req.getType(), req.getName()) };
-      return registerResource(req, callback);
+      const urn = monitor.newUrn(req.getParent(), req.getType(), req.getName());
+      current = { req, urn };
+      return registerResource(req, (err, resp) => {
+        // A failed step is answered the way the engine answers it in continue-on-error mode:
+        // Result.FAIL and no outputs, so the SDK resolves this resource's outputs as unknown and the
+        // program winds down without a storm of unhandled rejections (the failure is the engine's
+        // to report, and `register` has recorded it).
+        callback(null, err ? failedRegistration(urn) : resp);
+      });
     };
     pulumi.runtime.setAllConfig(options.config, [...options.secretKeys]);
 
     // As the language host does: a rejection nobody handles is a program error, not a crash.
-    const onUnhandled = (e: unknown) => noteError(e);
-    process.on("unhandledRejection", onUnhandled);
-    process.on("uncaughtException", onUnhandled);
+    const restoreHandlers = takeOverErrorHandlers(noteError);
     const outputs: Record<string, unknown> = {};
     try {
       let returned: unknown;
@@ -192,14 +238,16 @@ export function runProgram(program: () => unknown, options: ProgramRunOptions): 
       // (the CLI, too, shows each output on its own, unknown ones as `output<string>`).
       if (returned !== null && typeof returned === "object") {
         for (const [k, v] of Object.entries(returned)) {
-          outputs[k] = await pulumi.output(v).promise().catch((e: unknown) => (noteError(e), undefined));
+          // `promise()` is internal to the SDK (the stack resource uses it the same way): it yields
+          // undefined for an unknown value instead of never settling like `apply` would.
+          const output = pulumi.output(v) as unknown as { promise(): Promise<unknown> };
+          outputs[k] = await output.promise().catch((e: unknown) => (noteError(e), undefined));
         }
       }
       // Rejections of registrations settle on the next turns; let them reach the handler.
       await new Promise((resolve) => setImmediate(resolve));
     } finally {
-      process.off("unhandledRejection", onUnhandled);
-      process.off("uncaughtException", onUnhandled);
+      restoreHandlers();
     }
     return { outputs, errors };
   });
