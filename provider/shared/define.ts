@@ -3,8 +3,9 @@ import type { z } from "zod";
 import { configureFromStack, currentSettings, type Settings } from "../config";
 import { clientFor, type TwilioClient } from "../http/client";
 import { assertSameAccount } from "./account";
-import { checkWith, withoutProvider } from "./check";
+import { checkWith, PROVIDER_KEY, withoutProvider } from "./check";
 import { diffInputs, type DiffSpec } from "./diff";
+import { PartialFailure } from "./partial";
 
 /** What a lifecycle function gets besides its inputs. */
 export interface OperationContext {
@@ -68,7 +69,7 @@ export function defineProvider<I extends object, O extends { accountSid?: string
     },
     async create(news) {
       const inputs = parse(news);
-      const { id, outs } = await def.create(inputs, context());
+      const { id, outs } = await def.create(inputs, context()).catch(keepingProvider(news));
       return { id, outs: outs as Record<string, unknown> };
     },
     async read(id, props) {
@@ -83,7 +84,7 @@ export function defineProvider<I extends object, O extends { accountSid?: string
       const ctx = context();
       const prior = withoutProvider(olds) as O;
       assertSameAccount(prior.accountSid, ctx.client.accountSid, `to update ${def.describe(prior, id)}`);
-      const outs = await def.update(id, prior, parse(news), ctx);
+      const outs = await def.update(id, prior, parse(news), ctx).catch(keepingProvider(news));
       return { outs: outs as Record<string, unknown> };
     },
     async delete(id, props) {
@@ -92,5 +93,19 @@ export function defineProvider<I extends object, O extends { accountSid?: string
       assertSameAccount(prior.accountSid, ctx.client.accountSid, `to delete ${def.describe(prior, id)}`);
       await def.delete(id, prior, ctx);
     },
+  };
+}
+
+/**
+ * A PartialFailure's properties become the resource's outputs in state as they are: the host adds
+ * `__provider` to successful results only. Without it, the next delete or refresh of that
+ * resource could not load its provider, so it is copied over from the inputs here.
+ */
+function keepingProvider(news: Record<string, unknown>): (e: unknown) => never {
+  return (e) => {
+    if (e instanceof PartialFailure && news[PROVIDER_KEY] !== undefined && e.properties[PROVIDER_KEY] === undefined) {
+      throw new PartialFailure(e.message, e.id, { ...e.properties, [PROVIDER_KEY]: news[PROVIDER_KEY] }, e.reasons);
+    }
+    throw e;
   };
 }

@@ -137,7 +137,10 @@ export function isReplayOfEarlierWrite(op: OperationState, accepted: AcceptedWri
 
 /** `Operation op_1 FAILED: <title>: <detail>`, for messages. */
 export function describeOutcome(op: OperationState): string {
-  const parts = [op.problem?.title, op.problem?.detail].filter((p): p is string => typeof p === "string" && p !== "");
+  // Trailing periods dropped: the text is quoted mid-sentence.
+  const parts = [op.problem?.title, op.problem?.detail]
+    .filter((p): p is string => typeof p === "string" && p !== "")
+    .map((p) => p.replace(/\.+$/, ""));
   return `operation ${op.operationId} ended ${op.status}${parts.length > 0 ? `: ${parts.join(": ")}` : " (no error details given)"}`;
 }
 

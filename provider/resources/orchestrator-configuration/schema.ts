@@ -55,7 +55,8 @@ const displayName = z
   .min(1, "must not be empty: 1 to 32 letters, digits, '-', '_' or spaces")
   .max(MAX_DISPLAY_NAME, `must be at most ${MAX_DISPLAY_NAME} characters`)
   // Twilio writes the class as [a-zA-Z0-9-_ ]; the hyphen goes last here so it is a literal.
-  .regex(/^[a-zA-Z0-9_ -]+$/, "may contain only letters, digits, '-', '_' and spaces");
+  // `*` rather than `+`: emptiness has its own message above.
+  .regex(/^[a-zA-Z0-9_ -]*$/, "may contain only letters, digits, '-', '_' and spaces");
 
 const description = z
   .string(typed(`a description (text, at most ${MAX_DESCRIPTION} characters)`))
