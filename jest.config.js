@@ -10,6 +10,7 @@ module.exports = {
     "^pulumi-twilio-conversations/provider$": "<rootDir>/provider/index.ts",
     "^pulumi-twilio-conversations/emulator$": "<rootDir>/emulator/index.ts",
   },
+  reporters: ["default", "<rootDir>/tests/support/jest-summary-reporter.js"],
   testTimeout: 60000,
   // Servers and host processes are per test file; two workers match the two cores CI has.
   maxWorkers: 2,
