@@ -52,7 +52,7 @@ export function lostCreateError(action: string, error: TwilioServerError | Twili
   const why = error instanceof TwilioConnectionError ? `no response came back (${error.reason})` : `Twilio answered ${error.status}`;
   const look = friendlyName ? ` with friendly name "${friendlyName}"` : " created just now";
   return new ConversationCreateUnknownError(
-    `${action} may have succeeded: the request reached Twilio but ${why}. It was not sent again, because a second ` +
+    `${action.charAt(0).toUpperCase()}${action.slice(1)} may have succeeded: the request reached Twilio but ${why}. It was not sent again, because a second ` +
       `request could create a second conversation (the v1 API has no idempotency key, and this one has no uniqueName ` +
       `to look it up by). A conversation Pulumi does not track may now exist: list the conversations (${listHint(service)}) ` +
       `and look for one${look}; delete it if it is there, then run pulumi up again. ` +

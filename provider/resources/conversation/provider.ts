@@ -5,7 +5,6 @@
 import type { TwilioClient } from "../../http/client";
 import { UNKNOWN } from "../../shared/check";
 import { defineProvider, type OperationContext } from "../../shared/define";
-import { PartialFailure } from "../../shared/partial";
 import {
   createConversation,
   deleteConversation,
@@ -169,7 +168,11 @@ async function create(inputs: ConversationInputs, ctx: OperationContext): Promis
   }
 }
 
-/** The conversation a lost create made: ours, unless it does not hold what was sent and adoption was not asked for. */
+/**
+ * The conversation found after a lost create: the one just created when it holds what was sent
+ * (then everything sent, timers and bindings included, was applied with it); otherwise someone
+ * else's, taken over only with adoptExisting.
+ */
 async function takeOverLostCreate(
   found: LiveConversation,
   inputs: ConversationInputs,
@@ -177,20 +180,17 @@ async function takeOverLostCreate(
   subject: string,
   action: string,
 ): Promise<{ id: string; outs: ConversationOutputs }> {
-  if (!inputs.adoptExisting && !holdsSent(found, inputs)) {
-    throw new ConversationCreateUnknownError(
-      `${action}: no response came back, and a conversation with unique name "${found.uniqueName}" now exists ` +
-        `(${found.sid}) but does not hold the values sent, so it may not be the one this request created. ` +
-        `Set adoptExisting: true to take it over, or delete it, then run pulumi up again.`,
-    );
-  }
-  try {
-    return await adopt(found, inputs, ctx, subject);
-  } catch (e) {
-    // It exists and was created for this resource: keep it in state, and let the next run finish the update.
-    const outs = toOutputs(found, { webhooksEnabled: inputs.webhooksEnabled, adoptExisting: inputs.adoptExisting });
-    throw new PartialFailure(`${action}: the conversation was created (${found.sid}) but setting its values failed: ${(e as Error).message}`, found.sid, outs as unknown as Record<string, unknown>);
-  }
+  if (holdsSent(found, inputs)) return { id: found.sid, outs: toOutputs(found, inputs) };
+  if (inputs.adoptExisting) return adopt(found, inputs, ctx, subject);
+  throw new ConversationCreateUnknownError(
+    `${capitalize(action)}: no response came back, and a conversation with unique name "${found.uniqueName}" now exists ` +
+      `(${found.sid}) but does not hold the values sent, so it may not be the one this request created. ` +
+      `Set adoptExisting: true to take it over, or delete it, then run pulumi up again.`,
+  );
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 async function update(id: string, olds: ConversationOutputs, news: ConversationInputs, ctx: OperationContext): Promise<ConversationOutputs> {
