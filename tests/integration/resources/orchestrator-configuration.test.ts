@@ -7,6 +7,9 @@ import type * as pulumi from "@pulumi/pulumi";
 import { configureFromStack, resolveSettings } from "../../../provider/config";
 import { TwilioClient } from "../../../provider/http/client";
 import * as providers from "../../../provider/index";
+import { toWireBody } from "../../../provider/resources/orchestrator-configuration/api";
+import { createKey } from "../../../provider/resources/orchestrator-configuration/idempotency";
+import type { OrchestratorConfigurationInputs } from "../../../provider/resources/orchestrator-configuration/schema";
 import { PartialFailure } from "../../../provider/shared/partial";
 import { startEmulatorStack, type EmulatorStack } from "../../support/emulator-stack";
 
@@ -25,15 +28,20 @@ const base = {
 };
 
 let stack: EmulatorStack;
+/** Moves the emulator's clock (operation times) against real time (the `Date` header). */
+let clockOffsetMs = 0;
 /** A client for changes made behind Pulumi's back. */
 let outOfBand: TwilioClient;
 
 beforeAll(async () => {
-  stack = await startEmulatorStack({ operationDelayMs: 20 });
+  stack = await startEmulatorStack({ operationDelayMs: 20, now: () => new Date(Date.now() + clockOffsetMs) });
   outOfBand = new TwilioClient(resolveSettings({ get: (k) => stack.config[k] }, {}));
 });
 afterAll(() => stack.emulator.close());
-beforeEach(() => stack.emulator.reset());
+beforeEach(() => {
+  clockOffsetMs = 0;
+  stack.emulator.reset();
+});
 
 interface Sent {
   method: string;
@@ -263,6 +271,28 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
       /^Failed creating OrchestratorConfiguration "support-routing": operation op_\w+ ended FAILED: [^:]+: The operation failed \(fault injected by the emulator: failOperationsNext\)\. Nothing was created/,
     );
     expect(configurations()).toEqual([]);
+  });
+
+  it("does not let an earlier FAILED create, replayed under the same key, block a re-run: the next key is used", async () => {
+    // A minute ago (by Twilio's clock) the same create failed; Twilio keeps its response for 24 hours.
+    const inputs = (await checked(base)) as OrchestratorConfigurationInputs;
+    const key = createKey(stack.emulator.accountSid, LOGICAL, toWireBody(inputs), 0);
+    clockOffsetMs = -60_000;
+    stack.emulator.setFaults({ failOperationsNext: 1 });
+    const earlier = await outOfBand.request<unknown>({ method: "POST", path: CONFIGURATIONS, json: toWireBody(inputs), idempotencyKey: key });
+    const operation = earlier.headers["operation-id"];
+    let status: string;
+    do status = (await outOfBand.request<{ status: string }>({ method: "GET", path: `/v2/ControlPlane/Operations/${operation}` })).data.status;
+    while (status === "PENDING");
+    expect(status).toBe("FAILED");
+    clockOffsetMs = 0;
+    stack.emulator.clearRequests();
+
+    const { id } = await provider.create({ __provider: SHIM, ...inputs });
+    expect(configurations().map((c) => c.id)).toEqual([id]);
+    const posts = writes();
+    expect(posts.map((p) => p.key)).toEqual([key, expect.stringMatching(UUID)]);
+    expect(posts[1]!.key).not.toBe(key);
   });
 
   it("keeps an update whose operation FAILED in state with its id and the configuration as it still is", async () => {
