@@ -162,6 +162,11 @@ export interface SingletonSpec<S extends object, V extends object> {
   scope(props: Partial<S>, id?: string): S;
   /** The resource id: the account SID, or the chat service SID. */
   id(scope: S, live: LiveSingleton<V>): string;
+  /**
+   * Whether `live` is the singleton `id` names, when the scope cannot tell (the account's
+   * configuration is the credentials' whatever the id says). Default: yes.
+   */
+  isNamedBy?(id: string, live: LiveSingleton<V>): boolean;
   /** For messages: `GlobalConfiguration of account AC...`. */
   describe(scope: S, accountSid: string): string;
   /** Current values; undefined when the scope does not exist (404). */
@@ -221,6 +226,8 @@ export function singletonLifecycle<S extends object, V extends object>(spec: Sin
       const scope = spec.scope(olds, id);
       const live = await spec.fetch(client, scope, `reading ${spec.describe(scope, client.accountSid)}`);
       if (!live) return undefined;
+      // Importing another account's configuration: it is not in the account of these credentials.
+      if (spec.isNamedBy && !spec.isNamedBy(id, live)) return undefined;
       const originals = recorded(fields, olds.originalValues);
       // No recorded values: an import. It takes charge of every field that has a value, and what
       // it found is what a destroy puts back.

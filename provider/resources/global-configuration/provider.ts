@@ -33,6 +33,7 @@ export const globalConfigurationProvider = defineProvider<GlobalConfigurationInp
     fields,
     scope: () => ({}),
     id: (_scope, live) => live.accountSid,
+    isNamedBy: (id, live) => id.toLowerCase() === live.accountSid.toLowerCase(),
     describe: (_scope, accountSid) => describe(accountSid),
     fetch: (client, _scope, action) => fetchGlobalConfiguration(client, action),
     write: (client, _scope, writes, action) => writeGlobalConfiguration(client, writes, action),

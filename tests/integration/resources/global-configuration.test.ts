@@ -151,6 +151,10 @@ describe("GlobalConfiguration lifecycle", () => {
     expect(read.props).toMatchObject({ originalValues: { defaultChatServiceSid: fresh.default_chat_service_sid, defaultInactiveTimer: null } });
   });
 
+  it("finds no configuration to import under another account's SID", async () => {
+    expect(await provider.read("AC" + "1".repeat(32), {})).toEqual({ id: "", props: {} });
+  });
+
   it("refuses to touch it with another account's credentials", async () => {
     const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ defaultInactiveTimer: "PT5M" })) });
     stack.emulator.clearRequests();
