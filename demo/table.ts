@@ -1,0 +1,50 @@
+import type { StateFile, StateResource } from "../tests/support/engine";
+
+/** The short kind of a type token: `pulumi-nodejs:dynamic/twilio-conversations:Conversation` -> `Conversation`. */
+export function kindOf(type: string): string {
+  return type.slice(type.lastIndexOf(":") + 1);
+}
+
+/** The one output per kind that says most about the resource, as `name=value`. */
+function keyOutput(r: StateResource): string {
+  const o = r.outputs;
+  const show = (key: string) => `${key}=${typeof o[key] === "string" ? o[key] : JSON.stringify(o[key] ?? null)}`;
+  switch (kindOf(r.type)) {
+    case "ConversationService":
+      return show("friendlyName");
+    case "ServiceRole":
+      return `${show("friendlyName")} (${Array.isArray(o.permissions) ? o.permissions.length : 0} permissions)`;
+    case "ServiceConfiguration":
+      return show("defaultConversationRoleSid");
+    case "GlobalConfiguration":
+      return show("defaultChatServiceSid");
+    case "Conversation":
+      return show("friendlyName");
+    case "OrchestratorConfiguration":
+      return `${show("displayName")} version=${String(o.version)}`;
+    default:
+      return "";
+  }
+}
+
+/** Lays out rows under a header, each column as wide as its widest cell. */
+export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+/** What the stack holds, one row per resource: kind, name, id and a key output. */
+export function renderResources(state: StateFile): string {
+  if (state.resources.length === 0) {
+    return "(no resources)";
+  }
+  return renderTable(
+    ["TYPE", "NAME", "ID", "KEY OUTPUT"],
+    state.resources.map((r) => [kindOf(r.type), r.name, r.id, keyOutput(r)]),
+  );
+}
