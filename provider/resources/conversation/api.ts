@@ -9,6 +9,7 @@ import type { FormValue } from "../../http/form";
 import { pathSegment } from "../../http/paths";
 import type { TwilioClient } from "../../http/client";
 import { canonicalJson } from "../../shared/fields";
+import { parseResponse } from "../../shared/response";
 import type { ConversationState } from "./schema";
 
 /** Twilio's code for "a conversation with this unique name already exists". */
@@ -93,11 +94,6 @@ const conversationResponse = z.object({
   url: nullableString,
 });
 
-/** Twilio answered 2xx with a body the provider cannot use. */
-export class UnexpectedConversationResponseError extends Error {
-  override readonly name = "UnexpectedConversationResponseError";
-}
-
 function listPath(service: ServiceScope): string {
   return service ? `/v1/Services/${pathSegment(service)}/Conversations` : "/v1/Conversations";
 }
@@ -134,12 +130,7 @@ export function toForm(write: ConversationWrite): Record<string, FormValue> {
 
 /** The live conversation from a response body. */
 export function fromWire(data: unknown, action: string): LiveConversation {
-  const parsed = conversationResponse.safeParse(data);
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "(body)"}: ${i.message}`).join("; ");
-    throw new UnexpectedConversationResponseError(`Unexpected response from Twilio ${action}: ${details}`);
-  }
-  const c = parsed.data;
+  const c = parseResponse(conversationResponse, data, action);
   const text = (v: string | null | undefined) => (v === null || v === undefined || v === "" ? undefined : v);
   return {
     sid: c.sid,

@@ -83,6 +83,9 @@ export function pendingWrite(current: Partial<Current>, next: ConversationInputs
   }
   if (next.state !== undefined && current.state !== next.state) write.state = next.state;
   for (const k of TIMER_KEYS) {
+    const cleared = next.timers?.[k] === undefined;
+    // Closing makes timers moot, and Twilio takes no timer fields with a closed state (50382): leave them be.
+    if (cleared && next.state === "closed") continue;
     if (!same.duration(current.timers?.[k], next.timers?.[k])) (write.timers ??= {})[k] = next.timers?.[k] ?? null;
   }
   for (const k of EMAIL_KEYS) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDuration, jsonAttributes, sid } from "../../shared/fields";
+import { isoDuration, jsonAttributes, resourceInputs, sid } from "../../shared/fields";
 
 /** Twilio's limit on a conversation's friendly name (official v1 spec: "limited to 256 characters"). */
 export const MAX_FRIENDLY_NAME_LENGTH = 256;
@@ -96,27 +96,25 @@ const shape = {
  * Cross-field rules: timers need an active or inactive state (Twilio's 50382), adoption needs a
  * unique name.
  */
-export const conversationSchema = z
-  .strictObject(shape, { error: objectError(Object.keys(shape), '{ uniqueName: "support", friendlyName: "Support" }') })
-  .superRefine((inputs, ctx) => {
-    const hasTimers = inputs.timers?.inactive !== undefined || inputs.timers?.closed !== undefined;
-    if (hasTimers && inputs.state !== undefined && !TIMER_STATES.includes(inputs.state)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["timers"],
-        message:
-          `can only be set on an active or inactive conversation, not a ${inputs.state} one (Twilio refuses it, code 50382): ` +
-          `remove timers or set state to "active" or "inactive"`,
-      });
-    }
-    if (inputs.adoptExisting === true && inputs.uniqueName === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["adoptExisting"],
-        message: "needs a uniqueName: an existing conversation is adopted by its unique name",
-      });
-    }
-  });
+export const conversationSchema = resourceInputs("Conversation", shape).superRefine((inputs, ctx) => {
+  const hasTimers = inputs.timers?.inactive !== undefined || inputs.timers?.closed !== undefined;
+  if (hasTimers && inputs.state !== undefined && !TIMER_STATES.includes(inputs.state)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["timers"],
+      message:
+        `can only be set on an active or inactive conversation, not a ${inputs.state} one (Twilio refuses it, code 50382): ` +
+        `remove timers or set state to "active" or "inactive"`,
+    });
+  }
+  if (inputs.adoptExisting === true && inputs.uniqueName === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["adoptExisting"],
+      message: "needs a uniqueName: an existing conversation is adopted by its unique name",
+    });
+  }
+});
 
 /** Validated inputs, as check returns them. */
 export type ConversationInputs = z.output<typeof conversationSchema>;

@@ -97,6 +97,10 @@ describe("pendingWrite", () => {
     });
   });
 
+  it("does not clear timers in the same write that closes the conversation", () => {
+    expect(pendingWrite({ ...prior, timers: { inactive: "PT1H", closed: "P1D" } }, { uniqueName: "support", state: "closed" })).toEqual({ state: "closed" });
+  });
+
   it("never clears the service's choices: messaging service and state", () => {
     expect(pendingWrite({ ...prior, state: "inactive" }, { uniqueName: "support" })).toEqual({});
     expect(pendingWrite(prior, { uniqueName: "support", state: "closed", messagingServiceSid: "MG" + "f".repeat(32) })).toEqual({

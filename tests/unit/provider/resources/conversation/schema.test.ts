@@ -30,7 +30,7 @@ describe("Conversation inputs: bad values fail on their property path with what 
     ["a misspelt binding", { bindings: { mail: {} } }, "bindings.mail", /expected one of email/],
     ["webhooksEnabled as text", { webhooksEnabled: "false" }, "webhooksEnabled", /must be true or false/],
     ["adoptExisting without a unique name", { adoptExisting: true }, "adoptExisting", /needs a uniqueName/],
-    ["an unknown property", { friendly_name: "x" }, "friendly_name", /not a known property: expected one of chatServiceSid, uniqueName, friendlyName/],
+    ["an unknown property", { friendly_name: "x" }, "friendly_name", /unknown property "friendly_name": Conversation takes chatServiceSid, uniqueName, friendlyName, .* and adoptExisting/],
   ];
 
   it.each(cases)("%s", (_what, news, property, reason) => {
