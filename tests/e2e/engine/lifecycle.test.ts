@@ -122,12 +122,16 @@ describe("engine stand-in lifecycle", () => {
       const c = new Item("change", { label: "C2" });
       new Item("swap", { label: "S", kind: "y" });
       const n = new Item("new", { label: "N" });
+      // Its input is not known until "new" exists: Check gets the engine's unknown sentinel.
+      new Item("child", { label: n.itemId });
       return { newId: n.itemId, changed: c.label };
     });
     // Independent resources register in no guaranteed order; deletes always come last.
-    expect(ops(s).slice(0, 4).sort()).toEqual(["create new", "replace swap [kind]", "same keep", "update change [label]"]);
-    expect(ops(s)[4]).toBe("delete drop");
-    expect(formatSummary(s)).toContain("Resources: 1 to create, 1 to update, 1 to replace, 1 to delete, 1 unchanged");
+    expect(ops(s).slice(0, 5).sort()).toEqual(["create child", "create new", "replace swap [kind]", "same keep", "update change [label]"]);
+    expect(ops(s)[5]).toBe("delete drop");
+    expect(formatSummary(s)).toContain("Resources: 2 to create, 1 to update, 1 to replace, 1 to delete, 1 unchanged");
+    const childCheck = h.server.calls.find((c) => c.body?.op === "check" && c.body?.name === "04da6b54-80e4-46f7-96ec-b56ff0331ba9");
+    expect(childCheck).toBeDefined();
     expect(s.outputs).toEqual({ newId: undefined, changed: "C2" });
     expect(h.server.writes()).toEqual([]);
     expect(h.server.trace().every((t) => t.startsWith("log "))).toBe(true);

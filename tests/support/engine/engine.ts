@@ -5,7 +5,7 @@ import { ProviderCallError, ProviderClient, ResourceInitError, type ResourceRef 
 import { HostProcess } from "./host-process";
 import { findRepoRoot, linkPackageForHost } from "./link-package";
 import { runProgram, type Registration, type RegistrationResult } from "./program-runner";
-import { countSteps, formatStep, formatSummary } from "./reporter";
+import { countSteps, formatCounts, formatStep } from "./reporter";
 import { rewrapSecrets, secretKeysOf, unwrapSecrets, wrapSecret } from "./secrets";
 import { StateStore } from "./state-store";
 import { changedKeys, deletionOrder, planFromDiff } from "./step-planner";
@@ -174,7 +174,10 @@ export class EngineStandIn {
     }
     const steps = [...[...run.programSteps.entries()].sort(([a], [b]) => a - b).map(([, s]) => s), ...run.laterSteps];
     const summary: RunSummary = { kind, steps, counts: countSteps(steps), outputs, ok: run.errors.length === 0, errors: run.errors };
-    this.log(formatSummary(summary).split("\n").slice(-1 - (summary.ok ? 0 : summary.errors.length + 1)).join("\n"));
+    this.log(formatCounts(kind, summary.counts));
+    for (const e of summary.errors) {
+      this.log(`error: ${e}`);
+    }
     if (!summary.ok) {
       throw new EngineRunError(summary);
     }
