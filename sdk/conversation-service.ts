@@ -12,6 +12,20 @@ export interface ConversationServiceArgs {
    * and the old one is deleted with every conversation, user and role in it.
    */
   friendlyName: pulumi.Input<string>;
+  /**
+   * Take charge of an existing service instead of creating one: on create, when the account has
+   * exactly one service named `friendlyName`, that service becomes this resource (nothing is
+   * created); when it has none, a service is created as usual; when it has several, the create
+   * fails naming their SIDs. Default `false`.
+   *
+   * Meant for what every account already has, such as its default service ("Default
+   * Conversations Service"), so a spec applied to a fresh account does not make a second one.
+   * Only the create looks: changing the flag later changes nothing in Twilio. **An adopted service
+   * is managed like any other: `pulumi destroy` (or removing it from the program) deletes it**,
+   * with every conversation in it. Twilio may refuse to delete the account's default service;
+   * point `GlobalConfiguration.defaultChatServiceSid` elsewhere first, or `protect` it.
+   */
+  adoptExisting?: pulumi.Input<boolean>;
 }
 
 /**
@@ -45,6 +59,8 @@ export class ConversationService extends pulumi.dynamic.Resource {
   public declare readonly dateUpdated: pulumi.Output<string>;
   /** The service's absolute API URL. */
   public declare readonly url: pulumi.Output<string>;
+  /** The declared `adoptExisting` (Twilio does not know it; it is kept from the inputs). */
+  public declare readonly adoptExisting: pulumi.Output<boolean | undefined>;
 
   /**
    * @param name the Pulumi resource name (not sent to Twilio)
@@ -60,12 +76,13 @@ export class ConversationService extends pulumi.dynamic.Resource {
       dateCreated: undefined,
       dateUpdated: undefined,
       url: undefined,
+      adoptExisting: args.adoptExisting,
     };
     super(providerShim("ConversationService"), name, props, opts, "twilio-conversations", "ConversationService");
   }
 }
 
-type OutputName = "sid" | "accountSid" | "friendlyName" | "dateCreated" | "dateUpdated" | "url";
+type OutputName = "sid" | "accountSid" | "friendlyName" | "dateCreated" | "dateUpdated" | "url" | "adoptExisting";
 
 // Compile-time checks that the SDK's three views of the resource agree with the provider's.
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;

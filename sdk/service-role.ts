@@ -26,6 +26,19 @@ export interface ServiceRoleArgs {
    * holds them sorted. Updated in place; the update replaces the whole set.
    */
   permissions: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Take charge of an existing role instead of creating one: on create, when the service has
+   * exactly one role named `friendlyName`, that role becomes this resource and its permissions
+   * are set to `permissions`; when it has none, a role is created as usual. Several of that name,
+   * or one of the other `type`, fails the create with a message saying which. Default `false`.
+   *
+   * Meant for the roles every new service comes with ("service admin", "service user",
+   * "channel admin", "channel user"), so a spec applied to a fresh account manages them instead
+   * of adding copies. Only the create looks: changing the flag later changes nothing in Twilio.
+   * **An adopted role is managed like any other: `pulumi destroy` (or removing it from the
+   * program) deletes it.**
+   */
+  adoptExisting?: pulumi.Input<boolean>;
 }
 
 /**
@@ -64,6 +77,8 @@ export class ServiceRole extends pulumi.dynamic.Resource {
   public declare readonly dateUpdated: pulumi.Output<string>;
   /** The role's absolute API URL. */
   public declare readonly url: pulumi.Output<string>;
+  /** The declared `adoptExisting` (Twilio does not know it; it is kept from the inputs). */
+  public declare readonly adoptExisting: pulumi.Output<boolean | undefined>;
 
   /**
    * @param name the Pulumi resource name (not sent to Twilio)
@@ -79,6 +94,7 @@ export class ServiceRole extends pulumi.dynamic.Resource {
       dateCreated: undefined,
       dateUpdated: undefined,
       url: undefined,
+      adoptExisting: args.adoptExisting,
     };
     super(providerShim("ServiceRole"), name, props, opts, "twilio-conversations", "ServiceRole");
   }
@@ -93,7 +109,8 @@ type OutputName =
   | "permissions"
   | "dateCreated"
   | "dateUpdated"
-  | "url";
+  | "url"
+  | "adoptExisting";
 
 // Compile-time checks that the SDK's three views of the resource agree with the provider's.
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;

@@ -7,6 +7,7 @@ import type { TwilioClient } from "../../http/client";
 import { isNotFound } from "../../http/errors";
 import { pathSegment } from "../../http/paths";
 import { explainLostCreate } from "../../shared/lost-response";
+import { listAllV1 } from "../../shared/v1-list";
 import { parseResponse } from "../../shared/response";
 import type { ConversationServiceInputs, ConversationServiceOutputs } from "./schema";
 
@@ -36,9 +37,15 @@ function toOutputs(w: ServiceWire): ConversationServiceOutputs {
   };
 }
 
-/** The inputs that match a live service. */
+/** The inputs that match a live service (`adoptExisting` is not Twilio's: it is carried from the recorded outputs). */
 export function inputsOf(outs: ConversationServiceOutputs): ConversationServiceInputs {
-  return { friendlyName: outs.friendlyName };
+  return outs.adoptExisting === undefined ? { friendlyName: outs.friendlyName } : { friendlyName: outs.friendlyName, adoptExisting: outs.adoptExisting };
+}
+
+/** `GET /v1/Services`, every page. */
+export async function listServices(client: TwilioClient, action: string, onPage?: (itemsSoFar: number) => void): Promise<ConversationServiceOutputs[]> {
+  const items = await listAllV1(client, SERVICES, "services", { pageSize: 100, action, onPage });
+  return items.map((item) => toOutputs(parseResponse(serviceWire, item, action)));
 }
 
 /**

@@ -5,8 +5,10 @@ import { resourceInputs } from "../../shared/fields";
 export const MAX_SERVICE_NAME_LENGTH = 256;
 
 /**
- * The inputs of a ConversationService. There is only one: Twilio's v1 Services have no update
- * endpoint, so `friendlyName` is all a program can declare and changing it replaces the service.
+ * The inputs of a ConversationService. Twilio's v1 Services have no update endpoint, so
+ * `friendlyName` is all a program declares of the service and changing it replaces the service.
+ * `adoptExisting` only matters at create: take charge of the account's one service of that name
+ * (every account has a default service) instead of creating another.
  */
 export const conversationServiceSchema = resourceInputs("ConversationService", {
   friendlyName: z
@@ -20,6 +22,7 @@ export const conversationServiceSchema = resourceInputs("ConversationService", {
     .max(MAX_SERVICE_NAME_LENGTH, {
       error: (issue) => `must be at most ${MAX_SERVICE_NAME_LENGTH} characters (got ${String(issue.input).length})`,
     }),
+  adoptExisting: z.boolean({ error: "must be true or false" }).optional(),
 });
 
 /** Validated inputs, as check returns them. */

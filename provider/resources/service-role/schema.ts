@@ -48,6 +48,9 @@ export const serviceRoleSchema = resourceInputs("ServiceRole", {
     .array(permission, { error: 'must be a list of permission names, such as ["sendMessage", "leaveConversation"]' })
     .min(1, 'must name at least one permission (Twilio requires one), such as ["sendMessage"]')
     .transform(normalisePermissions),
+  // Only the create reads it: take charge of the service's one role of this name (a new service
+  // comes with default roles) instead of creating another.
+  adoptExisting: z.boolean({ error: "must be true or false" }).optional(),
 });
 
 /** Validated inputs, as check returns them (permissions deduplicated and sorted). */

@@ -61,7 +61,7 @@ describe("ConversationService lifecycle", () => {
     expect(await provider.diff(id, { ...outs, __provider: SHIM }, renamed.inputs)).toEqual({
       changes: true,
       replaces: ["friendlyName"],
-      stables: [],
+      stables: ["adoptExisting"],
       deleteBeforeReplace: false,
     });
     // Should the engine ever ask for an in-place update anyway, nothing is sent and it says why.

@@ -20,7 +20,7 @@ describe("ConversationService diff", () => {
     expect(await diff({ friendlyName: "Support EU" })).toEqual({
       changes: true,
       replaces: ["friendlyName"],
-      stables: [],
+      stables: ["adoptExisting"],
       deleteBeforeReplace: false,
     });
   });

@@ -10,7 +10,7 @@ describe("ConversationService inputs", () => {
     ["empty friendlyName", { friendlyName: "" }, "friendlyName", /^must not be blank/],
     ["blank friendlyName", { friendlyName: "   " }, "friendlyName", /^must not be blank/],
     ["friendlyName too long", { friendlyName: "x".repeat(257) }, "friendlyName", /^must be at most 256 characters \(got 257\)$/],
-    ["unknown property", { friendlyName: "ok", uniqueName: "support" }, "uniqueName", /^unknown property "uniqueName": ConversationService takes friendlyName$/],
+    ["unknown property", { friendlyName: "ok", uniqueName: "support" }, "uniqueName", /^unknown property "uniqueName": ConversationService takes friendlyName and adoptExisting$/],
   ])("refuses %s", (_label, news, property, reason) => {
     const result = check(news);
     expect(result.failures).toHaveLength(1);

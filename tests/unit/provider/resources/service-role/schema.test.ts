@@ -24,7 +24,7 @@ describe("ServiceRole inputs", () => {
     ["an empty permission", { permissions: [""] }, "permissions.0", /^"" is not a permission; valid names: /],
     ["a misspelt permission", { permissions: ["sendMesage"] }, "permissions.0", /"sendMesage" is not a permission; valid names: .*sendMessage/],
     ["a permission in the wrong case", { permissions: ["SendMessage"] }, "permissions.0", /did you mean "sendMessage"\?$/],
-    ["an unknown property", { permission: ["sendMessage"] }, "permission", /^unknown property "permission": ServiceRole takes chatServiceSid, friendlyName, type and permissions$/],
+    ["an unknown property", { permission: ["sendMessage"] }, "permission", /^unknown property "permission": ServiceRole takes chatServiceSid, friendlyName, type, permissions and adoptExisting$/],
   ])("refuses %s", (_label, change, property, reason) => {
     const news: Record<string, unknown> = { ...good, ...change };
     for (const [k, v] of Object.entries(change)) if (v === undefined) delete news[k];
