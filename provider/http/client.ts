@@ -29,6 +29,11 @@ export interface TwilioRequest {
   headers?: Record<string, string>;
   /** Sent as `Idempotency-Key`; makes a POST/PUT/PATCH safe to retry after a response. */
   idempotencyKey?: string;
+  /**
+   * The request sets absolute values (a v1 update POST, not a create): sending it twice leaves the
+   * same state, so it is retried after a 5xx or a lost response like a PUT. Never set it on a create.
+   */
+  idempotent?: boolean;
   /** For messages: `creating Conversation "support"`. */
   action?: string;
 }
@@ -153,7 +158,7 @@ export class TwilioClient {
         // Only axios can throw here (an adapter failure); the error it carries holds our headers.
         failure = errorFromThrown(thrown, ctx);
       }
-      if (attempt >= this.#maxAttempts || !mayRetry(req.method, req.idempotencyKey !== undefined, failure)) throw failure;
+      if (attempt >= this.#maxAttempts || !mayRetry(req.method, req.idempotencyKey !== undefined || req.idempotent === true, failure)) throw failure;
       const delay = retryDelayMs(attempt, retryAfterMs, this.#random);
       if (this.#now() - started + delay > this.#maxRetryTimeMs) throw failure;
       await this.#sleep(delay);

@@ -22,16 +22,20 @@ const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(["GET", "DELETE", "PUT"]);
 
 /**
  * May a failed attempt be sent again? Only retryable failures (429, 5xx, connection errors), and
- * for POST/PATCH without an idempotency key only when the server cannot have acted on it:
- * a 429 (Twilio documents it as never processed) or a connection that never got through.
+ * for a POST/PATCH that is not safe to repeat (no idempotency key, not marked idempotent) only
+ * when the server cannot have acted on it: a 429 (Twilio documents it as never processed) or a
+ * connection that never got through.
+ *
+ * @param safeToRepeat the request carries an Idempotency-Key, or its caller marked it idempotent
+ *   (a v1 POST that sets absolute values, such as an update: applying it twice leaves one state)
  */
 export function mayRetry(
   method: HttpMethod,
-  hasIdempotencyKey: boolean,
+  safeToRepeat: boolean,
   failure: TwilioApiError | TwilioConnectionError,
 ): boolean {
   if (!failure.retryable) return false;
-  if (IDEMPOTENT.has(method) || hasIdempotencyKey) return true;
+  if (IDEMPOTENT.has(method) || safeToRepeat) return true;
   if ("status" in failure) return failure.status === 429;
   return !failure.mayHaveReachedServer;
 }

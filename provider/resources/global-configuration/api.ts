@@ -63,7 +63,8 @@ export async function writeGlobalConfiguration(
   action: string,
 ): Promise<LiveSingleton<GlobalConfigurationFields> | undefined> {
   try {
-    const response = await client.request({ method: "POST", path: PATH, form: toWire(writes), action });
+    // Sets absolute values: repeating it after a lost response or a 5xx is harmless.
+    const response = await client.request({ method: "POST", path: PATH, form: toWire(writes), action, idempotent: true });
     return fromWire(client, response.data, action);
   } catch (e) {
     if (isNotFound(e)) return undefined;

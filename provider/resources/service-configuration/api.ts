@@ -72,7 +72,8 @@ export async function writeServiceConfiguration(
   action: string,
 ): Promise<LiveServiceConfiguration | undefined> {
   try {
-    const response = await client.request({ method: "POST", path: pathOf(chatServiceSid), form: toWire(writes), action });
+    // Sets absolute values: repeating it after a lost response or a 5xx is harmless.
+    const response = await client.request({ method: "POST", path: pathOf(chatServiceSid), form: toWire(writes), action, idempotent: true });
     return fromWire(client, chatServiceSid, response.data, action);
   } catch (e) {
     if (isNotFound(e)) return undefined;

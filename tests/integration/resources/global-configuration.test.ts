@@ -201,15 +201,13 @@ describe("GlobalConfiguration under faults", () => {
     expect(requests().map((r) => `${r.method} ${r.status}`)).toEqual(["GET 503", "GET 200", "POST 200"]);
   });
 
-  it("reports a 503 on a write as one sentence naming the resource, and the next update converges", async () => {
+  it("retries a 503 on a write: the POST sets absolute values, so sending it again is harmless", async () => {
     const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ defaultInactiveTimer: "PT5M" })) });
+    stack.emulator.clearRequests();
     stack.emulator.setFaults({ unavailableNext: 1 });
     const news = await checked({ defaultInactiveTimer: "PT7M" });
-    await expect(provider.update(id, outs, news)).rejects.toThrow(
-      `Twilio API 503 (code 20503) updating GlobalConfiguration of account ${stack.emulator.accountSid}: Service is unavailable`,
-    );
-    // The engine keeps the prior outputs, so the re-run sees the same change and sends it again.
     expect((await provider.update(id, outs, news)).outs).toMatchObject({ defaultInactiveTimer: "PT7M", originalValues: outs.originalValues });
+    expect(requests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 503", "POST 200"]);
   });
 
   it("retries a GET whose connection dropped", async () => {
@@ -219,8 +217,16 @@ describe("GlobalConfiguration under faults", () => {
     expect(requests().map((r) => `${r.method} ${r.status}`)).toEqual(["GET 0", "GET 200", "POST 200"]);
   });
 
-  it("keeps the recorded originals in state when the create's POST loses its response", async () => {
+  it("sends the create's POST again when its response was lost, and records what was there before", async () => {
     stack.emulator.setFaults({ dropAfterEffect: { count: 1, method: "POST", pathPrefix: "/v1/Configuration" } });
+    const { outs } = await provider.create({ __provider: SHIM, ...(await checked({ defaultInactiveTimer: "PT5M" })) });
+    expect(outs).toMatchObject({ defaultInactiveTimer: "PT5M", originalValues: { defaultInactiveTimer: null } });
+    expect(requests().map((r) => `${r.method} ${r.status}`)).toEqual(["GET 200", "POST 0", "POST 200"]);
+  });
+
+  it("keeps the recorded originals in state when every attempt at the create's POST loses its response", async () => {
+    // Five attempts is the client's budget: all of them lost.
+    stack.emulator.setFaults({ dropAfterEffect: { count: 5, method: "POST", pathPrefix: "/v1/Configuration" } });
     const inputs = await checked({ defaultInactiveTimer: "PT5M" });
     const failure: unknown = await provider.create({ __provider: SHIM, ...inputs }).then(
       () => undefined,
