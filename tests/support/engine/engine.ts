@@ -153,10 +153,12 @@ export class EngineStandIn {
     if (this.busy) {
       throw new Error("engine stand-in: a command is already running on this instance");
     }
+    // Read before taking the instance: an unreadable state file fails the command, nothing else.
+    const resources = [...this.store.load().resources];
     this.busy = true;
     const run: Run = {
       kind,
-      resources: [...this.store.load().resources],
+      resources,
       registered: [],
       programSteps: new Map(),
       laterSteps: [],

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as vm from "node:vm";
 
 /** This repository's package name: the host must resolve `require("<name>/provider")`. */
 export const PACKAGE_NAME = "pulumi-twilio-conversations";
@@ -27,7 +28,8 @@ export function linkPackageForHost(repoRoot: string): string {
   fs.mkdirSync(nodeModules);
   fs.symlinkSync(root, path.join(nodeModules, PACKAGE_NAME), "dir");
   linked.set(root, nodeModules);
-  process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+  // The real process (under jest `process` is a sandbox copy whose "exit" never fires).
+  (vm.runInThisContext("process") as NodeJS.Process).once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
   return nodeModules;
 }
 
