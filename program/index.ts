@@ -1,0 +1,57 @@
+/**
+ * The GitOps entry point (`main: program/` in the root Pulumi.yaml): applies the conversations
+ * setup document named by stack config to the stack's account. One stack per environment:
+ *
+ *   pulumi stack init prod-eu
+ *   pulumi config set twilio:accountSid AC...
+ *   pulumi config set --secret twilio:authToken ...
+ *   pulumi config set messagingServiceSid MG...      # each parameter the document declares
+ *   pulumi up
+ *
+ * Stack config:
+ * - `spec`: the document's path, relative to the project directory (default `conversations.yaml`);
+ * - one key per parameter of the document, named as the parameter (`memoryStoreId`, ...); a
+ *   parameter without a value takes its default, and one without either stops the program before
+ *   anything is created, naming the `pulumi config set` command.
+ *
+ * Exported as a function (as the examples are) so a test's engine stand-in can run it repeatedly.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { ConversationsSetup, parseSpec } from "pulumi-twilio-conversations";
+
+/** The document's path when stack config does not name one. */
+const DEFAULT_SPEC = "conversations.yaml";
+
+export = async () => {
+  const config = new pulumi.Config();
+  const specPath = path.resolve(config.get("spec") ?? DEFAULT_SPEC);
+  const source = path.relative(process.cwd(), specPath) || specPath;
+  let text: string;
+  try {
+    text = fs.readFileSync(specPath, "utf8");
+  } catch (e) {
+    throw new Error(`Cannot read the conversations setup document ${specPath} (stack config "spec"): ${(e as Error).message}`);
+  }
+  const spec = parseSpec(text, { source });
+
+  // Parameters are stack config keys of the same name. config.get would also read a secret value
+  // (with a warning); declare such parameters with `pulumi config set --secret`.
+  const parameters: Record<string, string | undefined> = {};
+  for (const name of Object.keys(spec.parameters ?? {})) parameters[name] = config.get(name);
+
+  const setup = new ConversationsSetup("conversations", {
+    spec,
+    source,
+    parameters,
+    missingParameterHint: (name) =>
+      `run \`pulumi config set ${name} <value> --stack ${pulumi.getStack()}\` (or give it a default in ${source})`,
+  });
+
+  return {
+    serviceSids: setup.serviceSids,
+    conversationSids: setup.conversationSids,
+    orchestratorConfigurationIds: setup.orchestratorConfigurationIds,
+  };
+};
