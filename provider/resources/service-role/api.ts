@@ -8,6 +8,7 @@ import type { TwilioClient } from "../../http/client";
 import { isNotFound } from "../../http/errors";
 import { pathSegment } from "../../http/paths";
 import { explainLostCreate } from "../../shared/lost-response";
+import { listAllV1 } from "../../shared/v1-list";
 import { parseResponse } from "../../shared/response";
 import { normalisePermissions, ROLE_TYPES, type ServiceRoleInputs, type ServiceRoleOutputs } from "./schema";
 
@@ -43,9 +44,16 @@ function toOutputs(w: RoleWire): ServiceRoleOutputs {
   };
 }
 
-/** The inputs that match a live role. */
+/** The inputs that match a live role (`adoptExisting` is not Twilio's: it is carried from the recorded outputs). */
 export function inputsOf(outs: ServiceRoleOutputs): ServiceRoleInputs {
-  return { chatServiceSid: outs.chatServiceSid, friendlyName: outs.friendlyName, type: outs.type, permissions: outs.permissions };
+  const inputs: ServiceRoleInputs = { chatServiceSid: outs.chatServiceSid, friendlyName: outs.friendlyName, type: outs.type, permissions: outs.permissions };
+  return outs.adoptExisting === undefined ? inputs : { ...inputs, adoptExisting: outs.adoptExisting };
+}
+
+/** `GET /v1/Services/{IS}/Roles`, every page (Twilio pages roles by 50 at most). */
+export async function listRoles(client: TwilioClient, serviceSid: string, action: string, onPage?: (itemsSoFar: number) => void): Promise<ServiceRoleOutputs[]> {
+  const items = await listAllV1(client, rolesOf(serviceSid), "roles", { pageSize: 50, action, onPage });
+  return items.map((item) => toOutputs(parseResponse(roleWire, item, action)));
 }
 
 /** `POST /v1/Services/{IS}/Roles`. Never sent twice (see lost-response.ts). */
@@ -78,9 +86,9 @@ export async function updateRolePermissions(
   permissions: string[],
   action: string,
 ): Promise<ServiceRoleOutputs> {
-  // The client re-sends a POST only after a 429 (its rule is by method); a failed update changes
-  // nothing Pulumi records, and the next run sends the same set again.
-  const res = await client.request({ method: "POST", path: roleUrl(serviceSid, roleSid), form: { Permission: permissions }, action });
+  // Replaces the whole permission set: sending it twice leaves one state, so the client may
+  // retry it after a 5xx or a lost response, like a PUT.
+  const res = await client.request({ method: "POST", path: roleUrl(serviceSid, roleSid), form: { Permission: permissions }, action, idempotent: true });
   return toOutputs(parseResponse(roleWire, res.data, action));
 }
 
