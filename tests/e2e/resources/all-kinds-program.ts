@@ -1,0 +1,46 @@
+import * as tc from "pulumi-twilio-conversations";
+
+/**
+ * One program with every resource kind (two conversations, so "identical per kind" compares two
+ * resources). Each version changes something:
+ * - 1: the starting point;
+ * - 2: an in-place update of every kind that has one (all but ConversationService, which Twilio
+ *   cannot update), the second conversation untouched;
+ * - 3: the service renamed, which replaces it and, through `chatServiceSid`, its role, its
+ *   configuration and its conversations; the account configuration and the bridge follow it.
+ */
+export function allKinds(version: 1 | 2 | 3) {
+  return () => {
+    const service = new tc.ConversationService("support", { friendlyName: version === 3 ? "Support 2" : "Support" });
+    const agent = new tc.ServiceRole("agent", {
+      chatServiceSid: service.sid,
+      friendlyName: "agent",
+      type: "conversation",
+      permissions: version === 1 ? ["sendMessage", "leaveConversation"] : ["sendMessage", "leaveConversation", "sendMediaMessage"],
+    });
+    new tc.ServiceConfiguration("support", {
+      chatServiceSid: service.sid,
+      defaultConversationRoleSid: agent.sid,
+      reachabilityEnabled: version === 1,
+    });
+    new tc.GlobalConfiguration("account", {
+      defaultChatServiceSid: service.sid,
+      defaultClosedTimer: version === 1 ? "P1D" : "P2D",
+    });
+    const lobby = new tc.Conversation("lobby", {
+      chatServiceSid: service.sid,
+      uniqueName: "lobby",
+      friendlyName: version === 1 ? "Lobby" : "Lobby 2",
+      attributes: { tier: "gold" },
+    });
+    new tc.Conversation("desk", { chatServiceSid: service.sid, uniqueName: "desk", friendlyName: "Desk" });
+    const routing = new tc.OrchestratorConfiguration("routing", {
+      displayName: "routing",
+      description: `version ${Math.min(version, 2)}`,
+      conversationGroupingType: "GROUP_BY_PARTICIPANT_ADDRESSES",
+      memoryStoreId: "mem_store_e2e",
+      conversationsV1Bridge: { serviceId: service.sid },
+    });
+    return { serviceSid: service.sid, lobbySid: lobby.sid, routingId: routing.configurationId };
+  };
+}
