@@ -1,41 +1,26 @@
-import * as pulumi from "@pulumi/pulumi";
 import { Conversation } from "../../../sdk/conversation";
+import { expectDynamicResource, mockResources, registered, value } from "../../support/sdk-mocks";
 
 const SID = "CH" + "c".repeat(32);
 const SERVICE = "IS" + "a".repeat(32);
 const ACCOUNT = "AC" + "0".repeat(32);
-const created: pulumi.runtime.MockResourceArgs[] = [];
-
-beforeAll(async () => {
-  await pulumi.runtime.setMocks(
-    {
-      newResource(args) {
-        created.push(args);
-        // What the provider's create would return: the live values, with the declared ones Twilio does not report.
-        const state = {
-          ...args.inputs,
-          sid: SID,
-          accountSid: ACCOUNT,
-          chatServiceSid: args.inputs.chatServiceSid ?? SERVICE,
-          attributes: '{"tier":"gold"}',
-          state: "active",
-          dateInactive: "2024-01-01T02:00:00Z",
-          dateClosed: "2024-01-03T00:00:00Z",
-          dateCreated: "2024-01-01T00:00:00Z",
-          dateUpdated: "2024-01-01T00:00:00Z",
-          url: `https://conversations.twilio.com/v1/Conversations/${SID}`,
-        };
-        return { id: SID, state };
-      },
-      call: () => ({}),
-    },
-    "project",
-    "stack",
-    false,
-  );
+const created = mockResources((args) => {
+  // What the provider's create would return: the live values, with the declared ones Twilio does not report.
+  const state = {
+    ...args.inputs,
+    sid: SID,
+    accountSid: ACCOUNT,
+    chatServiceSid: args.inputs.chatServiceSid ?? SERVICE,
+    attributes: '{"tier":"gold"}',
+    state: "active",
+    dateInactive: "2024-01-01T02:00:00Z",
+    dateClosed: "2024-01-03T00:00:00Z",
+    dateCreated: "2024-01-01T00:00:00Z",
+    dateUpdated: "2024-01-01T00:00:00Z",
+    url: `https://conversations.twilio.com/v1/Conversations/${SID}`,
+  };
+  return { id: SID, state };
 });
-
-const value = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply(resolve));
 
 describe("Conversation (SDK)", () => {
   it("registers a dynamic resource of its type token with the inputs passed through and the provider shim", async () => {
@@ -49,8 +34,8 @@ describe("Conversation (SDK)", () => {
       adoptExisting: true,
     });
     expect(await value(conversation.id)).toBe(SID);
-    const args = created.find((c) => c.name === "lobby")!;
-    expect(args.type).toBe("pulumi-nodejs:dynamic/twilio-conversations:Conversation");
+    const args = registered(created, "lobby");
+    expectDynamicResource(args, "Conversation");
     expect(args.inputs).toMatchObject({
       uniqueName: "lobby",
       friendlyName: "Front desk",
@@ -60,8 +45,6 @@ describe("Conversation (SDK)", () => {
       webhooksEnabled: false,
       adoptExisting: true,
     });
-    expect(args.inputs.__provider).toContain('require("pulumi-twilio-conversations/provider")');
-    expect(args.inputs.__provider).toContain('"Conversation"');
   });
 
   it("exposes every output", async () => {
@@ -83,7 +66,7 @@ describe("Conversation (SDK)", () => {
   it("takes no arguments at all (the account's default service, nothing declared)", async () => {
     const conversation = new Conversation("bare");
     expect(await value(conversation.sid)).toBe(SID);
-    const args = created.find((c) => c.name === "bare")!;
+    const args = registered(created, "bare");
     expect(Object.keys(args.inputs).filter((k) => args.inputs[k] !== undefined)).toEqual(["__provider"]);
   });
 });

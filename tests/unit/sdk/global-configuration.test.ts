@@ -1,42 +1,25 @@
 import * as pulumi from "@pulumi/pulumi";
 import { GlobalConfiguration } from "../../../sdk/global-configuration";
+import { expectDynamicResource, mockResources, registered, value } from "../../support/sdk-mocks";
 
 const ACCOUNT = "AC" + "0".repeat(32);
 const ORIGINALS = { defaultChatServiceSid: "IS" + "a".repeat(32), defaultMessagingServiceSid: null, defaultInactiveTimer: null, defaultClosedTimer: null };
-const created: pulumi.runtime.MockResourceArgs[] = [];
-
-beforeAll(async () => {
-  await pulumi.runtime.setMocks(
-    {
-      newResource(args) {
-        created.push(args);
-        // What the provider's create would return: the declared inputs plus the recorded values.
-        const { __provider: _shim, ...inputs } = args.inputs;
-        const state = { ...inputs, originalValues: ORIGINALS, accountSid: ACCOUNT, url: "https://conversations.twilio.com/v1/Configuration" };
-        return { id: ACCOUNT, state };
-      },
-      call: () => ({}),
-    },
-    "project",
-    "stack",
-    false,
-  );
+const created = mockResources((args) => {
+  // What the provider's create would return: the declared inputs plus the recorded values.
+  const { __provider: _shim, ...inputs } = args.inputs;
+  const state = { ...inputs, originalValues: ORIGINALS, accountSid: ACCOUNT, url: "https://conversations.twilio.com/v1/Configuration" };
+  return { id: ACCOUNT, state };
 });
-
-const value = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply(resolve));
 
 describe("GlobalConfiguration (SDK)", () => {
   it("registers a dynamic resource of its type token with the inputs, the provider shim and every output", async () => {
     const config = new GlobalConfiguration("conversations", { defaultInactiveTimer: "PT30M", defaultClosedTimer: pulumi.output("P1D") });
     expect(await value(config.id)).toBe(ACCOUNT);
-    const args = created.find((c) => c.name === "conversations")!;
-    expect(args.type).toBe("pulumi-nodejs:dynamic/twilio-conversations:GlobalConfiguration");
+    const args = registered(created, "conversations");
+    expectDynamicResource(args, "GlobalConfiguration");
     expect(args.inputs).toMatchObject({ defaultInactiveTimer: "PT30M", defaultClosedTimer: "P1D" });
     // Undeclared fields are not sent at all, so the provider leaves them alone.
     expect(args.inputs).not.toHaveProperty("defaultChatServiceSid");
-    expect(typeof args.inputs.__provider).toBe("string");
-    expect(args.inputs.__provider).toContain('require("pulumi-twilio-conversations/provider")');
-    expect(args.inputs.__provider).toContain('"GlobalConfiguration"');
 
     expect(await value(config.defaultInactiveTimer)).toBe("PT30M");
     expect(await value(config.defaultClosedTimer)).toBe("P1D");

@@ -1,39 +1,25 @@
 import * as pulumi from "@pulumi/pulumi";
 import { OrchestratorConfiguration } from "../../../sdk/orchestrator-configuration";
+import { expectDynamicResource, mockResources, registered, value } from "../../support/sdk-mocks";
 
 const ID = "conv_configuration_01jz0000000000000000000000";
 const ACCOUNT = "AC" + "0".repeat(32);
-const created: pulumi.runtime.MockResourceArgs[] = [];
-
-beforeAll(async () => {
-  await pulumi.runtime.setMocks(
-    {
-      newResource(args) {
-        created.push(args);
-        // What the provider's create would return: the inputs with defaults plus the server's outputs.
-        const state = {
-          channelSettings: {},
-          statusCallbacks: [],
-          intelligenceConfigurationIds: [],
-          memoryExtractionEnabled: false,
-          ...args.inputs,
-          accountSid: ACCOUNT,
-          configurationId: ID,
-          version: 1,
-          createdAt: "2025-06-01T12:00:00.000Z",
-          updatedAt: "2025-06-01T12:00:00.000Z",
-        };
-        return { id: ID, state };
-      },
-      call: () => ({}),
-    },
-    "project",
-    "stack",
-    false,
-  );
+const created = mockResources((args) => {
+  // What the provider's create would return: the inputs with defaults plus the server's outputs.
+  const state = {
+    channelSettings: {},
+    statusCallbacks: [],
+    intelligenceConfigurationIds: [],
+    memoryExtractionEnabled: false,
+    ...args.inputs,
+    accountSid: ACCOUNT,
+    configurationId: ID,
+    version: 1,
+    createdAt: "2025-06-01T12:00:00.000Z",
+    updatedAt: "2025-06-01T12:00:00.000Z",
+  };
+  return { id: ID, state };
 });
-
-const value = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply(resolve));
 
 describe("OrchestratorConfiguration (SDK)", () => {
   it("registers a dynamic resource of its type token with the inputs, the logical name, the provider shim and every output", async () => {
@@ -45,8 +31,8 @@ describe("OrchestratorConfiguration (SDK)", () => {
       channelSettings: { SMS: { statusTimeouts: { inactive: 30 } } },
     });
     expect(await value(config.id)).toBe(ID);
-    const args = created.find((c) => c.name === "support")!;
-    expect(args.type).toBe("pulumi-nodejs:dynamic/twilio-conversations:OrchestratorConfiguration");
+    const args = registered(created, "support");
+    expectDynamicResource(args, "OrchestratorConfiguration");
     expect(args.inputs).toMatchObject({
       displayName: "support-routing",
       description: "Routes support traffic",
@@ -57,9 +43,6 @@ describe("OrchestratorConfiguration (SDK)", () => {
     });
     // Outputs-to-be and optional arguments left out are not sent as inputs (undefined is dropped).
     for (const key of ["configurationId", "version", "accountSid", "statusCallbacks"]) expect(args.inputs).not.toHaveProperty(key);
-    expect(typeof args.inputs.__provider).toBe("string");
-    expect(args.inputs.__provider).toContain('require("pulumi-twilio-conversations/provider")');
-    expect(args.inputs.__provider).toContain('"OrchestratorConfiguration"');
 
     expect(await value(config.configurationId)).toBe(ID);
     expect(await value(config.accountSid)).toBe(ACCOUNT);
@@ -79,7 +62,7 @@ describe("OrchestratorConfiguration (SDK)", () => {
       memoryStoreId: "mem_store_01",
     });
     await value(sales.id);
-    const args = created.find((c) => c.name === "sales")!;
+    const args = registered(created, "sales");
     expect(args.inputs.__logicalName).toBe("project/stack/sales");
   });
 });

@@ -1,41 +1,25 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ServiceConfiguration } from "../../../sdk/service-configuration";
+import { expectDynamicResource, mockResources, registered, value } from "../../support/sdk-mocks";
 
 const ACCOUNT = "AC" + "0".repeat(32);
 const SERVICE = "IS" + "a".repeat(32);
 const ROLE = "RL" + "b".repeat(32);
 const ORIGINALS = { defaultConversationCreatorRoleSid: ROLE, defaultConversationRoleSid: ROLE, defaultChatServiceRoleSid: ROLE, reachabilityEnabled: false };
-const created: pulumi.runtime.MockResourceArgs[] = [];
-
-beforeAll(async () => {
-  await pulumi.runtime.setMocks(
-    {
-      newResource(args) {
-        created.push(args);
-        const { __provider: _shim, ...inputs } = args.inputs;
-        const url = `https://conversations.twilio.com/v1/Services/${inputs.chatServiceSid}/Configuration`;
-        return { id: inputs.chatServiceSid, state: { ...inputs, originalValues: ORIGINALS, accountSid: ACCOUNT, url } };
-      },
-      call: () => ({}),
-    },
-    "project",
-    "stack",
-    false,
-  );
+const created = mockResources((args) => {
+  const { __provider: _shim, ...inputs } = args.inputs;
+  const url = `https://conversations.twilio.com/v1/Services/${inputs.chatServiceSid}/Configuration`;
+  return { id: inputs.chatServiceSid, state: { ...inputs, originalValues: ORIGINALS, accountSid: ACCOUNT, url } };
 });
-
-const value = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply(resolve));
 
 describe("ServiceConfiguration (SDK)", () => {
   it("registers a dynamic resource of its type token with the inputs, the provider shim and every output", async () => {
     const config = new ServiceConfiguration("support", { chatServiceSid: pulumi.output(SERVICE), reachabilityEnabled: true });
     expect(await value(config.id)).toBe(SERVICE);
-    const args = created.find((c) => c.name === "support")!;
-    expect(args.type).toBe("pulumi-nodejs:dynamic/twilio-conversations:ServiceConfiguration");
+    const args = registered(created, "support");
+    expectDynamicResource(args, "ServiceConfiguration");
     expect(args.inputs).toMatchObject({ chatServiceSid: SERVICE, reachabilityEnabled: true });
     expect(args.inputs).not.toHaveProperty("defaultConversationRoleSid");
-    expect(args.inputs.__provider).toContain('require("pulumi-twilio-conversations/provider")');
-    expect(args.inputs.__provider).toContain('"ServiceConfiguration"');
 
     expect(await value(config.chatServiceSid)).toBe(SERVICE);
     expect(await value(config.reachabilityEnabled)).toBe(true);

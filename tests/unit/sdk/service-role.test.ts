@@ -1,31 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConversationService } from "../../../sdk/conversation-service";
 import { ServiceRole } from "../../../sdk/service-role";
+import { expectDynamicResource, mockResources, registered, value } from "../../support/sdk-mocks";
 
 const IS = "IS" + "a".repeat(32);
 const RL = "RL" + "b".repeat(32);
 const ACCOUNT = "AC" + "0".repeat(32);
-const created: pulumi.runtime.MockResourceArgs[] = [];
-
-beforeAll(async () => {
-  await pulumi.runtime.setMocks(
-    {
-      newResource(args) {
-        created.push(args);
-        const isRole = args.type.endsWith(":ServiceRole");
-        const sid = isRole ? RL : IS;
-        const state = { ...args.inputs, sid, accountSid: ACCOUNT, dateCreated: "2024-01-01T00:00:00Z", dateUpdated: "2024-01-01T00:00:00Z", url: `https://x/${sid}` };
-        return { id: sid, state };
-      },
-      call: () => ({}),
-    },
-    "project",
-    "stack",
-    false,
-  );
+const created = mockResources((args) => {
+  const isRole = args.type.endsWith(":ServiceRole");
+  const sid = isRole ? RL : IS;
+  const state = { ...args.inputs, sid, accountSid: ACCOUNT, dateCreated: "2024-01-01T00:00:00Z", dateUpdated: "2024-01-01T00:00:00Z", url: `https://x/${sid}` };
+  return { id: sid, state };
 });
-
-const value = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply(resolve));
 
 describe("ServiceRole (SDK)", () => {
   it("registers a dynamic resource of its type token with the inputs (outputs of other resources resolved), the shim and every output", async () => {
@@ -37,11 +23,9 @@ describe("ServiceRole (SDK)", () => {
       permissions: ["sendMessage", pulumi.output("leaveConversation")],
     });
     expect(await value(role.id)).toBe(RL);
-    const args = created.find((c) => c.name === "agent")!;
-    expect(args.type).toBe("pulumi-nodejs:dynamic/twilio-conversations:ServiceRole");
+    const args = registered(created, "agent");
+    expectDynamicResource(args, "ServiceRole");
     expect(args.inputs).toMatchObject({ chatServiceSid: IS, friendlyName: "agent", type: "conversation", permissions: ["sendMessage", "leaveConversation"] });
-    expect(args.inputs.__provider).toContain('require("pulumi-twilio-conversations/provider")');
-    expect(args.inputs.__provider).toContain('"ServiceRole"');
 
     expect(await value(role.sid)).toBe(RL);
     expect(await value(role.accountSid)).toBe(ACCOUNT);
