@@ -5,12 +5,14 @@
  */
 import { Command } from "commander";
 import { registerEmulatorCommand } from "./emulator-command";
+import { registerExportCommand } from "./export-command";
 
 const program = new Command()
   .name("twilio-conversations")
   .description("Tools for Twilio Conversations as code: a local emulator of the API, and more.");
 
 registerEmulatorCommand(program);
+registerExportCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
