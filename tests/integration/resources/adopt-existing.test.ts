@@ -3,34 +3,16 @@
  * gives every account a default service and every new service default roles), through the
  * provider objects as the dynamic-provider host calls them.
  */
-import type * as pulumi from "@pulumi/pulumi";
-import * as providers from "../../../provider/index";
-import { startEmulatorStack, type EmulatorStack } from "../../support/emulator-stack";
+import { checkAndCreate as create, hostProvider, SHIM, useEmulatorStack } from "../../support/provider-harness";
 
-const services = providers.ConversationService as Required<pulumi.dynamic.ResourceProvider>;
-const roles = providers.ServiceRole as Required<pulumi.dynamic.ResourceProvider>;
-const SHIM = "serialized-shim";
+const services = hostProvider("ConversationService");
+const roles = hostProvider("ServiceRole");
 const DEFAULT_SERVICE = "Default Conversations Service";
 
-let stack: EmulatorStack;
-beforeAll(async () => {
-  stack = await startEmulatorStack();
-});
-afterAll(() => stack.emulator.close());
-beforeEach(() => {
-  stack.emulator.reset();
-  stack.emulator.clearRequests();
-});
+const stack = useEmulatorStack();
 
 const writes = () => stack.emulator.requests().filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`);
 const state = () => stack.emulator as unknown as { url: string };
-
-/** check, then create with the checked inputs, as the engine does. */
-async function create(provider: Required<pulumi.dynamic.ResourceProvider>, news: Record<string, unknown>) {
-  const checked = await provider.check({}, { __provider: SHIM, ...news });
-  expect(checked.failures).toBeUndefined();
-  return provider.create({ __provider: SHIM, ...checked.inputs });
-}
 
 async function emulatorState(): Promise<{ services: { sid: string; friendlyName: string }[]; roles: { sid: string; serviceSid: string; friendlyName: string; permissions: string[] }[] }> {
   const res = await fetch(`${state().url}/__emulator/state`);

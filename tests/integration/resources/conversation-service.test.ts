@@ -2,34 +2,13 @@
  * ConversationService against the emulator, through the provider object exactly as the
  * dynamic-provider host calls it.
  */
-import type * as pulumi from "@pulumi/pulumi";
-import { resolveSettings } from "../../../provider/config";
-import { TwilioClient } from "../../../provider/http/client";
-import * as providers from "../../../provider/index";
-import { startEmulatorStack, type EmulatorStack } from "../../support/emulator-stack";
+import { checkAndCreate, hostProvider, SHIM, useEmulatorStack } from "../../support/provider-harness";
 
-const provider = providers.ConversationService as Required<pulumi.dynamic.ResourceProvider>;
-const SHIM = "serialized-shim";
+const provider = hostProvider("ConversationService");
+const stack = useEmulatorStack();
+const { requests } = stack;
 
-let stack: EmulatorStack;
-/** A client for changes made behind Pulumi's back. */
-let outOfBand: TwilioClient;
-
-beforeAll(async () => {
-  stack = await startEmulatorStack();
-  outOfBand = new TwilioClient(resolveSettings({ get: (k) => stack.config[k] }, {}));
-});
-afterAll(() => stack.emulator.close());
-beforeEach(() => stack.emulator.reset());
-
-const requests = () => stack.emulator.requests().map((r) => ({ method: r.method, path: r.path, body: r.parsedBody, status: r.status }));
-
-/** check, then create with the checked inputs, as the engine does. */
-async function create(friendlyName: string) {
-  const checked = await provider.check({}, { __provider: SHIM, friendlyName });
-  expect(checked.failures).toBeUndefined();
-  return provider.create({ __provider: SHIM, ...checked.inputs });
-}
+const create = (friendlyName: string) => checkAndCreate(provider, { friendlyName });
 
 describe("ConversationService lifecycle", () => {
   it("creates, reads, shows no diff on a re-run, replaces on a new name, deletes, and reads as gone", async () => {
@@ -79,23 +58,23 @@ describe("ConversationService lifecycle", () => {
 
   it("drops a service deleted outside Pulumi on refresh, and a re-run creates a new one", async () => {
     const { id, outs } = await create("Support");
-    await outOfBand.request({ method: "DELETE", path: `/v1/Services/${id}` });
+    await stack.outOfBand.request({ method: "DELETE", path: `/v1/Services/${id}` });
 
     expect(await provider.read(id, outs)).toEqual({ id: "", props: {} });
     const recreated = await create("Support");
     expect(recreated.id).not.toBe(id);
-    await expect(outOfBand.request({ method: "GET", path: `/v1/Services/${recreated.id}` })).resolves.toMatchObject({ status: 200 });
+    await expect(stack.outOfBand.request({ method: "GET", path: `/v1/Services/${recreated.id}` })).resolves.toMatchObject({ status: 200 });
   });
 
   it("deletes a service together with the roles in it", async () => {
     const { id, outs } = await create("Support");
-    const role = await outOfBand.request<{ sid: string }>({
+    const role = await stack.outOfBand.request<{ sid: string }>({
       method: "POST",
       path: `/v1/Services/${id}/Roles`,
       form: { FriendlyName: "agent", Type: "conversation", Permission: ["sendMessage"] },
     });
     await provider.delete(id, outs);
-    await expect(outOfBand.request({ method: "GET", path: `/v1/Services/${id}/Roles/${role.data.sid}` })).rejects.toMatchObject({ status: 404 });
+    await expect(stack.outOfBand.request({ method: "GET", path: `/v1/Services/${id}/Roles/${role.data.sid}` })).rejects.toMatchObject({ status: 404 });
   });
 
   it("refuses to touch a service recorded under another account", async () => {
@@ -181,7 +160,7 @@ describe("ConversationService faults", () => {
 
     // Exactly one POST went out, and it did take effect: the service the message points at exists.
     expect(requests().map((r) => [r.method, r.path, r.status])).toEqual([["POST", "/v1/Services", 0]]);
-    const list = await outOfBand.request<{ services: { friendly_name: string }[] }>({ method: "GET", path: "/v1/Services" });
+    const list = await stack.outOfBand.request<{ services: { friendly_name: string }[] }>({ method: "GET", path: "/v1/Services" });
     expect(list.data.services.filter((s) => s.friendly_name === "Support")).toHaveLength(1);
   });
 });

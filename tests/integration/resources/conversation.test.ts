@@ -2,30 +2,17 @@
  * Conversation against the emulator, through the provider object exactly as the dynamic-provider
  * host calls it: check, create, read, diff, update, delete, with the requests asserted.
  */
-import type * as pulumi from "@pulumi/pulumi";
-import { resolveSettings } from "../../../provider/config";
-import { TwilioClient } from "../../../provider/http/client";
-import * as providers from "../../../provider/index";
-import { startEmulatorStack, type EmulatorStack } from "../../support/emulator-stack";
+import { checkedInputs, hostProvider, SHIM, useEmulatorStack } from "../../support/provider-harness";
 
-const provider = providers.Conversation as Required<pulumi.dynamic.ResourceProvider>;
-const SHIM = "serialized-shim";
+const provider = hostProvider("Conversation");
 const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
-let stack: EmulatorStack;
-/** A client for changes made behind Pulumi's back. */
-let outOfBand: TwilioClient;
+const stack = useEmulatorStack();
 /** The account's default conversation service. */
 let defaultService: string;
 
-beforeAll(async () => {
-  stack = await startEmulatorStack();
-  outOfBand = new TwilioClient(resolveSettings({ get: (k) => stack.config[k] }, {}));
-});
-afterAll(() => stack.emulator.close());
 beforeEach(async () => {
-  stack.emulator.reset();
-  const config = await outOfBand.request<{ default_chat_service_sid: string }>({ method: "GET", path: "/v1/Configuration" });
+  const config = await stack.outOfBand.request<{ default_chat_service_sid: string }>({ method: "GET", path: "/v1/Configuration" });
   defaultService = config.data.default_chat_service_sid;
   stack.emulator.clearRequests();
 });
@@ -45,10 +32,8 @@ const requests = (): Sent[] =>
   });
 
 /** check as the engine does: the failures must be none, and the checked inputs carry __provider. */
-async function checked(news: Record<string, unknown>, olds: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  const result = await provider.check(olds, { __provider: SHIM, ...news });
-  expect(result.failures).toBeUndefined();
-  return { __provider: SHIM, ...result.inputs };
+async function checked(news: Record<string, unknown>, olds?: Record<string, unknown>): Promise<Record<string, unknown>> {
+  return { __provider: SHIM, ...(await checkedInputs(provider, news, olds)) };
 }
 
 async function create(news: Record<string, unknown>) {
@@ -56,7 +41,7 @@ async function create(news: Record<string, unknown>) {
 }
 
 async function conversationsIn(service: string): Promise<{ sid: string; unique_name: string | null }[]> {
-  const res = await outOfBand.request<{ conversations: { sid: string; unique_name: string | null }[] }>({
+  const res = await stack.outOfBand.request<{ conversations: { sid: string; unique_name: string | null }[] }>({
     method: "GET",
     path: `/v1/Services/${service}/Conversations`,
   });
@@ -64,7 +49,7 @@ async function conversationsIn(service: string): Promise<{ sid: string; unique_n
 }
 
 async function createService(name: string): Promise<string> {
-  const res = await outOfBand.request<{ sid: string }>({ method: "POST", path: "/v1/Services", form: { FriendlyName: name } });
+  const res = await stack.outOfBand.request<{ sid: string }>({ method: "POST", path: "/v1/Services", form: { FriendlyName: name } });
   return res.data.sid;
 }
 
@@ -237,7 +222,7 @@ describe("Conversation lifecycle on a named service", () => {
 
 describe("Conversation adoption", () => {
   it("adopts a conversation with the same unique name when adoptExisting is set: updated to the declared values, same SID, nothing deleted", async () => {
-    const existing = await outOfBand.request<{ sid: string }>({
+    const existing = await stack.outOfBand.request<{ sid: string }>({
       method: "POST",
       path: "/v1/Conversations",
       form: { UniqueName: "front-desk", FriendlyName: "Old name", Attributes: '{"legacy":true}' },
@@ -262,14 +247,14 @@ describe("Conversation adoption", () => {
   });
 
   it("refuses a taken unique name without the flag, naming the flag and the holder", async () => {
-    const existing = await outOfBand.request<{ sid: string }>({ method: "POST", path: "/v1/Conversations", form: { UniqueName: "front-desk" } });
+    const existing = await stack.outOfBand.request<{ sid: string }>({ method: "POST", path: "/v1/Conversations", form: { UniqueName: "front-desk" } });
     stack.emulator.clearRequests();
     const attempt = create({ uniqueName: "front-desk", friendlyName: "Front desk" });
     await expect(attempt).rejects.toThrow(/Cannot create Conversation "front-desk": a conversation with unique name "front-desk" already exists/);
     await expect(attempt).rejects.toThrow(new RegExp(`\\(${existing.data.sid}\\).*set adoptExisting: true`));
     expect(requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["POST /v1/Conversations 409", "GET /v1/Conversations/front-desk 200"]);
     // Left alone.
-    const live = await outOfBand.request<{ friendly_name: string | null }>({ method: "GET", path: `/v1/Conversations/${existing.data.sid}` });
+    const live = await stack.outOfBand.request<{ friendly_name: string | null }>({ method: "GET", path: `/v1/Conversations/${existing.data.sid}` });
     expect(live.data.friendly_name).toBeNull();
   });
 });
@@ -290,7 +275,7 @@ describe("Conversation closed", () => {
 
   it("explains a conversation closed since the last refresh (Twilio's 50377)", async () => {
     const { id, outs } = await create({ uniqueName: "late" });
-    await outOfBand.request({ method: "POST", path: `/v1/Conversations/${id}`, form: { State: "closed" } });
+    await stack.outOfBand.request({ method: "POST", path: `/v1/Conversations/${id}`, form: { State: "closed" } });
     stack.emulator.clearRequests();
     await expect(provider.update(id, withProvider(outs), await checked({ uniqueName: "late", friendlyName: "Late" }))).rejects.toThrow(
       /it is closed \(it closed since Pulumi last looked/,
@@ -356,7 +341,7 @@ describe("Conversation faults", () => {
 
   it("treats a conversation deleted behind Pulumi's back as gone on read and on delete", async () => {
     const { id, outs } = await create({ uniqueName: "ghost" });
-    await outOfBand.request({ method: "DELETE", path: `/v1/Conversations/${id}` });
+    await stack.outOfBand.request({ method: "DELETE", path: `/v1/Conversations/${id}` });
     stack.emulator.clearRequests();
     expect(await provider.read(id, withProvider(outs))).toEqual({ id: "", props: {} });
     await expect(provider.delete(id, withProvider(outs))).resolves.toBeUndefined();

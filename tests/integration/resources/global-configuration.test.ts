@@ -2,42 +2,23 @@
  * GlobalConfiguration against the emulator, through the provider object exactly as the
  * dynamic-provider host calls it: check, create, read, diff, update, delete.
  */
-import type * as pulumi from "@pulumi/pulumi";
-import { resolveSettings } from "../../../provider/config";
-import { TwilioClient } from "../../../provider/http/client";
-import * as providers from "../../../provider/index";
 import { PartialFailure } from "../../../provider/shared/partial";
-import { startEmulatorStack, type EmulatorStack } from "../../support/emulator-stack";
+import { checkedInputs, hostProvider, SHIM, useEmulatorStack } from "../../support/provider-harness";
 
-const provider = providers.GlobalConfiguration as Required<pulumi.dynamic.ResourceProvider>;
-const SHIM = "serialized-shim";
+const provider = hostProvider("GlobalConfiguration");
 const MG_OTHER = "MG" + "ab".repeat(16);
 
-let stack: EmulatorStack;
-/** A client for changes made behind Pulumi's back. */
-let outOfBand: TwilioClient;
-
-beforeAll(async () => {
-  stack = await startEmulatorStack();
-  outOfBand = new TwilioClient(resolveSettings({ get: (k) => stack.config[k] }, {}));
-});
-afterAll(() => stack.emulator.close());
-beforeEach(() => stack.emulator.reset());
-
-const requests = () => stack.emulator.requests().map((r) => ({ method: r.method, path: r.path, body: r.parsedBody, status: r.status }));
+const stack = useEmulatorStack();
+const { requests } = stack;
 
 /** The account configuration as Twilio holds it now (read behind Pulumi's back). */
 async function live(): Promise<Record<string, unknown>> {
-  const response = await outOfBand.request<Record<string, unknown>>({ method: "GET", path: "/v1/Configuration" });
+  const response = await stack.outOfBand.request<Record<string, unknown>>({ method: "GET", path: "/v1/Configuration" });
   const { default_chat_service_sid, default_messaging_service_sid, default_inactive_timer, default_closed_timer } = response.data;
   return { default_chat_service_sid, default_messaging_service_sid, default_inactive_timer, default_closed_timer };
 }
 
-async function checked(news: Record<string, unknown>, olds: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  const result = await provider.check(olds, { __provider: SHIM, ...news });
-  expect(result.failures).toBeUndefined();
-  return result.inputs!;
-}
+const checked = (news: Record<string, unknown>, olds?: Record<string, unknown>) => checkedInputs(provider, news, olds);
 
 describe("GlobalConfiguration lifecycle", () => {
   it("records the originals, writes only what is declared, updates, restores removed fields, shows drift and restores all on delete", async () => {
@@ -105,7 +86,7 @@ describe("GlobalConfiguration lifecycle", () => {
     expect((await live()).default_closed_timer).toBeNull();
 
     // Drift: a change made outside Pulumi shows on read, and the next diff wants to undo it.
-    await outOfBand.request({ method: "POST", path: "/v1/Configuration", form: { DefaultInactiveTimer: "PT45M", DefaultClosedTimer: "P1D" } });
+    await stack.outOfBand.request({ method: "POST", path: "/v1/Configuration", form: { DefaultInactiveTimer: "PT45M", DefaultClosedTimer: "P1D" } });
     const drifted = await provider.read(id, { ...afterRemoval, __provider: SHIM });
     expect(drifted.props).toEqual({ ...afterRemoval, defaultInactiveTimer: "PT45M" });
     // The closed timer is not this resource's any more: someone else's value is not its drift.

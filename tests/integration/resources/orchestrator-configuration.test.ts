@@ -4,17 +4,15 @@
  * PENDING for 20 ms (startEmulatorStack's operationDelayMs) and answers Retry-After: 0.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { configureFromStack, resolveSettings } from "../../../provider/config";
-import { TwilioClient } from "../../../provider/http/client";
-import * as providers from "../../../provider/index";
+import { configureFromStack } from "../../../provider/config";
 import { toWireBody } from "../../../provider/resources/orchestrator-configuration/api";
 import { createKey } from "../../../provider/resources/orchestrator-configuration/idempotency";
 import type { OrchestratorConfigurationInputs } from "../../../provider/resources/orchestrator-configuration/schema";
 import { PartialFailure } from "../../../provider/shared/partial";
 import { startEmulatorStack, type EmulatorStack } from "../../support/emulator-stack";
+import { checkedInputs, hostProvider, SHIM, useEmulatorStack } from "../../support/provider-harness";
 
-const provider = providers.OrchestratorConfiguration as Required<pulumi.dynamic.ResourceProvider>;
-const SHIM = "serialized-shim";
+const provider = hostProvider("OrchestratorConfiguration");
 const LOGICAL = "proj/dev/support";
 const SERVICE = "IS" + "0123456789abcdef".repeat(2);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -27,20 +25,11 @@ const base = {
   memoryStoreId: "mem_store_01",
 };
 
-let stack: EmulatorStack;
 /** Moves the emulator's clock (operation times) against real time (the `Date` header). */
 let clockOffsetMs = 0;
-/** A client for changes made behind Pulumi's back. */
-let outOfBand: TwilioClient;
-
-beforeAll(async () => {
-  stack = await startEmulatorStack({ operationDelayMs: 20, now: () => new Date(Date.now() + clockOffsetMs) });
-  outOfBand = new TwilioClient(resolveSettings({ get: (k) => stack.config[k] }, {}));
-});
-afterAll(() => stack.emulator.close());
+const stack = useEmulatorStack({ operationDelayMs: 20, now: () => new Date(Date.now() + clockOffsetMs) });
 beforeEach(() => {
   clockOffsetMs = 0;
-  stack.emulator.reset();
 });
 
 interface Sent {
@@ -63,11 +52,7 @@ const writes = () => requests().filter((r) => r.method !== "GET");
 /** The configurations the emulator holds (applied ones). */
 const configurations = () => (stack.emulator.state() as { v2: { configurations: Array<{ id: string }> } }).v2.configurations;
 
-async function checked(news: Record<string, unknown>, olds: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  const result = await provider.check(olds, { __provider: SHIM, __logicalName: LOGICAL, ...news });
-  expect(result.failures).toBeUndefined();
-  return result.inputs!;
-}
+const checked = (news: Record<string, unknown>, olds?: Record<string, unknown>) => checkedInputs(provider, { __logicalName: LOGICAL, ...news }, olds);
 
 async function create(news: Record<string, unknown> = {}) {
   return provider.create({ __provider: SHIM, ...(await checked({ ...base, ...news })) });
@@ -231,7 +216,7 @@ describe("OrchestratorConfiguration lifecycle", () => {
 
   it("updates a configuration changed behind Pulumi's back and shows the drift on read", async () => {
     const { id, outs } = await create();
-    await outOfBand.request({ method: "PUT", path: `${CONFIGURATIONS}/${id}`, json: { ...base, description: "edited", channelSettings: {} } });
+    await stack.outOfBand.request({ method: "PUT", path: `${CONFIGURATIONS}/${id}`, json: { ...base, description: "edited", channelSettings: {} } });
     // The out-of-band PUT is an operation too; wait until it applied.
     let read: pulumi.dynamic.ReadResult;
     do read = await provider.read(id, outs);
@@ -279,10 +264,10 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
     const key = createKey(stack.emulator.accountSid, LOGICAL, toWireBody(inputs), 0);
     clockOffsetMs = -60_000;
     stack.emulator.setFaults({ failOperationsNext: 1 });
-    const earlier = await outOfBand.request<unknown>({ method: "POST", path: CONFIGURATIONS, json: toWireBody(inputs), idempotencyKey: key });
+    const earlier = await stack.outOfBand.request<unknown>({ method: "POST", path: CONFIGURATIONS, json: toWireBody(inputs), idempotencyKey: key });
     const operation = earlier.headers["operation-id"];
     let status: string;
-    do status = (await outOfBand.request<{ status: string }>({ method: "GET", path: `/v2/ControlPlane/Operations/${operation}` })).data.status;
+    do status = (await stack.outOfBand.request<{ status: string }>({ method: "GET", path: `/v2/ControlPlane/Operations/${operation}` })).data.status;
     while (status === "PENDING");
     expect(status).toBe("FAILED");
     clockOffsetMs = 0;
@@ -419,7 +404,7 @@ describe("OrchestratorConfiguration under faults", () => {
 
   it("reads a configuration deleted behind Pulumi's back as gone, and deleting it again succeeds", async () => {
     const { id, outs } = await create();
-    await outOfBand.request({ method: "DELETE", path: `${CONFIGURATIONS}/${id}` });
+    await stack.outOfBand.request({ method: "DELETE", path: `${CONFIGURATIONS}/${id}` });
     // The out-of-band delete is an operation: wait until read sees it gone.
     let read: pulumi.dynamic.ReadResult;
     do read = await provider.read(id, outs);

@@ -2,27 +2,12 @@
  * ServiceConfiguration against the emulator, through the provider object exactly as the
  * dynamic-provider host calls it: check, create, read, diff, update, delete.
  */
-import type * as pulumi from "@pulumi/pulumi";
-import { resolveSettings } from "../../../provider/config";
-import { TwilioClient } from "../../../provider/http/client";
-import * as providers from "../../../provider/index";
-import { startEmulatorStack, type EmulatorStack } from "../../support/emulator-stack";
+import { checkedInputs, hostProvider, SHIM, useEmulatorStack } from "../../support/provider-harness";
 
-const provider = providers.ServiceConfiguration as Required<pulumi.dynamic.ResourceProvider>;
-const SHIM = "serialized-shim";
-
-let stack: EmulatorStack;
-/** A client for what Pulumi does not manage here: services, roles, changes behind its back. */
-let outOfBand: TwilioClient;
-
-beforeAll(async () => {
-  stack = await startEmulatorStack();
-  outOfBand = new TwilioClient(resolveSettings({ get: (k) => stack.config[k] }, {}));
-});
-afterAll(() => stack.emulator.close());
-beforeEach(() => stack.emulator.reset());
-
-const requests = () => stack.emulator.requests().map((r) => ({ method: r.method, path: r.path, body: r.parsedBody, status: r.status }));
+const provider = hostProvider("ServiceConfiguration");
+/** Its out-of-band client makes what Pulumi does not manage here: services, roles, changes behind its back. */
+const stack = useEmulatorStack();
+const { requests } = stack;
 
 interface Service {
   sid: string;
@@ -32,16 +17,16 @@ interface Service {
 
 /** A new service with its default roles, made behind Pulumi's back; the request log is cleared after. */
 async function newService(friendlyName = "Support"): Promise<Service> {
-  const created = await outOfBand.request<{ sid: string }>({ method: "POST", path: "/v1/Services", form: { FriendlyName: friendlyName } });
+  const created = await stack.outOfBand.request<{ sid: string }>({ method: "POST", path: "/v1/Services", form: { FriendlyName: friendlyName } });
   const sid = created.data.sid;
-  const list = await outOfBand.request<{ roles: { sid: string; friendly_name: string }[] }>({ method: "GET", path: `/v1/Services/${sid}/Roles` });
+  const list = await stack.outOfBand.request<{ roles: { sid: string; friendly_name: string }[] }>({ method: "GET", path: `/v1/Services/${sid}/Roles` });
   const roles = Object.fromEntries(list.data.roles.map((r) => [r.friendly_name, r.sid]));
   stack.emulator.clearRequests();
   return { sid, roles };
 }
 
 async function addRole(service: Service, friendlyName: string, type: "conversation" | "service"): Promise<string> {
-  const role = await outOfBand.request<{ sid: string }>({
+  const role = await stack.outOfBand.request<{ sid: string }>({
     method: "POST",
     path: `/v1/Services/${service.sid}/Roles`,
     form: { FriendlyName: friendlyName, Type: type, Permission: ["sendMessage"] },
@@ -52,16 +37,12 @@ async function addRole(service: Service, friendlyName: string, type: "conversati
 
 /** The service's configuration as Twilio holds it now. */
 async function live(chatServiceSid: string): Promise<Record<string, unknown>> {
-  const { data } = await outOfBand.request<Record<string, unknown>>({ method: "GET", path: `/v1/Services/${chatServiceSid}/Configuration` });
+  const { data } = await stack.outOfBand.request<Record<string, unknown>>({ method: "GET", path: `/v1/Services/${chatServiceSid}/Configuration` });
   const { default_conversation_creator_role_sid, default_conversation_role_sid, default_chat_service_role_sid, reachability_enabled } = data;
   return { default_conversation_creator_role_sid, default_conversation_role_sid, default_chat_service_role_sid, reachability_enabled };
 }
 
-async function checked(news: Record<string, unknown>, olds: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  const result = await provider.check(olds, { __provider: SHIM, ...news });
-  expect(result.failures).toBeUndefined();
-  return result.inputs!;
-}
+const checked = (news: Record<string, unknown>, olds?: Record<string, unknown>) => checkedInputs(provider, news, olds);
 
 describe("ServiceConfiguration lifecycle", () => {
   it("records the originals, writes only what is declared, updates, restores removed fields, shows drift and restores all on delete", async () => {
@@ -133,7 +114,7 @@ describe("ServiceConfiguration lifecycle", () => {
     });
 
     // Drift: a change made outside Pulumi shows on read; an unmanaged field's change does not.
-    await outOfBand.request({
+    await stack.outOfBand.request({
       method: "POST",
       path,
       form: { DefaultConversationRoleSid: service.roles["channel user"], ReachabilityEnabled: "true" },
@@ -152,7 +133,7 @@ describe("ServiceConfiguration lifecycle", () => {
     expect(await live(service.sid)).toEqual({ ...fresh, reachability_enabled: true });
 
     // Once the service itself is deleted, the configuration is gone: read says so, delete succeeds.
-    await outOfBand.request({ method: "DELETE", path: `/v1/Services/${service.sid}` });
+    await stack.outOfBand.request({ method: "DELETE", path: `/v1/Services/${service.sid}` });
     stack.emulator.clearRequests();
     expect(await provider.read(id, { ...drifted.props, __provider: SHIM })).toEqual({ id: "", props: {} });
     await provider.delete(id, { ...drifted.props, __provider: SHIM });
@@ -189,7 +170,7 @@ describe("ServiceConfiguration lifecycle", () => {
   it("says the same on update when the service was deleted meanwhile", async () => {
     const service = await newService();
     const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })) });
-    await outOfBand.request({ method: "DELETE", path: `/v1/Services/${service.sid}` });
+    await stack.outOfBand.request({ method: "DELETE", path: `/v1/Services/${service.sid}` });
     await expect(provider.update(id, outs, await checked({ chatServiceSid: service.sid, reachabilityEnabled: false }))).rejects.toThrow(
       /does not exist in account .*: create it first \(ConversationService\) or fix chatServiceSid/,
     );

@@ -2,34 +2,21 @@
  * ServiceRole against the emulator, through the provider objects exactly as the dynamic-provider
  * host calls them; the role lives in a service created by the ConversationService provider.
  */
-import type * as pulumi from "@pulumi/pulumi";
-import { resolveSettings } from "../../../provider/config";
-import { TwilioClient } from "../../../provider/http/client";
-import * as providers from "../../../provider/index";
-import { startEmulatorStack, type EmulatorStack } from "../../support/emulator-stack";
+import { checkedInputs, hostProvider, SHIM, useEmulatorStack } from "../../support/provider-harness";
 
-const services = providers.ConversationService as Required<pulumi.dynamic.ResourceProvider>;
-const provider = providers.ServiceRole as Required<pulumi.dynamic.ResourceProvider>;
-const SHIM = "serialized-shim";
-
-let stack: EmulatorStack;
-let outOfBand: TwilioClient;
+const services = hostProvider("ConversationService");
+const provider = hostProvider("ServiceRole");
+const stack = useEmulatorStack();
+const { requests } = stack;
 /** The service the roles live in, created fresh for each test. */
 let serviceSid: string;
 
-beforeAll(async () => {
-  stack = await startEmulatorStack();
-  outOfBand = new TwilioClient(resolveSettings({ get: (k) => stack.config[k] }, {}));
-});
-afterAll(() => stack.emulator.close());
 beforeEach(async () => {
-  stack.emulator.reset();
   const service = await services.create({ __provider: SHIM, friendlyName: "Support" });
   serviceSid = service.id;
   stack.emulator.clearRequests();
 });
 
-const requests = () => stack.emulator.requests().map((r) => ({ method: r.method, path: r.path, body: r.parsedBody, status: r.status }));
 const program = (change: Record<string, unknown> = {}) => ({
   __provider: SHIM,
   chatServiceSid: serviceSid,
@@ -41,10 +28,9 @@ const program = (change: Record<string, unknown> = {}) => ({
 
 /** check, then create with the checked inputs, as the engine does. */
 async function create(change: Record<string, unknown> = {}) {
-  const checked = await provider.check({}, program(change));
-  expect(checked.failures).toBeUndefined();
-  const created = await provider.create({ __provider: SHIM, ...checked.inputs });
-  return { ...created, inputs: checked.inputs };
+  const inputs = await checkedInputs(provider, program(change));
+  const created = await provider.create({ __provider: SHIM, ...inputs });
+  return { ...created, inputs };
 }
 
 describe("ServiceRole lifecycle", () => {
@@ -127,7 +113,7 @@ describe("ServiceRole lifecycle", () => {
 
   it("shows permissions changed outside Pulumi as drift on refresh", async () => {
     const { id, outs, inputs } = await create();
-    await outOfBand.request({ method: "POST", path: `/v1/Services/${serviceSid}/Roles/${id}`, form: { Permission: ["sendMessage"] } });
+    await stack.outOfBand.request({ method: "POST", path: `/v1/Services/${serviceSid}/Roles/${id}`, form: { Permission: ["sendMessage"] } });
 
     const read = await provider.read(id, outs);
     expect(read.props).toMatchObject({ permissions: ["sendMessage"] });
@@ -138,7 +124,7 @@ describe("ServiceRole lifecycle", () => {
 
   it("drops a role deleted outside Pulumi on refresh, and a re-run creates it again", async () => {
     const { id, outs } = await create();
-    await outOfBand.request({ method: "DELETE", path: `/v1/Services/${serviceSid}/Roles/${id}` });
+    await stack.outOfBand.request({ method: "DELETE", path: `/v1/Services/${serviceSid}/Roles/${id}` });
     expect(await provider.read(id, outs)).toEqual({ id: "", props: {} });
     const recreated = await create();
     expect(recreated.id).not.toBe(id);
@@ -146,7 +132,7 @@ describe("ServiceRole lifecycle", () => {
 
   it("reads a role as gone when its whole service was deleted", async () => {
     const { id, outs } = await create();
-    await outOfBand.request({ method: "DELETE", path: `/v1/Services/${serviceSid}` });
+    await stack.outOfBand.request({ method: "DELETE", path: `/v1/Services/${serviceSid}` });
     expect(await provider.read(id, outs)).toEqual({ id: "", props: {} });
     await expect(provider.delete(id, outs)).resolves.toBeUndefined();
   });
