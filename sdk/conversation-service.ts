@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ConversationServiceInputs, ConversationServiceOutputs } from "../provider/resources/conversation-service/schema";
-import { providerShim } from "./shim";
+import { dynamicResourceArgs } from "./dynamic-resource";
+import type { Resolved, SameKeys } from "./type-checks";
 
 /** The arguments of a {@link ConversationService}. */
 export interface ConversationServiceArgs {
@@ -78,15 +79,14 @@ export class ConversationService extends pulumi.dynamic.Resource {
       url: undefined,
       adoptExisting: args.adoptExisting,
     };
-    super(providerShim("ConversationService"), name, props, opts, "twilio-conversations", "ConversationService");
+    super(...dynamicResourceArgs("ConversationService", name, props, opts));
   }
 }
 
 type OutputName = "sid" | "accountSid" | "friendlyName" | "dateCreated" | "dateUpdated" | "url" | "adoptExisting";
 
 // Compile-time checks that the SDK's three views of the resource agree with the provider's.
-type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
 true satisfies SameKeys<ConversationServiceArgs, ConversationServiceInputs>;
 true satisfies SameKeys<Record<OutputName, unknown>, ConversationServiceOutputs>;
 true satisfies SameKeys<Pick<ConversationService, OutputName>, ConversationServiceOutputs>;
-({}) as ConversationServiceInputs satisfies { [K in keyof ConversationServiceArgs]: pulumi.Unwrap<ConversationServiceArgs[K]> };
+({}) as ConversationServiceInputs satisfies Resolved<ConversationServiceArgs>;

@@ -6,7 +6,8 @@ import type {
   ConversationState,
   ConversationTimers,
 } from "../provider/resources/conversation/schema";
-import { providerShim } from "./shim";
+import { dynamicResourceArgs } from "./dynamic-resource";
+import type { Resolved, SameKeys } from "./type-checks";
 
 /** Idle timers of a {@link Conversation}: ISO 8601 durations, counted from the moment they are set. */
 export interface ConversationTimersArgs {
@@ -203,15 +204,14 @@ export class Conversation extends pulumi.dynamic.Resource {
       dateUpdated: undefined,
       url: undefined,
     };
-    super(providerShim("Conversation"), name, props, opts, "twilio-conversations", "Conversation");
+    super(...dynamicResourceArgs("Conversation", name, props, opts));
   }
 }
 
 type OutputName = keyof ConversationOutputs;
 
 // Compile-time checks that the SDK's three views of the resource agree with the provider's.
-type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
 true satisfies SameKeys<ConversationArgs, ConversationInputs>;
 true satisfies SameKeys<Record<OutputName, unknown>, ConversationOutputs>;
 true satisfies SameKeys<Pick<Conversation, OutputName>, ConversationOutputs>;
-({}) as ConversationInputs satisfies { [K in keyof ConversationArgs]: pulumi.Unwrap<ConversationArgs[K]> };
+({}) as ConversationInputs satisfies Resolved<ConversationArgs>;

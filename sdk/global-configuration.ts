@@ -4,7 +4,8 @@ import type {
   GlobalConfigurationOutputs,
   GlobalConfigurationValues,
 } from "../provider/resources/global-configuration/schema";
-import { providerShim } from "./shim";
+import { dynamicResourceArgs } from "./dynamic-resource";
+import type { Resolved, SameKeys } from "./type-checks";
 
 /**
  * Arguments of a {@link GlobalConfiguration}. Every field is optional: only the fields you set are
@@ -100,14 +101,12 @@ export class GlobalConfiguration extends pulumi.dynamic.Resource {
       accountSid: undefined,
       url: undefined,
     } satisfies Record<keyof GlobalConfigurationOutputs, unknown>;
-    super(providerShim("GlobalConfiguration"), name, props, opts, "twilio-conversations", "GlobalConfiguration");
+    super(...dynamicResourceArgs("GlobalConfiguration", name, props, opts));
   }
 }
 
 // The three types line up: Args name exactly the provider's inputs and resolve to them, and every
 // input comes back as an output. Type-level only; `satisfies` fails the build on a mismatch.
-type Resolved<T> = { [K in keyof T]: pulumi.Unwrap<T[K]> };
-type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
 true satisfies SameKeys<GlobalConfigurationArgs, GlobalConfigurationInputs>;
 ({}) as Resolved<GlobalConfigurationArgs> satisfies GlobalConfigurationInputs;
 ({}) as Required<GlobalConfigurationInputs> satisfies Partial<GlobalConfigurationOutputs>;

@@ -4,7 +4,7 @@ import type {
   OrchestratorConfigurationInputs,
   OrchestratorConfigurationOutputs,
 } from "../provider/resources/orchestrator-configuration/schema";
-import { providerShim } from "./shim";
+import { dynamicResourceArgs } from "./dynamic-resource";
 
 /** A channel a configuration can hold settings for. */
 export type OrchestratorChannel = "VOICE" | "SMS" | "RCS" | "WHATSAPP" | "CHAT";
@@ -128,33 +128,33 @@ export class OrchestratorConfiguration extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: OrchestratorConfigurationArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      providerShim("OrchestratorConfiguration"),
-      name,
-      {
-        // Listed one by one: the dynamic Resource exposes as outputs only properties passed here,
-        // so an optional argument left out must still appear (as undefined) to be readable.
-        displayName: args.displayName,
-        description: args.description,
-        conversationGroupingType: args.conversationGroupingType,
-        memoryStoreId: args.memoryStoreId,
-        channelSettings: args.channelSettings,
-        statusCallbacks: args.statusCallbacks,
-        intelligenceConfigurationIds: args.intelligenceConfigurationIds,
-        memoryExtractionEnabled: args.memoryExtractionEnabled,
-        conversationsV1Bridge: args.conversationsV1Bridge,
-        // Scopes the create's Idempotency-Key to this resource, so a crashed create re-run finds
-        // its configuration while two resources with identical inputs never share one. Not sent
-        // to Twilio and not compared by diff (a renamed stack has nothing to change).
-        __logicalName: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
-        accountSid: undefined,
-        configurationId: undefined,
-        version: undefined,
-        createdAt: undefined,
-        updatedAt: undefined,
-      },
-      opts,
-      "twilio-conversations",
-      "OrchestratorConfiguration",
+      ...dynamicResourceArgs(
+        "OrchestratorConfiguration",
+        name,
+        {
+          // Listed one by one: the dynamic Resource exposes as outputs only properties passed here,
+          // so an optional argument left out must still appear (as undefined) to be readable.
+          displayName: args.displayName,
+          description: args.description,
+          conversationGroupingType: args.conversationGroupingType,
+          memoryStoreId: args.memoryStoreId,
+          channelSettings: args.channelSettings,
+          statusCallbacks: args.statusCallbacks,
+          intelligenceConfigurationIds: args.intelligenceConfigurationIds,
+          memoryExtractionEnabled: args.memoryExtractionEnabled,
+          conversationsV1Bridge: args.conversationsV1Bridge,
+          // Scopes the create's Idempotency-Key to this resource, so a crashed create re-run finds
+          // its configuration while two resources with identical inputs never share one. Not sent
+          // to Twilio and not compared by diff (a renamed stack has nothing to change).
+          __logicalName: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+          accountSid: undefined,
+          configurationId: undefined,
+          version: undefined,
+          createdAt: undefined,
+          updatedAt: undefined,
+        },
+        opts,
+      ),
     );
   }
 }

@@ -4,7 +4,8 @@ import type {
   ServiceConfigurationOutputs,
   ServiceConfigurationValues,
 } from "../provider/resources/service-configuration/schema";
-import { providerShim } from "./shim";
+import { dynamicResourceArgs } from "./dynamic-resource";
+import type { Resolved, SameKeys } from "./type-checks";
 
 /**
  * Arguments of a {@link ServiceConfiguration}. Apart from `chatServiceSid`, every field is
@@ -105,14 +106,12 @@ export class ServiceConfiguration extends pulumi.dynamic.Resource {
       accountSid: undefined,
       url: undefined,
     } satisfies Record<keyof ServiceConfigurationOutputs, unknown>;
-    super(providerShim("ServiceConfiguration"), name, props, opts, "twilio-conversations", "ServiceConfiguration");
+    super(...dynamicResourceArgs("ServiceConfiguration", name, props, opts));
   }
 }
 
 // The three types line up: Args name exactly the provider's inputs and resolve to them, and every
 // input comes back as an output. Type-level only; `satisfies` fails the build on a mismatch.
-type Resolved<T> = { [K in keyof T]: pulumi.Unwrap<T[K]> };
-type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
 true satisfies SameKeys<ServiceConfigurationArgs, ServiceConfigurationInputs>;
 ({}) as Resolved<ServiceConfigurationArgs> satisfies ServiceConfigurationInputs;
 ({}) as Required<ServiceConfigurationInputs> satisfies Partial<ServiceConfigurationOutputs>;

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ServiceRoleInputs, ServiceRoleOutputs } from "../provider/resources/service-role/schema";
-import { providerShim } from "./shim";
+import { dynamicResourceArgs } from "./dynamic-resource";
+import type { Resolved, SameKeys } from "./type-checks";
 
 /** The arguments of a {@link ServiceRole}. */
 export interface ServiceRoleArgs {
@@ -96,7 +97,7 @@ export class ServiceRole extends pulumi.dynamic.Resource {
       url: undefined,
       adoptExisting: args.adoptExisting,
     };
-    super(providerShim("ServiceRole"), name, props, opts, "twilio-conversations", "ServiceRole");
+    super(...dynamicResourceArgs("ServiceRole", name, props, opts));
   }
 }
 
@@ -113,8 +114,7 @@ type OutputName =
   | "adoptExisting";
 
 // Compile-time checks that the SDK's three views of the resource agree with the provider's.
-type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
 true satisfies SameKeys<ServiceRoleArgs, ServiceRoleInputs>;
 true satisfies SameKeys<Record<OutputName, unknown>, ServiceRoleOutputs>;
 true satisfies SameKeys<Pick<ServiceRole, OutputName>, ServiceRoleOutputs>;
-({}) as ServiceRoleInputs satisfies { [K in keyof ServiceRoleArgs]: pulumi.Unwrap<ServiceRoleArgs[K]> };
+({}) as ServiceRoleInputs satisfies Resolved<ServiceRoleArgs>;
