@@ -10,6 +10,7 @@ import { explainLostCreate } from "../../shared/lost-response";
 import { listAllV1 } from "../../shared/v1-list";
 import { parseResponse } from "../../shared/response";
 import type { ConversationServiceInputs, ConversationServiceOutputs } from "./schema";
+import { undefinedIfNotFound } from "../../shared/not-found";
 
 const SERVICES = "/v1/Services";
 
@@ -69,13 +70,10 @@ export async function createService(client: TwilioClient, inputs: ConversationSe
 
 /** `GET /v1/Services/{IS}`; undefined when the service is gone (404). */
 export async function fetchService(client: TwilioClient, sid: string, action: string): Promise<ConversationServiceOutputs | undefined> {
-  try {
+  return undefinedIfNotFound(async () => {
     const res = await client.request({ method: "GET", path: `${SERVICES}/${pathSegment(sid)}`, action });
     return toOutputs(parseResponse(serviceWire, res.data, action));
-  } catch (e) {
-    if (isNotFound(e)) return undefined;
-    throw e;
-  }
+  });
 }
 
 /** `DELETE /v1/Services/{IS}` (deletes everything in the service); a service already gone counts as deleted. */

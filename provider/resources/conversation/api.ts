@@ -11,6 +11,7 @@ import type { TwilioClient } from "../../http/client";
 import { canonicalJson } from "../../shared/fields";
 import { parseResponse } from "../../shared/response";
 import type { ConversationState } from "./schema";
+import { undefinedIfNotFound } from "../../shared/not-found";
 
 /** Twilio's code for "a conversation with this unique name already exists". */
 export const CODE_UNIQUE_NAME_TAKEN = 50353;
@@ -183,13 +184,10 @@ export async function fetchConversation(
   sidOrUniqueName: string,
   action: string,
 ): Promise<LiveConversation | undefined> {
-  try {
+  return undefinedIfNotFound(async () => {
     const res = await client.request({ method: "GET", path: itemPath(service, sidOrUniqueName), action });
     return fromWire(res.data, action);
-  } catch (e) {
-    if (isNotFound(e)) return undefined;
-    throw e;
-  }
+  });
 }
 
 /** `POST .../Conversations/{Sid}` (200). */

@@ -4,10 +4,10 @@
  */
 import { z } from "zod";
 import type { TwilioClient } from "../../http/client";
-import { isNotFound } from "../../http/errors";
 import { parseResponse } from "../../shared/response";
 import { wireValue, type LiveSingleton, type Writes } from "../../shared/singleton";
 import type { GlobalConfigurationFields, GlobalConfigurationValues } from "./schema";
+import { undefinedIfNotFound } from "../../shared/not-found";
 
 const PATH = "/v1/Configuration";
 
@@ -47,13 +47,10 @@ export async function fetchGlobalConfiguration(
   client: TwilioClient,
   action: string,
 ): Promise<LiveSingleton<GlobalConfigurationFields> | undefined> {
-  try {
+  return undefinedIfNotFound(async () => {
     const response = await client.request({ method: "GET", path: PATH, action });
     return fromWire(client, response.data, action);
-  } catch (e) {
-    if (isNotFound(e)) return undefined;
-    throw e;
-  }
+  });
 }
 
 /** Writes the given fields; returns the configuration after the write. */
@@ -62,12 +59,9 @@ export async function writeGlobalConfiguration(
   writes: Writes<GlobalConfigurationFields>,
   action: string,
 ): Promise<LiveSingleton<GlobalConfigurationFields> | undefined> {
-  try {
+  return undefinedIfNotFound(async () => {
     // Sets absolute values: repeating it after a lost response or a 5xx is harmless.
     const response = await client.request({ method: "POST", path: PATH, form: toWire(writes), action, idempotent: true });
     return fromWire(client, response.data, action);
-  } catch (e) {
-    if (isNotFound(e)) return undefined;
-    throw e;
-  }
+  });
 }

@@ -12,6 +12,7 @@ import {
   type OrchestratorConfigurationInputs,
   type OrchestratorConfigurationOutputs,
 } from "./schema";
+import { undefinedIfNotFound } from "../../shared/not-found";
 
 const CONFIGURATIONS_PATH = "/v2/ControlPlane/Configurations";
 const configurationPath = (id: string) => `${CONFIGURATIONS_PATH}/${encodeURIComponent(id)}`;
@@ -165,24 +166,17 @@ export async function replaceConfiguration(
 
 /** DELETE: starts a delete. Undefined when the configuration is already gone (404). */
 export async function deleteConfiguration(client: TwilioClient, id: string, idempotencyKey: string, action: string): Promise<AcceptedWrite | undefined> {
-  try {
+  return undefinedIfNotFound(async () => {
     const response = await client.request({ method: "DELETE", path: configurationPath(id), idempotencyKey, action });
     return acceptedWrite(response, action);
-  } catch (e) {
-    if (isNotFound(e)) return undefined;
-    throw e;
-  }
+  });
 }
 
 /** GET: the configuration, or undefined when it does not exist (404). */
 export async function fetchConfiguration(client: TwilioClient, id: string, action: string): Promise<ConfigurationWire | undefined> {
-  let data: unknown;
-  try {
-    data = (await client.request<unknown>({ method: "GET", path: configurationPath(id), action })).data;
-  } catch (e) {
-    if (isNotFound(e)) return undefined;
-    throw e;
-  }
+  const response = await undefinedIfNotFound(() => client.request<unknown>({ method: "GET", path: configurationPath(id), action }));
+  if (!response) return undefined;
+  const data = response.data;
   const parsed = configurationWire.safeParse(data);
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => i.path.join(".") || "(body)").join(", ");

@@ -4,11 +4,11 @@
  */
 import { z } from "zod";
 import type { TwilioClient } from "../../http/client";
-import { isNotFound } from "../../http/errors";
 import { pathSegment } from "../../http/paths";
 import { parseResponse } from "../../shared/response";
 import { wireValue, type LiveSingleton, type Writes } from "../../shared/singleton";
 import type { ServiceConfigurationFields, ServiceConfigurationValues } from "./schema";
+import { undefinedIfNotFound } from "../../shared/not-found";
 
 const pathOf = (chatServiceSid: string) => `/v1/Services/${pathSegment(chatServiceSid)}/Configuration`;
 
@@ -55,13 +55,10 @@ export async function fetchServiceConfiguration(
   chatServiceSid: string,
   action: string,
 ): Promise<LiveServiceConfiguration | undefined> {
-  try {
+  return undefinedIfNotFound(async () => {
     const response = await client.request({ method: "GET", path: pathOf(chatServiceSid), action });
     return fromWire(client, chatServiceSid, response.data, action);
-  } catch (e) {
-    if (isNotFound(e)) return undefined;
-    throw e;
-  }
+  });
 }
 
 /** Writes the given fields; returns the configuration after the write, undefined when the service does not exist. */
@@ -71,12 +68,9 @@ export async function writeServiceConfiguration(
   writes: Writes<ServiceConfigurationFields>,
   action: string,
 ): Promise<LiveServiceConfiguration | undefined> {
-  try {
+  return undefinedIfNotFound(async () => {
     // Sets absolute values: repeating it after a lost response or a 5xx is harmless.
     const response = await client.request({ method: "POST", path: pathOf(chatServiceSid), form: toWire(writes), action, idempotent: true });
     return fromWire(client, chatServiceSid, response.data, action);
-  } catch (e) {
-    if (isNotFound(e)) return undefined;
-    throw e;
-  }
+  });
 }

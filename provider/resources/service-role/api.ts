@@ -11,6 +11,7 @@ import { explainLostCreate } from "../../shared/lost-response";
 import { listAllV1 } from "../../shared/v1-list";
 import { parseResponse } from "../../shared/response";
 import { normalisePermissions, ROLE_TYPES, type ServiceRoleInputs, type ServiceRoleOutputs } from "./schema";
+import { undefinedIfNotFound } from "../../shared/not-found";
 
 const rolesOf = (serviceSid: string) => `/v1/Services/${pathSegment(serviceSid)}/Roles`;
 const roleUrl = (serviceSid: string, roleSid: string) => `${rolesOf(serviceSid)}/${pathSegment(roleSid)}`;
@@ -94,13 +95,10 @@ export async function updateRolePermissions(
 
 /** `GET /v1/Services/{IS}/Roles/{RL}`; undefined when the role (or its service) is gone (404). */
 export async function fetchRole(client: TwilioClient, serviceSid: string, roleSid: string, action: string): Promise<ServiceRoleOutputs | undefined> {
-  try {
+  return undefinedIfNotFound(async () => {
     const res = await client.request({ method: "GET", path: roleUrl(serviceSid, roleSid), action });
     return toOutputs(parseResponse(roleWire, res.data, action));
-  } catch (e) {
-    if (isNotFound(e)) return undefined;
-    throw e;
-  }
+  });
 }
 
 /** `DELETE /v1/Services/{IS}/Roles/{RL}`; a role already gone (or whose service is gone) counts as deleted. */
