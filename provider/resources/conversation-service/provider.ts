@@ -1,3 +1,4 @@
+import { withAdoption } from "../../shared/adopt-existing";
 import { defineProvider, type OperationContext } from "../../shared/define";
 import { createService, deleteService, fetchService, inputsOf, listServices } from "./api";
 import { conversationServiceSchema, type ConversationServiceInputs, type ConversationServiceOutputs } from "./schema";
@@ -6,12 +7,6 @@ import { conversationServiceSchema, type ConversationServiceInputs, type Convers
 function describe(props: Partial<ConversationServiceInputs> | Partial<ConversationServiceOutputs>, id?: string): string {
   const name = typeof props.friendlyName === "string" && props.friendlyName !== "" ? JSON.stringify(props.friendlyName) : undefined;
   return `ConversationService ${name ?? id ?? "(new)"}`;
-}
-
-/** Carries the declared `adoptExisting` (Twilio knows nothing of it) into recorded outputs. */
-function withAdoption(outs: ConversationServiceOutputs, adoptExisting: boolean | undefined): ConversationServiceOutputs {
-  const { adoptExisting: _ignored, ...rest } = outs;
-  return adoptExisting === undefined ? rest : { ...rest, adoptExisting };
 }
 
 /**

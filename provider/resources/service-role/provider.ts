@@ -1,4 +1,5 @@
 import { same } from "../../shared/diff";
+import { withAdoption } from "../../shared/adopt-existing";
 import { defineProvider, type OperationContext } from "../../shared/define";
 import { createRole, deleteRole, fetchRole, inputsOf, listRoles, updateRolePermissions } from "./api";
 import { serviceRoleSchema, type ServiceRoleInputs, type ServiceRoleOutputs } from "./schema";
@@ -16,12 +17,6 @@ function serviceOf(props: Partial<ServiceRoleOutputs>, id: string, doing: string
     `Cannot ${doing} ${describe(props, id)}: its chatServiceSid is not recorded, and a role is only addressable ` +
       `within its service (/v1/Services/{IS}/Roles/${id}).`,
   );
-}
-
-/** Carries the declared `adoptExisting` (Twilio knows nothing of it) into recorded outputs. */
-function withAdoption(outs: ServiceRoleOutputs, adoptExisting: boolean | undefined): ServiceRoleOutputs {
-  const { adoptExisting: _ignored, ...rest } = outs;
-  return adoptExisting === undefined ? rest : { ...rest, adoptExisting };
 }
 
 /**
