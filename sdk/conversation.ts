@@ -176,6 +176,12 @@ export class Conversation extends pulumi.dynamic.Resource {
   public declare readonly dateUpdated: pulumi.Output<string>;
   /** The conversation's absolute API URL. */
   public declare readonly url: pulumi.Output<string>;
+  /**
+   * The input properties the program set at the last create or update, sorted. Refresh uses it:
+   * a live value the program never declared (the messaging service or state Twilio chose) is not
+   * taken as an input, so it never shows as a change.
+   */
+  public declare readonly declaredProperties: pulumi.Output<string[]>;
 
   /**
    * @param name the Pulumi resource name (not sent to Twilio)
@@ -198,6 +204,7 @@ export class Conversation extends pulumi.dynamic.Resource {
       ...args,
       sid: undefined,
       accountSid: undefined,
+      declaredProperties: undefined,
       dateInactive: undefined,
       dateClosed: undefined,
       dateCreated: undefined,

@@ -39,27 +39,43 @@ function declaredOf(source: Declared): Declared {
   return { timers: source.timers, bindings: source.bindings, webhooksEnabled: source.webhooksEnabled, adoptExisting: source.adoptExisting };
 }
 
-/** The outputs: live values, plus the declared values Twilio does not report. */
-function toOutputs(live: LiveConversation, declared: Declared): ConversationOutputs {
-  return withoutUndefined({ ...live, ...declaredOf(declared) });
+/** The input properties a program set, recorded in outputs at each write (read sees only outputs). */
+function declaredPropertiesOf(inputs: ConversationInputs): string[] {
+  return Object.keys(inputs)
+    .filter((key) => inputs[key as keyof ConversationInputs] !== undefined)
+    .sort();
 }
 
-/** Inputs that match the live conversation (what `read` hands back for refresh). */
-function toInputs(live: LiveConversation, declared: Declared): ConversationInputs {
+/**
+ * The outputs: live values, plus the declared values Twilio does not report, plus which input
+ * properties the program declared (so a later read knows which live values it may claim as inputs).
+ */
+function toOutputs(live: LiveConversation, declared: Declared, declaredProperties: string[] | undefined): ConversationOutputs {
+  return withoutUndefined({ ...live, ...declaredOf(declared), declaredProperties });
+}
+
+/**
+ * Inputs that match the live conversation (what `read` hands back for refresh). The properties
+ * whose absence means "whatever Twilio holds" (service, messaging service, state) are claimed only
+ * when the program declared them: otherwise the next update would list them as changed although
+ * the program never mentioned them. State from before `declaredProperties` existed claims them all.
+ */
+function toInputs(live: LiveConversation, olds: ConversationOutputs): ConversationInputs {
+  const claims = (key: keyof ConversationInputs) => olds.declaredProperties === undefined || olds.declaredProperties.includes(key);
   return withoutUndefined({
-    chatServiceSid: live.chatServiceSid,
+    chatServiceSid: claims("chatServiceSid") ? live.chatServiceSid : undefined,
     uniqueName: live.uniqueName,
     friendlyName: live.friendlyName,
     attributes: live.attributes === "{}" ? undefined : live.attributes,
-    messagingServiceSid: live.messagingServiceSid,
-    state: live.state,
-    ...declaredOf(declared),
+    messagingServiceSid: claims("messagingServiceSid") ? live.messagingServiceSid : undefined,
+    state: claims("state") ? live.state : undefined,
+    ...declaredOf(olds),
   });
 }
 
 /** The live values of prior outputs, without the declared ones. */
 function liveOf(outs: ConversationOutputs): LiveConversation {
-  const { timers: _t, bindings: _b, webhooksEnabled: _w, adoptExisting: _a, ...live } = outs;
+  const { timers: _t, bindings: _b, webhooksEnabled: _w, adoptExisting: _a, declaredProperties: _d, ...live } = outs;
   return live;
 }
 
@@ -112,11 +128,11 @@ async function sendUpdate(
  */
 async function adopt(existing: LiveConversation, inputs: ConversationInputs, ctx: OperationContext, subject: string): Promise<{ id: string; outs: ConversationOutputs }> {
   const write = pendingWrite(currentOf(existing), inputs);
-  if (isEmptyWrite(write)) return { id: existing.sid, outs: toOutputs(existing, inputs) };
+  if (isEmptyWrite(write)) return { id: existing.sid, outs: toOutputs(existing, inputs, declaredPropertiesOf(inputs)) };
   if (existing.state === "closed") throw closedError(subject, "adopt");
   const options = { webhooksEnabled: inputs.webhooksEnabled, action: `adopting ${subject}` };
   const live = await sendUpdate(ctx.client, existing.chatServiceSid, existing.sid, write, options, subject);
-  return { id: live.sid, outs: toOutputs(live, inputs) };
+  return { id: live.sid, outs: toOutputs(live, inputs, declaredPropertiesOf(inputs)) };
 }
 
 /** Whether a conversation holds what a create sent (timers and bindings cannot be compared: Twilio does not report them). */
@@ -150,7 +166,7 @@ async function create(inputs: ConversationInputs, ctx: OperationContext): Promis
   for (let attempt = 1; ; attempt++) {
     try {
       const live = await createConversation(client, service, write, { webhooksEnabled: inputs.webhooksEnabled, action });
-      return { id: live.sid, outs: toOutputs(live, inputs) };
+      return { id: live.sid, outs: toOutputs(live, inputs, declaredPropertiesOf(inputs)) };
     } catch (e) {
       if (isUniqueNameTaken(e) && uniqueName !== undefined) {
         const existing = await fetchConversation(client, service, uniqueName, action).catch(() => undefined);
@@ -180,7 +196,7 @@ async function takeOverLostCreate(
   subject: string,
   action: string,
 ): Promise<{ id: string; outs: ConversationOutputs }> {
-  if (holdsSent(found, inputs)) return { id: found.sid, outs: toOutputs(found, inputs) };
+  if (holdsSent(found, inputs)) return { id: found.sid, outs: toOutputs(found, inputs, declaredPropertiesOf(inputs)) };
   if (inputs.adoptExisting) return adopt(found, inputs, ctx, subject);
   throw new ConversationCreateUnknownError(
     `${capitalize(action)}: no response came back, and a conversation with unique name "${found.uniqueName}" now exists ` +
@@ -197,10 +213,10 @@ async function update(id: string, olds: ConversationOutputs, news: ConversationI
   const subject = describeConversation({ uniqueName: news.uniqueName ?? olds.uniqueName, friendlyName: news.friendlyName ?? olds.friendlyName }, id);
   const write = pendingWrite(olds, news);
   // Only carried values changed (webhooksEnabled, adoptExisting, a duration spelled differently): nothing to send.
-  if (isEmptyWrite(write)) return toOutputs(liveOf(olds), news);
+  if (isEmptyWrite(write)) return toOutputs(liveOf(olds), news, declaredPropertiesOf(news));
   if (olds.state === "closed") throw closedError(subject, "update");
   const live = await sendUpdate(ctx.client, olds.chatServiceSid, id, write, { webhooksEnabled: news.webhooksEnabled, action: `updating ${subject}` }, subject);
-  return toOutputs(live, news);
+  return toOutputs(live, news, declaredPropertiesOf(news));
 }
 
 /**
@@ -218,7 +234,7 @@ export const conversationProvider = defineProvider<ConversationInputs, Conversat
     // The id may be a unique name (Twilio accepts one in place of the SID); the live SID is returned as the id.
     const live = await fetchConversation(client, olds.chatServiceSid, id, `reading ${describeConversation(olds, id)}`);
     if (!live) return undefined;
-    return { id: live.sid, props: toOutputs(live, olds), inputs: toInputs(live, olds) };
+    return { id: live.sid, props: toOutputs(live, olds, olds.declaredProperties), inputs: toInputs(live, olds) };
   },
   update,
   async delete(id, olds, { client }) {

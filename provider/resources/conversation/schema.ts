@@ -155,4 +155,6 @@ export interface ConversationOutputs {
   dateUpdated?: string;
   /** The conversation's absolute API URL. */
   url?: string;
+  /** The input properties the program set at the last create or update, sorted. */
+  declaredProperties?: string[];
 }

@@ -84,6 +84,7 @@ describe("Conversation lifecycle on the account's default service", () => {
       dateInactive: expect.stringMatching(DATE),
       dateClosed: expect.stringMatching(DATE),
       url: `${stack.emulator.url}/v1/Conversations/${id}`,
+      declaredProperties: ["attributes", "bindings", "friendlyName", "timers", "uniqueName", "webhooksEnabled"],
     });
     expect(requests()).toEqual([
       {
@@ -109,13 +110,12 @@ describe("Conversation lifecycle on the account's default service", () => {
     expect(read.id).toBe(id);
     // Twilio's url names the path it was read by: the service's.
     expect(read.props).toEqual({ ...outs, url: `${stack.emulator.url}/v1/Services/${defaultService}/Conversations/${id}` });
+    // The service, messaging service and state Twilio chose are not claimed as inputs: the program
+    // never declared them, so a later update must not list them as changed.
     expect(read.inputs).toEqual({
-      chatServiceSid: defaultService,
       uniqueName: "support",
       friendlyName: "Support desk",
       attributes: '{"area":"eu","tier":"gold"}',
-      messagingServiceSid: outs.messagingServiceSid,
-      state: "active",
       timers: { inactive: "PT1H", closed: "P1D" },
       bindings: { email: { address: "support@example.com", name: "Support" } },
       webhooksEnabled: false,
@@ -337,6 +337,20 @@ describe("Conversation faults", () => {
       /^No response from Twilio updating Conversation "down"/,
     );
     expect(requests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 0", "GET 200", "POST 0"]);
+  });
+
+  it("shows drift on a declared state and leaves an undeclared messaging service alone", async () => {
+    const { id, outs } = await create({ uniqueName: "watched", state: "active" });
+    expect(outs.declaredProperties).toEqual(["state", "uniqueName"]);
+    // Someone deactivates it and moves it to another messaging service behind Pulumi's back.
+    const otherMg = "MG" + "1".repeat(32);
+    await stack.outOfBand.request({ method: "POST", path: `/v1/Conversations/${id}`, form: { State: "inactive", MessagingServiceSid: otherMg } });
+    const read = await provider.read(id, withProvider(outs));
+    expect(read.props).toMatchObject({ state: "inactive", messagingServiceSid: otherMg, declaredProperties: ["state", "uniqueName"] });
+    expect(read.inputs).toEqual({ uniqueName: "watched", state: "inactive" });
+    // The program still says active: that is the change a re-run makes, and the only one.
+    const diff = await provider.diff(id, withProvider(read.props), await checked({ uniqueName: "watched", state: "active" }, read.inputs));
+    expect(diff).toMatchObject({ changes: true, replaces: [] });
   });
 
   it("treats a conversation deleted behind Pulumi's back as gone on read and on delete", async () => {
