@@ -4,8 +4,9 @@
  * configuration. Every page of every list; at most `concurrency` lists read at once (the shared
  * client also limits requests in flight and retries 429s honouring Retry-After).
  *
- * Wire shapes come from the resources' own api.ts modules where they have them (services, roles,
- * configurations, a conversation, a v2 configuration); the lists they lack are read here.
+ * Wire shapes come from the resources' own api.ts modules (services, roles, configurations, a
+ * conversation, the v2 configuration list); only a service's conversation list, with the email
+ * binding the provider never reads back, is read here.
  */
 import { z } from "zod";
 import type { TwilioClient } from "../../provider/http/client";
@@ -14,14 +15,14 @@ import type { ConversationServiceOutputs } from "../../provider/resources/conver
 import { fromWire as conversationFromWire, type LiveConversation } from "../../provider/resources/conversation/api";
 import { fetchGlobalConfiguration } from "../../provider/resources/global-configuration/api";
 import type { GlobalConfigurationValues } from "../../provider/resources/global-configuration/schema";
-import { toOutputs as orchestratorOutputs, type ConfigurationWire } from "../../provider/resources/orchestrator-configuration/api";
+import { listConfigurations, toOutputs as orchestratorOutputs } from "../../provider/resources/orchestrator-configuration/api";
 import type { OrchestratorConfigurationOutputs } from "../../provider/resources/orchestrator-configuration/schema";
 import { fetchServiceConfiguration } from "../../provider/resources/service-configuration/api";
 import type { ServiceConfigurationValues } from "../../provider/resources/service-configuration/schema";
 import { listRoles } from "../../provider/resources/service-role/api";
 import type { ServiceRoleOutputs } from "../../provider/resources/service-role/schema";
 import { parseResponse } from "../../provider/shared/response";
-import { listAllV1, MAX_PAGES } from "../../provider/shared/v1-list";
+import { listAllV1 } from "../../provider/shared/v1-list";
 import { pathSegment } from "../../provider/http/paths";
 import { mapBounded } from "./pool";
 
@@ -71,23 +72,6 @@ const emailBindingWire = z.looseObject({
   bindings: z
     .looseObject({ email: z.looseObject({ address: z.string().nullish(), name: z.string().nullish() }).nullish() })
     .nullish(),
-});
-
-const v2ConfigurationWire = z.looseObject({
-  id: z.string(),
-  displayName: z.string(),
-  description: z.string().nullish(),
-  conversationGroupingType: z.string(),
-  memoryStoreId: z.string(),
-  channelSettings: z.record(z.string(), z.unknown()).nullish(),
-  statusCallbacks: z.array(z.object({ url: z.string(), method: z.string().nullish() })).nullish(),
-  intelligenceConfigurationIds: z.array(z.string()).nullish(),
-  memoryExtractionEnabled: z.boolean().nullish(),
-  conversationsV1Bridge: z.object({ serviceId: z.string() }).nullish(),
-});
-const v2PageWire = z.object({
-  configurations: z.array(z.unknown()),
-  meta: z.looseObject({ nextToken: z.string().nullish() }),
 });
 
 /** Reads the account. Rejects with the client's error (a TwilioApiError, ...) when a read fails. */
@@ -171,22 +155,8 @@ async function listConversations(client: TwilioClient, serviceSid: string, selec
   return out;
 }
 
-/** `GET /v2/ControlPlane/Configurations`, every page (token paging). */
+/** Every orchestrator configuration, as outputs (the resource's own list and mapping). */
 async function listOrchestratorConfigurations(client: TwilioClient): Promise<OrchestratorConfigurationOutputs[]> {
-  const action = "listing orchestrator configurations";
-  const out: OrchestratorConfigurationOutputs[] = [];
-  const seen = new Set<string>();
-  let token: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const res = await client.request({ method: "GET", path: "/v2/ControlPlane/Configurations", query: { pageSize: 100, pageToken: token }, action });
-    const body = parseResponse(v2PageWire, res.data, action);
-    for (const item of body.configurations) {
-      out.push(orchestratorOutputs(parseResponse(v2ConfigurationWire, item, action) as ConfigurationWire, client.accountSid, undefined));
-    }
-    token = body.meta.nextToken ?? undefined;
-    if (token === undefined) return out;
-    if (seen.has(token)) break;
-    seen.add(token);
-  }
-  throw new Error(`Twilio kept paging ${action}; giving up rather than looping`);
+  const list = await listConfigurations(client, "listing orchestrator configurations");
+  return list.map((wire) => orchestratorOutputs(wire, client.accountSid, undefined));
 }

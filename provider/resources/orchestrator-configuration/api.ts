@@ -13,6 +13,8 @@ import {
   type OrchestratorConfigurationOutputs,
 } from "./schema";
 import { undefinedIfNotFound } from "../../shared/not-found";
+import { parseResponse } from "../../shared/response";
+import { MAX_PAGES } from "../../shared/v1-list";
 
 const CONFIGURATIONS_PATH = "/v2/ControlPlane/Configurations";
 const configurationPath = (id: string) => `${CONFIGURATIONS_PATH}/${encodeURIComponent(id)}`;
@@ -170,6 +172,28 @@ export async function deleteConfiguration(client: TwilioClient, id: string, idem
     const response = await client.request({ method: "DELETE", path: configurationPath(id), idempotencyKey, action });
     return acceptedWrite(response, action);
   });
+}
+
+const configurationsPageWire = z.object({
+  configurations: z.array(z.unknown()),
+  meta: z.looseObject({ nextToken: z.string().nullish() }),
+});
+
+/** GET the list, every page (token paging): each configuration read as {@link fetchConfiguration} reads one. */
+export async function listConfigurations(client: TwilioClient, action: string): Promise<ConfigurationWire[]> {
+  const out: ConfigurationWire[] = [];
+  const seen = new Set<string>();
+  let token: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const res = await client.request({ method: "GET", path: CONFIGURATIONS_PATH, query: { pageSize: 100, pageToken: token }, action });
+    const body = parseResponse(configurationsPageWire, res.data, action);
+    for (const item of body.configurations) out.push(parseResponse(configurationWire, item, action));
+    token = body.meta.nextToken ?? undefined;
+    if (token === undefined) return out;
+    if (seen.has(token)) break;
+    seen.add(token);
+  }
+  throw new Error(`Twilio kept paging ${action}; giving up rather than looping`);
 }
 
 /** GET: the configuration, or undefined when it does not exist (404). */
