@@ -9,6 +9,7 @@ import { acceptedWrite, type AcceptedWrite } from "./operation";
 import {
   normaliseChannelSettings,
   normaliseStatusCallbacks,
+  withApiDefaults,
   type OrchestratorConfigurationInputs,
   type OrchestratorConfigurationOutputs,
 } from "./schema";
@@ -33,22 +34,14 @@ export interface ConfigurationBody {
 }
 
 /**
- * The body for the inputs, every field explicit. PUT is a full replace, so sending the defaults
- * (`{}`, `[]`, `false`) is what clears a property removed from the program; `channelSettings` is
- * required by PUT. The bridge is left out to clear it: the PUT schema has no `null` for it.
+ * The body for the inputs, every field explicit (see {@link withApiDefaults}). PUT is a full
+ * replace, so sending the defaults (`{}`, `[]`, `false`) is what clears a property removed from
+ * the program; `channelSettings` is required by PUT. The bridge is left out to clear it: the PUT
+ * schema has no `null` for it. The v2 body's fields carry the resource's own property names, so
+ * the settings are the body as they are (the return type checks every body field is there).
  */
 export function toWireBody(inputs: OrchestratorConfigurationInputs): ConfigurationBody {
-  return {
-    displayName: inputs.displayName,
-    description: inputs.description,
-    conversationGroupingType: inputs.conversationGroupingType,
-    memoryStoreId: inputs.memoryStoreId,
-    channelSettings: normaliseChannelSettings(inputs.channelSettings ?? {}),
-    statusCallbacks: normaliseStatusCallbacks(inputs.statusCallbacks ?? []),
-    intelligenceConfigurationIds: [...(inputs.intelligenceConfigurationIds ?? [])],
-    memoryExtractionEnabled: inputs.memoryExtractionEnabled ?? false,
-    ...(inputs.conversationsV1Bridge ? { conversationsV1Bridge: { serviceId: inputs.conversationsV1Bridge.serviceId } } : {}),
-  };
+  return withApiDefaults(inputs);
 }
 
 /** The fields of a fetched configuration this resource reads; loose on the rest, tolerant of nulls. */

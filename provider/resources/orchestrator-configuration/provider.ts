@@ -30,9 +30,8 @@ import { orchestratorConfigurationDiff } from "./diff";
 import { createKey, deleteKey, MAX_KEY_SALT, updateKey } from "./idempotency";
 import { awaitOperation, describeOutcome, isReplayOfEarlierWrite, type AcceptedWrite, type OperationState } from "./operation";
 import {
-  normaliseChannelSettings,
-  normaliseStatusCallbacks,
   orchestratorConfigurationSchema,
+  withApiDefaults,
   type OrchestratorConfigurationInputs,
   type OrchestratorConfigurationOutputs,
 } from "./schema";
@@ -60,15 +59,7 @@ function outputsFromInputs(inputs: OrchestratorConfigurationInputs, accountSid: 
   return {
     accountSid,
     configurationId: id,
-    displayName: inputs.displayName,
-    description: inputs.description,
-    conversationGroupingType: inputs.conversationGroupingType,
-    memoryStoreId: inputs.memoryStoreId,
-    channelSettings: normaliseChannelSettings(inputs.channelSettings ?? {}),
-    statusCallbacks: normaliseStatusCallbacks(inputs.statusCallbacks ?? []),
-    intelligenceConfigurationIds: [...(inputs.intelligenceConfigurationIds ?? [])],
-    memoryExtractionEnabled: inputs.memoryExtractionEnabled ?? false,
-    ...(inputs.conversationsV1Bridge ? { conversationsV1Bridge: inputs.conversationsV1Bridge } : {}),
+    ...withApiDefaults(inputs),
     ...(inputs.__logicalName !== undefined ? { __logicalName: inputs.__logicalName } : {}),
   };
 }

@@ -236,3 +236,29 @@ export type OrchestratorConfigurationOutputs = {
   /** Kept from the inputs so a refresh hands it back (see {@link LOGICAL_NAME_KEY}). */
   __logicalName?: string;
 };
+
+/** The properties a create or a full replace sets: the outputs less what Twilio assigns and the SDK's logical name. */
+export type ConfigurationSettings = Omit<
+  OrchestratorConfigurationOutputs,
+  "accountSid" | "configurationId" | "version" | "createdAt" | "updatedAt" | typeof LOGICAL_NAME_KEY
+>;
+
+/**
+ * The inputs with the API's defaults filled in, every settable property explicit: absent
+ * collections empty, memory extraction off, the bridge only when declared. This is what a PUT
+ * (a full replace) sends and what the configuration then holds, so the request body and the
+ * outputs known before a fetch are both built from it.
+ */
+export function withApiDefaults(inputs: OrchestratorConfigurationInputs): ConfigurationSettings {
+  return {
+    displayName: inputs.displayName,
+    description: inputs.description,
+    conversationGroupingType: inputs.conversationGroupingType,
+    memoryStoreId: inputs.memoryStoreId,
+    channelSettings: normaliseChannelSettings(inputs.channelSettings ?? {}),
+    statusCallbacks: normaliseStatusCallbacks(inputs.statusCallbacks ?? []),
+    intelligenceConfigurationIds: [...(inputs.intelligenceConfigurationIds ?? [])],
+    memoryExtractionEnabled: inputs.memoryExtractionEnabled ?? false,
+    ...(inputs.conversationsV1Bridge ? { conversationsV1Bridge: { serviceId: inputs.conversationsV1Bridge.serviceId } } : {}),
+  };
+}
