@@ -15,6 +15,22 @@ export function sid(prefix: string, what: string): z.ZodString {
 }
 
 /**
+ * A v1 object's friendly name (a service's, a role's): 1 to `max` characters, not blank. `what`
+ * names the object in the messages (`is required: the role's name, 1 to 64 characters`).
+ */
+export function friendlyName(what: string, max: number): z.ZodString {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `is required: the ${what}'s name, 1 to ${max} characters` : `must be a string of 1 to ${max} characters`,
+    })
+    .refine((name) => name.trim() !== "", `must not be blank: give the ${what} a name of 1 to ${max} characters`)
+    .max(max, {
+      error: (issue) => `must be at most ${max} characters (got ${String(issue.input).length})`,
+    });
+}
+
+/**
  * A resource's inputs: a strict object, so a misspelt property is an error rather than silently
  * ignored. The message lists the properties the resource takes.
  */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { resourceInputs } from "../../shared/fields";
+import { friendlyName, resourceInputs } from "../../shared/fields";
 
 /** Twilio's limit on a service's friendly name (official v1 spec: "limited to 256 characters"). */
 export const MAX_SERVICE_NAME_LENGTH = 256;
@@ -11,17 +11,7 @@ export const MAX_SERVICE_NAME_LENGTH = 256;
  * (every account has a default service) instead of creating another.
  */
 export const conversationServiceSchema = resourceInputs("ConversationService", {
-  friendlyName: z
-    .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? `is required: the service's name, 1 to ${MAX_SERVICE_NAME_LENGTH} characters`
-          : `must be a string of 1 to ${MAX_SERVICE_NAME_LENGTH} characters`,
-    })
-    .refine((name) => name.trim() !== "", `must not be blank: give the service a name of 1 to ${MAX_SERVICE_NAME_LENGTH} characters`)
-    .max(MAX_SERVICE_NAME_LENGTH, {
-      error: (issue) => `must be at most ${MAX_SERVICE_NAME_LENGTH} characters (got ${String(issue.input).length})`,
-    }),
+  friendlyName: friendlyName("service", MAX_SERVICE_NAME_LENGTH),
   adoptExisting: z.boolean({ error: "must be true or false" }).optional(),
 });
 

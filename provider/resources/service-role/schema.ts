@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { resourceInputs, sid } from "../../shared/fields";
+import { friendlyName, resourceInputs, sid } from "../../shared/fields";
 import { isKnownPermission, KNOWN_PERMISSIONS, suggestPermission } from "./permissions";
 
 /** Twilio's limit on a role's friendly name (official v1 spec: "up to 64 characters"). */
@@ -32,17 +32,7 @@ export function normalisePermissions(list: readonly string[]): string[] {
 
 export const serviceRoleSchema = resourceInputs("ServiceRole", {
   chatServiceSid: sid("IS", "a conversation service"),
-  friendlyName: z
-    .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? `is required: the role's name, 1 to ${MAX_ROLE_NAME_LENGTH} characters`
-          : `must be a string of 1 to ${MAX_ROLE_NAME_LENGTH} characters`,
-    })
-    .refine((name) => name.trim() !== "", `must not be blank: give the role a name of 1 to ${MAX_ROLE_NAME_LENGTH} characters`)
-    .max(MAX_ROLE_NAME_LENGTH, {
-      error: (issue) => `must be at most ${MAX_ROLE_NAME_LENGTH} characters (got ${String(issue.input).length})`,
-    }),
+  friendlyName: friendlyName("role", MAX_ROLE_NAME_LENGTH),
   type: z.enum(ROLE_TYPES, { error: `must be "conversation" or "service"` }),
   permissions: z
     .array(permission, { error: 'must be a list of permission names, such as ["sendMessage", "leaveConversation"]' })
