@@ -1,17 +1,9 @@
-import { noFaults, startEmulator, type RunningEmulator } from "../../../emulator";
-import { clientFor, type Client } from "./http";
+import { noFaults } from "../../../emulator";
+import { clientFor, emulatorForFile } from "./http";
 
-let emu: RunningEmulator;
-let api: Client;
+const { emu, api } = emulatorForFile();
 const admin = (path: string, init?: RequestInit) => fetch(`${emu.url}/__emulator/${path}`, init);
 const json = { "content-type": "application/json" };
-
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-  api = clientFor(emu);
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
 
 describe("request log", () => {
   test("records method, path, query, headers (auth redacted), raw and parsed body, status", async () => {

@@ -1,15 +1,7 @@
-import { startEmulator, type RunningEmulator } from "../../../emulator";
-import { clientFor, twilioError, type Client } from "./http";
+import { startEmulator } from "../../../emulator";
+import { clientFor, emulatorForFile, twilioError } from "./http";
 
-let emu: RunningEmulator;
-let api: Client;
-
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-  api = clientFor(emu);
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+const { emu, api } = emulatorForFile();
 
 test("faults given to startEmulator are on from the start", async () => {
   const other = await startEmulator({ port: 0, faults: { serverErrorNext: 1 } });

@@ -2,7 +2,7 @@
  * A bare HTTP client for emulator tests: fetch with Basic auth and form bodies, no retries, so a
  * test sees exactly what the emulator answered.
  */
-import type { RunningEmulator } from "../../../emulator";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../../emulator";
 
 export interface Reply<T = any> {
   status: number;
@@ -64,4 +64,41 @@ export function clientFor(emu: RunningEmulator, auth: string | null = basic(emu.
 /** The Twilio error body shape every failure must have. */
 export function twilioError(status: number, code: number) {
   return { status, code, message: expect.any(String), more_info: `https://www.twilio.com/docs/errors/${code}` };
+}
+
+/**
+ * An object standing for what `current()` returns once it is set: lets a test file name, at the
+ * top level, a fixture its beforeAll starts. Reading it before then throws.
+ */
+export function lateBound<T extends object>(what: string, current: () => T | undefined): T {
+  const target = (): T => {
+    const t = current();
+    if (t === undefined) throw new Error(`${what} used before beforeAll started it`);
+    return t;
+  };
+  return new Proxy({} as T, {
+    get(_, key) {
+      const t = target();
+      const value = Reflect.get(t, key, t);
+      return typeof value === "function" ? value.bind(t) : value;
+    },
+    set: (_, key, value) => Reflect.set(target(), key, value),
+    has: (_, key) => Reflect.has(target(), key),
+  });
+}
+
+/**
+ * One emulator for a test file, on a free port: started before the file's tests, reset (state,
+ * faults, request log) before each, closed after all. `emu` and `api` (a client with the
+ * account's credentials) stand for it from beforeAll on.
+ */
+export function emulatorForFile(options: Omit<EmulatorOptions, "port"> = {}): { emu: RunningEmulator; api: Client } {
+  let running: { emu: RunningEmulator; api: Client } | undefined;
+  beforeAll(async () => {
+    const emu = await startEmulator({ port: 0, ...options });
+    running = { emu, api: clientFor(emu) };
+  });
+  afterAll(() => running?.emu.close());
+  beforeEach(() => running!.emu.reset());
+  return { emu: lateBound("the emulator", () => running?.emu), api: lateBound("the emulator client", () => running?.api) };
 }

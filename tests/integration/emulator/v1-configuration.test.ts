@@ -1,16 +1,7 @@
-import { startEmulator, type RunningEmulator } from "../../../emulator";
-import { clientFor, twilioError, type Client } from "./http";
+import { emulatorForFile, twilioError } from "./http";
 
 const IS = /^IS[0-9a-f]{32}$/;
-let emu: RunningEmulator;
-let api: Client;
-
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-  api = clientFor(emu);
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+const { emu, api } = emulatorForFile();
 
 describe("GET /v1/Configuration", () => {
   test("a fresh account points at its default service, timers null", async () => {

@@ -1,19 +1,12 @@
-import { startEmulator, type RunningEmulator } from "../../../emulator";
-import { clientFor, twilioError, type Client } from "./http";
+import { emulatorForFile, twilioError } from "./http";
 
-let emu: RunningEmulator;
-let api: Client;
 let clock = new Date("2030-01-01T00:00:00.000Z");
 let defaultService: string;
 
-beforeAll(async () => {
-  // An injected clock: timers are tested by moving it, not by waiting.
-  emu = await startEmulator({ port: 0, now: () => clock });
-  api = clientFor(emu);
-});
-afterAll(() => emu.close());
+// An injected clock: timers are tested by moving it, not by waiting.
+const { emu, api } = emulatorForFile({ now: () => clock });
 beforeEach(async () => {
-  emu.reset();
+  // After the emulator's reset.
   clock = new Date("2030-01-01T00:00:00.000Z");
   defaultService = (await api.get("/v1/Configuration")).data.default_chat_service_sid;
 });

@@ -1,15 +1,6 @@
-import { startEmulator, type RunningEmulator } from "../../../emulator";
-import { clientFor, twilioError, type Client } from "./http";
+import { emulatorForFile, twilioError } from "./http";
 
-let emu: RunningEmulator;
-let api: Client;
-
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-  api = clientFor(emu);
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+const { emu, api } = emulatorForFile();
 
 const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
