@@ -1,14 +1,8 @@
 /** CRUD of /v2/ControlPlane/Configurations: the 202 contract, fetch, replace, patch, delete, list paging. */
-import { DELAY_MS, RETRY_AFTER_SECONDS, createBody, startV2Harness, type V2Harness } from "./harness";
+import { DELAY_MS, RETRY_AFTER_SECONDS, createBody, v2HarnessForFile } from "./harness";
 
 const BASE = "/v2/ControlPlane/Configurations";
-let h: V2Harness;
-
-beforeAll(async () => {
-  h = await startV2Harness();
-});
-afterAll(() => h.close());
-beforeEach(() => h.reset());
+const h = v2HarnessForFile();
 
 /** Polls nothing: moves the clock past the delay and reads the operation once. */
 async function complete(statusUrl: string): Promise<{ status: string }> {

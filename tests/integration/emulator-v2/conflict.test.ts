@@ -1,5 +1,5 @@
 /** One configuration per v1 service: 409 with X-Conflicting-Resource-Id, against applied and pending writes. */
-import { createBody, startV2Harness, type V2Harness } from "./harness";
+import { createBody, v2HarnessForFile } from "./harness";
 
 const BASE = "/v2/ControlPlane/Configurations";
 const SERVICE = "IS" + "c".repeat(32);
@@ -7,14 +7,9 @@ const OTHER = "IS" + "d".repeat(32);
 const bridged = (serviceId = SERVICE, extra: Record<string, unknown> = {}) =>
   createBody({ conversationsV1Bridge: { serviceId }, ...extra });
 
-let h: V2Harness;
-
-beforeAll(async () => {
-  h = await startV2Harness();
-});
-afterAll(() => h.close());
+const h = v2HarnessForFile();
 beforeEach(() => {
-  h.reset();
+  // After the harness's reset.
   h.faults.failOperationsNext = 0;
 });
 

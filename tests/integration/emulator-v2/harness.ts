@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { noFaults, type EmulatorContext, type FaultSettings } from "../../../emulator/context";
 import { registerV2Routes, type V2Dump } from "../../../emulator/v2/routes";
 import { wireTimestamp } from "../../../emulator/v2/timestamps";
+import { lateBound } from "../emulator/http";
 
 export const ACCOUNT_SID = "AC00000000000000000000000000000000";
 export const DELAY_MS = 300;
@@ -107,4 +108,18 @@ export async function startV2Harness(): Promise<V2Harness> {
     close: () => app.close(),
   };
   return h;
+}
+
+/**
+ * One harness for a test file: started before the file's tests, reset before each, closed after
+ * all. The returned harness stands for it from beforeAll on.
+ */
+export function v2HarnessForFile(): V2Harness {
+  let running: V2Harness | undefined;
+  beforeAll(async () => {
+    running = await startV2Harness();
+  });
+  afterAll(() => running?.close());
+  beforeEach(() => running!.reset());
+  return lateBound("the v2 harness", () => running);
 }

@@ -1,15 +1,9 @@
 /** Idempotency-Key: replay of the original 202, one operation, refusal on reuse with another request, 24 h TTL. */
 import { randomUUID } from "node:crypto";
-import { createBody, startV2Harness, type V2Harness } from "./harness";
+import { createBody, v2HarnessForFile } from "./harness";
 
 const BASE = "/v2/ControlPlane/Configurations";
-let h: V2Harness;
-
-beforeAll(async () => {
-  h = await startV2Harness();
-});
-afterAll(() => h.close());
-beforeEach(() => h.reset());
+const h = v2HarnessForFile();
 
 const headersOf = (res: { headers: Headers }) => ({
   operationId: res.headers.get("operation-id"),

@@ -1,15 +1,10 @@
 /** Operations: PENDING -> COMPLETED on the injected clock, FAILED and stay-pending faults, unknown ids. */
-import { createBody, startV2Harness, type V2Harness } from "./harness";
+import { createBody, v2HarnessForFile } from "./harness";
 
 const BASE = "/v2/ControlPlane/Configurations";
-let h: V2Harness;
-
-beforeAll(async () => {
-  h = await startV2Harness();
-});
-afterAll(() => h.close());
+const h = v2HarnessForFile();
 beforeEach(() => {
-  h.reset();
+  // After the harness's reset.
   h.faults.failOperationsNext = 0;
   h.faults.operationsStayPending = false;
 });

@@ -1,14 +1,8 @@
 /** Request validation: one failing field per row, 400 with the classic body naming that field. */
-import { createBody, startV2Harness, type V2Harness } from "./harness";
+import { createBody, v2HarnessForFile } from "./harness";
 
 const BASE = "/v2/ControlPlane/Configurations";
-let h: V2Harness;
-
-beforeAll(async () => {
-  h = await startV2Harness();
-});
-afterAll(() => h.close());
-beforeEach(() => h.reset());
+const h = v2HarnessForFile();
 
 const SMS = (setting: unknown) => ({ channelSettings: { SMS: setting } });
 
