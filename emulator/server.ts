@@ -23,6 +23,7 @@ import { loggableHeaders, RequestLog } from "./request-log";
 import { sendTwilioError } from "./twilio-error";
 import { registerV1Routes } from "./v1/routes";
 import { registerV2Routes } from "./v2/routes";
+import { parseJsonBody } from "./json-body";
 
 /** A started emulator; `close()` it when done. */
 export interface RunningEmulator {
@@ -156,15 +157,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // else kept as text rather than refused with 415.
   await app.register(formbody, { parser: (body: string) => parseForm(body), bodyLimit: BODY_LIMIT });
   app.removeContentTypeParser("application/json");
-  app.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => {
-    const text = String(body);
-    if (text.trim() === "") return done(null, undefined);
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      done(Object.assign(new Error("The request body is not valid JSON"), { statusCode: 400 }), undefined);
-    }
-  });
+  app.addContentTypeParser("application/json", { parseAs: "string" }, parseJsonBody);
   app.addContentTypeParser("*", { parseAs: "string" }, (_req, body, done) => done(null, String(body)));
 
   app.addHook("onRequest", async (req, reply) => {

@@ -16,6 +16,7 @@ import { OperationQueue, operationPath, type Operation, type PendingWrite } from
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeToken, pageOf } from "./paging";
 import { ConfigurationStore } from "./store";
 import { createSchema, parseBody, patchSchema, replaceSchema, type Parsed } from "./validation";
+import { parseJsonBody } from "../json-body";
 
 const CONFIGURATIONS = "/v2/ControlPlane/Configurations";
 
@@ -41,15 +42,7 @@ export function registerV2Routes(app: FastifyInstance, ctx: EmulatorContext): { 
 
   void app.register(async (v2) => {
     v2.removeContentTypeParser("application/json");
-    v2.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => {
-      const text = String(body);
-      if (text.trim() === "") return done(null, undefined);
-      try {
-        done(null, JSON.parse(text));
-      } catch {
-        done(Object.assign(new Error("The request body is not valid JSON"), { statusCode: 400 }), undefined);
-      }
-    });
+    v2.addContentTypeParser("application/json", { parseAs: "string" }, parseJsonBody);
 
     // A malformed body is a validation error like any other; other client errors (413 from the
     // server's body limit) keep their status, as the server's own handler answers them.
