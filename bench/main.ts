@@ -3,7 +3,7 @@
  * assertions in tests). A ratio below 1 means better than the baseline.
  */
 import { benchPolling } from "./polling";
-import { formatResults, type BenchResult } from "./report";
+import { type BenchResult, formatResults } from "./report";
 import { benchThroughput } from "./throughput";
 
 async function main(): Promise<void> {

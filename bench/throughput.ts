@@ -36,7 +36,8 @@ export async function benchThroughput(): Promise<BenchResult[]> {
   try {
     const median = async (limit: number) => {
       const times: number[] = [];
-      for (let round = 0; round < 3; round++) times.push(await timeWrites(emulator.url, emulator.accountSid, emulator.authToken, limit, round));
+      for (let round = 0; round < 3; round++)
+        times.push(await timeWrites(emulator.url, emulator.accountSid, emulator.authToken, limit, round));
       return times.sort((a, b) => a - b)[1]!;
     };
     const baseline = await median(1);

@@ -3,7 +3,15 @@
  * Prints exactly one line on start (URL, account SID, auth token) so scripts can read it.
  */
 import { Command, InvalidArgumentError } from "commander";
-import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, startEmulator, type EmulatorApiKey, type EmulatorOptions, type FaultSettings } from "../emulator";
+
+import {
+  DEFAULT_ACCOUNT_SID,
+  DEFAULT_AUTH_TOKEN,
+  type EmulatorApiKey,
+  type EmulatorOptions,
+  type FaultSettings,
+  startEmulator,
+} from "../emulator";
 
 function integer(min: number) {
   return (value: string): number => {

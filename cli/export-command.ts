@@ -6,10 +6,12 @@
  * Credentials are never flags, so they stay out of shell history and process lists.
  */
 import * as fs from "node:fs";
+
 import { Command, InvalidArgumentError, Option } from "commander";
+
 import { resolveSettings } from "../provider/config";
 import { TwilioClient } from "../provider/http/client";
-import { CONVERSATION_SELECTIONS, exportAccount, formatForFile, formatSpec, type ConversationSelection, type OutputFormat } from "./export";
+import { CONVERSATION_SELECTIONS, type ConversationSelection, exportAccount, formatForFile, formatSpec, type OutputFormat } from "./export";
 import { DEFAULT_SCHEMA_REF, OUTPUT_FORMATS } from "./export/format";
 import { progressFor } from "./export/progress";
 
@@ -32,7 +34,10 @@ function positiveInteger(value: string): number {
 }
 
 /** The environment the settings are resolved from: the process's, with the flags on top. */
-export function settingsEnv(flags: Pick<ExportFlags, "baseUrl" | "region" | "edge" | "accountSid">, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function settingsEnv(
+  flags: Pick<ExportFlags, "baseUrl" | "region" | "edge" | "accountSid">,
+  env: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
   const out = { ...env };
   if (flags.baseUrl !== undefined) out.TWILIO_CONVERSATIONS_BASE_URL = flags.baseUrl;
   if (flags.region !== undefined) out.TWILIO_REGION = flags.region;
@@ -47,7 +52,9 @@ export function registerExportCommand(program: Command): void {
     .command("export")
     .description("Write a live account's Conversations setup as a document for ConversationsSetup (credentials from the environment)")
     .option("-o, --output <file>", "write to this file instead of stdout")
-    .addOption(new Option("--format <format>", "yaml or json (default: from the output file's extension, else yaml)").choices(OUTPUT_FORMATS))
+    .addOption(
+      new Option("--format <format>", "yaml or json (default: from the output file's extension, else yaml)").choices(OUTPUT_FORMATS),
+    )
     .addOption(
       new Option("--conversations <which>", "which conversations to export").choices(CONVERSATION_SELECTIONS).default("unique-named"),
     )
@@ -64,7 +71,11 @@ export function registerExportCommand(program: Command): void {
       const progress = progressFor(process.stderr, flags.progress);
       let text: string;
       try {
-        const doc = await exportAccount(client, { conversations: flags.conversations, concurrency: flags.concurrency, onProgress: (e) => progress.update(e) });
+        const doc = await exportAccount(client, {
+          conversations: flags.conversations,
+          concurrency: flags.concurrency,
+          onProgress: (e) => progress.update(e),
+        });
         text = formatSpec(doc, flags.format ?? formatForFile(flags.output), flags.schema);
       } finally {
         progress.stop();

@@ -4,6 +4,7 @@
  * here on one line, so adding one (export, ...) touches a single line of this file.
  */
 import { Command } from "commander";
+
 import { registerEmulatorCommand } from "./emulator-command";
 import { registerExportCommand } from "./export-command";
 

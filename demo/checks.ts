@@ -3,7 +3,7 @@
  * expected and what was found, and returns a one-line description of what held, for the output.
  */
 import type { RunCounts, RunSummary, StateFile, StepOp } from "../tests/support/engine";
-import { objectIds, type EmulatorView } from "./emulator-view";
+import { type EmulatorView, objectIds } from "./emulator-view";
 import { kindOf } from "./table";
 
 /** A step did not behave as the demo says it does. */
@@ -23,10 +23,19 @@ export function expectCounts(summary: RunSummary, expected: Partial<RunCounts>):
   const want: RunCounts = { create: 0, update: 0, replace: 0, delete: 0, same: 0, ...expected };
   const differs = (Object.keys(want) as (keyof RunCounts)[]).filter((k) => summary.counts[k] !== want[k]);
   if (differs.length > 0) {
-    const show = (c: RunCounts) => (Object.keys(c) as (keyof RunCounts)[]).filter((k) => c[k] > 0).map((k) => `${c[k]} ${k}`).join(", ") || "nothing";
-    fail(`${summary.kind} should have done ${show(want)}, but did ${show(summary.counts)}:\n  ${summary.steps.map((s) => `${s.op} ${kindOf(s.type)} ${s.name}${s.changed ? ` (${s.changed.join(", ")})` : ""}`).join("\n  ")}`);
+    const show = (c: RunCounts) =>
+      (Object.keys(c) as (keyof RunCounts)[])
+        .filter((k) => c[k] > 0)
+        .map((k) => `${c[k]} ${k}`)
+        .join(", ") || "nothing";
+    fail(
+      `${summary.kind} should have done ${show(want)}, but did ${show(summary.counts)}:\n  ${summary.steps.map((s) => `${s.op} ${kindOf(s.type)} ${s.name}${s.changed ? ` (${s.changed.join(", ")})` : ""}`).join("\n  ")}`,
+    );
   }
-  return `${summary.kind}: ${(Object.keys(want) as (keyof RunCounts)[]).filter((k) => want[k] > 0).map((k) => `${want[k]} ${k}`).join(", ")}, as expected`;
+  return `${summary.kind}: ${(Object.keys(want) as (keyof RunCounts)[])
+    .filter((k) => want[k] > 0)
+    .map((k) => `${want[k]} ${k}`)
+    .join(", ")}, as expected`;
 }
 
 /** The step for resource `name` of `kind` has op `op` and, when given, names `changed` among its changed properties. */
@@ -64,7 +73,11 @@ export function expectStateMatchesEmulator(state: StateFile, view: EmulatorView,
   const services = ofKind("ConversationService");
   sameSet("services", services, created(now.services, before.services));
   sameSet("conversations", ofKind("Conversation"), created(now.conversations, before.conversations));
-  sameSet("orchestrator configurations", ofKind("OrchestratorConfiguration"), created(now.orchestratorConfigurations, before.orchestratorConfigurations));
+  sameSet(
+    "orchestrator configurations",
+    ofKind("OrchestratorConfiguration"),
+    created(now.orchestratorConfigurations, before.orchestratorConfigurations),
+  );
   const declaredRoles = ofKind("ServiceRole");
   const undeclaredRoles = view.v1.roles.filter((r) => !before.roles.includes(r.sid) && !declaredRoles.includes(r.sid));
   for (const role of undeclaredRoles) {
@@ -72,7 +85,11 @@ export function expectStateMatchesEmulator(state: StateFile, view: EmulatorView,
       fail(`the emulator holds a role that is not in state: ${role.sid} "${role.friendlyName}"`);
     }
   }
-  sameSet("roles", declaredRoles, created(now.roles, before.roles).filter((sid) => !undeclaredRoles.some((r) => r.sid === sid)));
+  sameSet(
+    "roles",
+    declaredRoles,
+    created(now.roles, before.roles).filter((sid) => !undeclaredRoles.some((r) => r.sid === sid)),
+  );
   for (const id of ofKind("GlobalConfiguration")) {
     if (id !== accountSid) fail(`GlobalConfiguration has id ${id}, not the account ${accountSid}`);
   }
@@ -95,7 +112,8 @@ export function expectAccountPointsAtService(state: StateFile, view: EmulatorVie
 export function expectConversationName(view: EmulatorView, sid: string, name: string): string {
   const conversation = view.v1.conversations.find((c) => c.sid === sid);
   if (!conversation) fail(`conversation ${sid} does not exist in the emulator`);
-  if (conversation.friendlyName !== name) fail(`conversation ${sid} is named ${JSON.stringify(conversation.friendlyName)}, not ${JSON.stringify(name)}`);
+  if (conversation.friendlyName !== name)
+    fail(`conversation ${sid} is named ${JSON.stringify(conversation.friendlyName)}, not ${JSON.stringify(name)}`);
   return `conversation ${sid} is named ${JSON.stringify(name)} in the emulator`;
 }
 
@@ -103,7 +121,8 @@ export function expectConversationName(view: EmulatorView, sid: string, name: st
 export function expectRecordedName(state: StateFile, sid: string, name: string): string {
   const entry = state.resources.find((r) => r.id === sid);
   if (!entry) fail(`state holds no resource with id ${sid}`);
-  if (entry.outputs.friendlyName !== name) fail(`state records ${JSON.stringify(entry.outputs.friendlyName)} as the name of ${sid}, not ${JSON.stringify(name)}`);
+  if (entry.outputs.friendlyName !== name)
+    fail(`state records ${JSON.stringify(entry.outputs.friendlyName)} as the name of ${sid}, not ${JSON.stringify(name)}`);
   return `state records ${JSON.stringify(name)}`;
 }
 
@@ -141,7 +160,9 @@ export function expectServiceConfigurationRestored(
   const originals = (entry.outputs.originalValues ?? {}) as Record<string, unknown>;
   const managed = Object.keys(entry.inputs).filter((k) => k !== "__provider" && k !== "chatServiceSid" && entry.inputs[k] !== null);
   const deletedAt = requests.findIndex((r) => r.method === "DELETE" && r.path === `/v1/Services/${serviceSid}`);
-  const writes = requests.filter((r, i) => r.method === "POST" && r.path === `/v1/Services/${serviceSid}/Configuration` && (deletedAt < 0 || i < deletedAt));
+  const writes = requests.filter(
+    (r, i) => r.method === "POST" && r.path === `/v1/Services/${serviceSid}/Configuration` && (deletedAt < 0 || i < deletedAt),
+  );
   const restore = writes[writes.length - 1];
   if (!restore) fail(`destroy did not write service ${serviceSid}'s configuration back before deleting the service`);
   const body = (restore.parsedBody ?? {}) as Record<string, unknown>;
@@ -149,7 +170,9 @@ export function expectServiceConfigurationRestored(
     const wire = key[0]!.toUpperCase() + key.slice(1);
     const want = originals[key] === null || originals[key] === undefined ? "" : String(originals[key]);
     if (body[wire] !== want) {
-      fail(`destroy wrote ${wire}=${JSON.stringify(body[wire])} to service ${serviceSid}'s configuration, not its recorded original ${JSON.stringify(want)}`);
+      fail(
+        `destroy wrote ${wire}=${JSON.stringify(body[wire])} to service ${serviceSid}'s configuration, not its recorded original ${JSON.stringify(want)}`,
+      );
     }
   }
   return `service ${serviceSid}'s configuration was put back (${managed.join(", ")}) before the service was deleted`;

@@ -6,6 +6,7 @@
  * described. Exit code 0 only when every step did; otherwise the first that did not is named.
  */
 import * as fs from "node:fs";
+
 import {
   DemoCheckError,
   expectAccountPointsAtService,

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../emulator";
+
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../emulator";
 import { EngineStandIn } from "../tests/support/engine";
 
 /** The example's Pulumi project name: unqualified config keys (`lobbyFriendlyName`) live under it. */

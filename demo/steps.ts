@@ -6,7 +6,7 @@
  */
 import accountSetup = require("../examples/account-setup");
 import type { RunSummary, StateFile, StateResource } from "../tests/support/engine";
-import { renameConversationOutOfBand, viewOf, type EmulatorView } from "./emulator-view";
+import { type EmulatorView, renameConversationOutOfBand, viewOf } from "./emulator-view";
 import type { DemoSession } from "./session";
 
 /** The example's stack config key for the lobby conversation's friendly name. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+
 import type { FaultSettings, LoggedRequest } from "./context";
 import { sendTwilioError } from "./twilio-error";
 
@@ -24,7 +25,11 @@ export const faultPatchSchema = z
     latencyMs: count,
     rateLimitFraction: z.number().min(0).max(1),
     rateLimitNext: count,
-    rateLimitRetryAfterSeconds: z.number().min(0).nullable().transform((v) => v ?? undefined),
+    rateLimitRetryAfterSeconds: z
+      .number()
+      .min(0)
+      .nullable()
+      .transform((v) => v ?? undefined),
     serverErrorNext: count,
     unavailableNext: count,
     dropNext: count,

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
+
 import type { EmulatorApiKey } from "./context";
 
 /** The credentials an emulator instance accepts. */

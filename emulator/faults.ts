@@ -1,5 +1,4 @@
-import type { FaultSettings } from "./context";
-import { noFaults } from "./context";
+import { type FaultSettings, noFaults } from "./context";
 
 /** The fault chosen for one request before it reaches a route (none: undefined). */
 export type PreRouteFault =

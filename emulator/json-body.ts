@@ -5,11 +5,7 @@ import type { FastifyRequest } from "fastify";
  * send a JSON content type on DELETE) and malformed JSON is a 400. Registered by the server for
  * every route and again inside the v2 plugin, which replaces the parser for its own error handling.
  */
-export function parseJsonBody(
-  _req: FastifyRequest,
-  body: string | Buffer,
-  done: (err: Error | null, value?: unknown) => void,
-): void {
+export function parseJsonBody(_req: FastifyRequest, body: string | Buffer, done: (err: Error | null, value?: unknown) => void): void {
   const text = String(body);
   if (text.trim() === "") return done(null, undefined);
   try {

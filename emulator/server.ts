@@ -3,27 +3,29 @@
  * request log, fault injection and auth as hooks that run before any route, the admin endpoints,
  * then the v1 and v2 route modules.
  */
+import { Readable } from "node:stream";
+
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
-import { Readable } from "node:stream";
+
 import { ADMIN_PREFIX, isLoopback, registerAdminRoutes } from "./admin";
-import { isAuthorized, parseBasicAuth, type AcceptedCredentials } from "./auth";
+import { type AcceptedCredentials, isAuthorized, parseBasicAuth } from "./auth";
 import {
   DEFAULT_ACCOUNT_SID,
   DEFAULT_AUTH_TOKEN,
-  noFaults,
   type EmulatorContext,
   type EmulatorOptions,
   type FaultSettings,
   type LoggedRequest,
+  noFaults,
 } from "./context";
 import { applyFaults, clearFaults, overInFlightCap, takeDropAfterEffect, takePreRouteFault } from "./faults";
 import { parseForm } from "./form-body";
+import { parseJsonBody } from "./json-body";
 import { loggableHeaders, RequestLog } from "./request-log";
 import { sendTwilioError } from "./twilio-error";
 import { registerV1Routes } from "./v1/routes";
 import { registerV2Routes } from "./v2/routes";
-import { parseJsonBody } from "./json-body";
 
 /** A started emulator; `close()` it when done. */
 export interface RunningEmulator {
@@ -134,7 +136,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (s.username) entry.username = s.username;
     log.add(entry);
     if (options.verbose) {
-      process.stderr.write(`${entry.at} ${entry.method} ${req.url} -> ${status === 0 ? "dropped" : status}${s.fault ? ` [${s.fault}]` : ""}\n`);
+      process.stderr.write(
+        `${entry.at} ${entry.method} ${req.url} -> ${status === 0 ? "dropped" : status}${s.fault ? ` [${s.fault}]` : ""}\n`,
+      );
     }
   };
 

@@ -14,5 +14,8 @@ export function twilioErrorBody(status: number, code: number, message: string): 
 
 /** Send a Twilio error response; route handlers `return sendTwilioError(...)`. */
 export function sendTwilioError(reply: FastifyReply, status: number, code: number, message: string): FastifyReply {
-  return reply.code(status).type("application/json").send(twilioErrorBody(status, code, message));
+  return reply
+    .code(status)
+    .type("application/json")
+    .send(twilioErrorBody(status, code, message));
 }

@@ -18,6 +18,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+
 import * as pulumi from "@pulumi/pulumi";
 import { ConversationsSetup, parseSpec } from "pulumi-twilio-conversations";
 
@@ -32,7 +33,9 @@ export = async () => {
   try {
     text = fs.readFileSync(specPath, "utf8");
   } catch (e) {
-    throw new Error(`Cannot read the conversations setup document ${specPath} (stack config "spec"): ${(e as Error).message}`);
+    throw new Error(`Cannot read the conversations setup document ${specPath} (stack config "spec"): ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   const spec = parseSpec(text, { source });
 

@@ -99,9 +99,7 @@ export function resolveSettings(config?: ConfigSource, env: NodeJS.ProcessEnv = 
     throw new SettingsError(`No Twilio credentials found. ${MISSING_CREDENTIALS_HELP}`);
   }
   if (!accountSid) {
-    throw new SettingsError(
-      `The Twilio account SID is missing (it is required with an API key too). ${MISSING_CREDENTIALS_HELP}`,
-    );
+    throw new SettingsError(`The Twilio account SID is missing (it is required with an API key too). ${MISSING_CREDENTIALS_HELP}`);
   }
   validateAccountSid(accountSid);
 
@@ -123,8 +121,7 @@ export function resolveSettings(config?: ConfigSource, env: NodeJS.ProcessEnv = 
     password = authToken.value;
   } else if (apiSecret) {
     throw new SettingsError(
-      `${apiSecret.source} is set but no API key SID goes with it: run pulumi config set twilio:apiKey SK... ` +
-        `or set TWILIO_API_KEY.`,
+      `${apiSecret.source} is set but no API key SID goes with it: run pulumi config set twilio:apiKey SK... ` + `or set TWILIO_API_KEY.`,
     );
   } else {
     throw new SettingsError(`No Twilio auth token or API key found for ${accountSid.source}. ${MISSING_CREDENTIALS_HELP}`);
@@ -248,9 +245,7 @@ function validateBaseUrl(found: Found): string {
     );
   }
   if (url.username || url.password) {
-    throw new SettingsError(
-      `${found.source} must not hold credentials: set twilio:authToken or twilio:apiKey/twilio:apiSecret instead.`,
-    );
+    throw new SettingsError(`${found.source} must not hold credentials: set twilio:authToken or twilio:apiKey/twilio:apiSecret instead.`);
   }
   if (url.search || url.hash) {
     throw new SettingsError(`${found.source} must not have a query or fragment: give the origin and an optional path prefix.`);

@@ -4,6 +4,7 @@
  * The export names are part of the state format: renaming one breaks existing stacks.
  */
 import type * as pulumi from "@pulumi/pulumi";
+
 import type { ResourceKind } from "../sdk/shim";
 import { conversationProvider } from "./resources/conversation/provider";
 import { conversationServiceProvider } from "./resources/conversation-service/provider";

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import type { ConversationServiceInputs, ConversationServiceOutputs } from "../provider/resources/conversation-service/schema";
 import { dynamicResourceArgs } from "./dynamic-resource";
 import type { Resolved, SameKeys } from "./type-checks";
@@ -49,19 +50,19 @@ export interface ConversationServiceArgs {
  */
 export class ConversationService extends pulumi.dynamic.Resource {
   /** The service's SID (`IS` + 32 hex digits); also the resource id. */
-  public declare readonly sid: pulumi.Output<string>;
+  declare public readonly sid: pulumi.Output<string>;
   /** The account (`AC...`) the service lives in. */
-  public declare readonly accountSid: pulumi.Output<string>;
+  declare public readonly accountSid: pulumi.Output<string>;
   /** The service's name, as Twilio holds it. */
-  public declare readonly friendlyName: pulumi.Output<string>;
+  declare public readonly friendlyName: pulumi.Output<string>;
   /** When the service was created: ISO 8601 UTC, as Twilio reports it. */
-  public declare readonly dateCreated: pulumi.Output<string>;
+  declare public readonly dateCreated: pulumi.Output<string>;
   /** When the service last changed: ISO 8601 UTC, as Twilio reports it. */
-  public declare readonly dateUpdated: pulumi.Output<string>;
+  declare public readonly dateUpdated: pulumi.Output<string>;
   /** The service's absolute API URL. */
-  public declare readonly url: pulumi.Output<string>;
+  declare public readonly url: pulumi.Output<string>;
   /** The declared `adoptExisting` (Twilio does not know it; it is kept from the inputs). */
-  public declare readonly adoptExisting: pulumi.Output<boolean | undefined>;
+  declare public readonly adoptExisting: pulumi.Output<boolean | undefined>;
 
   /**
    * @param name the Pulumi resource name (not sent to Twilio)

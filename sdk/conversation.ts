@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import type {
   ConversationBindings,
   ConversationInputs,
@@ -143,45 +144,45 @@ export interface ConversationArgs {
  */
 export class Conversation extends pulumi.dynamic.Resource {
   /** The conversation's SID (`CH` + 32 hex digits); also the resource id. */
-  public declare readonly sid: pulumi.Output<string>;
+  declare public readonly sid: pulumi.Output<string>;
   /** The account (`AC...`) the conversation lives in. */
-  public declare readonly accountSid: pulumi.Output<string>;
+  declare public readonly accountSid: pulumi.Output<string>;
   /** The service the conversation lives in, as Twilio reports it (the default service when none was declared). */
-  public declare readonly chatServiceSid: pulumi.Output<string>;
+  declare public readonly chatServiceSid: pulumi.Output<string>;
   /** The unique name, as Twilio holds it; undefined when none. */
-  public declare readonly uniqueName: pulumi.Output<string | undefined>;
+  declare public readonly uniqueName: pulumi.Output<string | undefined>;
   /** The friendly name, as Twilio holds it; undefined when none. */
-  public declare readonly friendlyName: pulumi.Output<string | undefined>;
+  declare public readonly friendlyName: pulumi.Output<string | undefined>;
   /** The attributes as canonical JSON text (keys sorted, no whitespace); `"{}"` when none. */
-  public declare readonly attributes: pulumi.Output<string>;
+  declare public readonly attributes: pulumi.Output<string>;
   /** The messaging service, as Twilio holds it (the account's default when none was declared). */
-  public declare readonly messagingServiceSid: pulumi.Output<string | undefined>;
+  declare public readonly messagingServiceSid: pulumi.Output<string | undefined>;
   /** The current state: `active`, `inactive`, `closed` or `initializing`. */
-  public declare readonly state: pulumi.Output<ConversationState>;
+  declare public readonly state: pulumi.Output<ConversationState>;
   /** The declared timer durations, as declared (Twilio reports only the resulting times). */
-  public declare readonly timers: pulumi.Output<ConversationTimers | undefined>;
+  declare public readonly timers: pulumi.Output<ConversationTimers | undefined>;
   /** The declared bindings, as declared. */
-  public declare readonly bindings: pulumi.Output<ConversationBindings | undefined>;
+  declare public readonly bindings: pulumi.Output<ConversationBindings | undefined>;
   /** The declared `webhooksEnabled`. */
-  public declare readonly webhooksEnabled: pulumi.Output<boolean | undefined>;
+  declare public readonly webhooksEnabled: pulumi.Output<boolean | undefined>;
   /** The declared `adoptExisting`. */
-  public declare readonly adoptExisting: pulumi.Output<boolean | undefined>;
+  declare public readonly adoptExisting: pulumi.Output<boolean | undefined>;
   /** When the inactive timer fires: ISO 8601 UTC, as Twilio reports it; undefined when no timer is set. */
-  public declare readonly dateInactive: pulumi.Output<string | undefined>;
+  declare public readonly dateInactive: pulumi.Output<string | undefined>;
   /** When the closed timer fires: ISO 8601 UTC, as Twilio reports it; undefined when no timer is set. */
-  public declare readonly dateClosed: pulumi.Output<string | undefined>;
+  declare public readonly dateClosed: pulumi.Output<string | undefined>;
   /** When the conversation was created: ISO 8601 UTC, as Twilio reports it. */
-  public declare readonly dateCreated: pulumi.Output<string>;
+  declare public readonly dateCreated: pulumi.Output<string>;
   /** When the conversation last changed: ISO 8601 UTC, as Twilio reports it. */
-  public declare readonly dateUpdated: pulumi.Output<string>;
+  declare public readonly dateUpdated: pulumi.Output<string>;
   /** The conversation's absolute API URL. */
-  public declare readonly url: pulumi.Output<string>;
+  declare public readonly url: pulumi.Output<string>;
   /**
    * The input properties the program set at the last create or update, sorted. Refresh uses it:
    * a live value the program never declared (the messaging service or state Twilio chose) is not
    * taken as an input, so it never shows as a change.
    */
-  public declare readonly declaredProperties: pulumi.Output<string[]>;
+  declare public readonly declaredProperties: pulumi.Output<string[]>;
 
   /**
    * @param name the Pulumi resource name (not sent to Twilio)

@@ -3,6 +3,7 @@
  * as a component resource.
  */
 import * as pulumi from "@pulumi/pulumi";
+
 import { Conversation, type ConversationArgs } from "./conversation";
 import { ConversationService } from "./conversation-service";
 import { GlobalConfiguration } from "./global-configuration";
@@ -11,7 +12,7 @@ import { ServiceConfiguration } from "./service-configuration";
 import { ServiceRole } from "./service-role";
 import { parseSpec } from "./spec/parse";
 import type { Reference } from "./spec/references";
-import { resolveSpec, type ResolvedSpec } from "./spec/resolve";
+import { type ResolvedSpec, resolveSpec } from "./spec/resolve";
 import type { SpecDocument } from "./spec/schema";
 
 /** The component's type token. */

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+
 import { providerShim, type ResourceKind } from "./shim";
 
 /** The module of every type token: `pulumi-nodejs:dynamic/twilio-conversations:<Kind>`. */

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import type {
   GlobalConfigurationInputs,
   GlobalConfigurationOutputs,
@@ -67,22 +68,22 @@ export interface GlobalConfigurationArgs {
  */
 export class GlobalConfiguration extends pulumi.dynamic.Resource {
   /** The default conversation service (`IS...`), live; undefined when not managed by this resource. */
-  public declare readonly defaultChatServiceSid: pulumi.Output<string | undefined>;
+  declare public readonly defaultChatServiceSid: pulumi.Output<string | undefined>;
   /** The default messaging service (`MG...`), live; undefined when not managed, null when Twilio has none. */
-  public declare readonly defaultMessagingServiceSid: pulumi.Output<string | null | undefined>;
+  declare public readonly defaultMessagingServiceSid: pulumi.Output<string | null | undefined>;
   /** The inactive timer (ISO 8601 duration as Twilio reports it), live; undefined when not managed. */
-  public declare readonly defaultInactiveTimer: pulumi.Output<string | null | undefined>;
+  declare public readonly defaultInactiveTimer: pulumi.Output<string | null | undefined>;
   /** The closed timer (ISO 8601 duration as Twilio reports it), live; undefined when not managed. */
-  public declare readonly defaultClosedTimer: pulumi.Output<string | null | undefined>;
+  declare public readonly defaultClosedTimer: pulumi.Output<string | null | undefined>;
   /**
    * Every setting of the account configuration as found before this resource first wrote it
    * (`null` where unset). Destroy, and removing a field from the program, put these values back.
    */
-  public declare readonly originalValues: pulumi.Output<GlobalConfigurationValues>;
+  declare public readonly originalValues: pulumi.Output<GlobalConfigurationValues>;
   /** The account (`AC...`) the configuration belongs to; updates under other credentials are refused. */
-  public declare readonly accountSid: pulumi.Output<string>;
+  declare public readonly accountSid: pulumi.Output<string>;
   /** The configuration's API URL, as Twilio reports it. */
-  public declare readonly url: pulumi.Output<string | null>;
+  declare public readonly url: pulumi.Output<string | null>;
 
   /**
    * @param name the Pulumi resource name

@@ -2,15 +2,15 @@
  * pulumi-twilio-conversations: a Twilio account's Conversations setup as Pulumi resources.
  * @packageDocumentation
  */
-export { GlobalConfiguration, type GlobalConfigurationArgs } from "./global-configuration";
-export { ServiceConfiguration, type ServiceConfigurationArgs } from "./service-configuration";
 export { Conversation, type ConversationArgs } from "./conversation";
-export { OrchestratorConfiguration, type OrchestratorConfigurationArgs } from "./orchestrator-configuration";
 export { ConversationService, type ConversationServiceArgs } from "./conversation-service";
+export { CONVERSATIONS_SETUP_TYPE, ConversationsSetup, type ConversationsSetupArgs } from "./conversations-setup";
+export { GlobalConfiguration, type GlobalConfigurationArgs } from "./global-configuration";
+export { OrchestratorConfiguration, type OrchestratorConfigurationArgs } from "./orchestrator-configuration";
+export { ServiceConfiguration, type ServiceConfigurationArgs } from "./service-configuration";
 export { ServiceRole, type ServiceRoleArgs } from "./service-role";
-export { ConversationsSetup, CONVERSATIONS_SETUP_TYPE, type ConversationsSetupArgs } from "./conversations-setup";
-export { parseSpec, validateSpec } from "./spec/parse";
-export { resolveSpec, type ResolvedSpec, type ResolveOptions } from "./spec/resolve";
-export { SpecError, formatIssue, formatPath, type SpecIssue } from "./spec/issues";
+export { formatIssue, formatPath, SpecError, type SpecIssue } from "./spec/issues";
 export { pulumiConfigHint } from "./spec/parameters";
+export { parseSpec, validateSpec } from "./spec/parse";
+export { type ResolvedSpec, type ResolveOptions, resolveSpec } from "./spec/resolve";
 export type { SpecDocument } from "./spec/schema";

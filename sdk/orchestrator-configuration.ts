@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import type {
   OrchestratorConfigurationArgsShape,
   OrchestratorConfigurationInputs,
@@ -11,9 +12,7 @@ export type OrchestratorChannel = "VOICE" | "SMS" | "RCS" | "WHATSAPP" | "CHAT";
 
 /** How the orchestrator groups messages into conversations. */
 export type ConversationGroupingType =
-  | "GROUP_BY_PROFILE"
-  | "GROUP_BY_PARTICIPANT_ADDRESSES"
-  | "GROUP_BY_PARTICIPANT_ADDRESSES_AND_CHANNEL_TYPE";
+  "GROUP_BY_PROFILE" | "GROUP_BY_PARTICIPANT_ADDRESSES" | "GROUP_BY_PARTICIPANT_ADDRESSES_AND_CHANNEL_TYPE";
 
 /** A rule that picks which messages of a channel the orchestrator captures. */
 export interface CaptureRuleArgs {
@@ -98,33 +97,33 @@ export interface OrchestratorConfigurationArgs {
 export class OrchestratorConfiguration extends pulumi.dynamic.Resource {
   // `declare`: the base constructor defines these; a class field would reset them to undefined.
   /** The account the configuration lives in. */
-  public declare readonly accountSid: pulumi.Output<string>;
+  declare public readonly accountSid: pulumi.Output<string>;
   /** `conv_configuration_...`; also the resource id. */
-  public declare readonly configurationId: pulumi.Output<string>;
+  declare public readonly configurationId: pulumi.Output<string>;
   /** Twilio's version of the configuration; grows by one with each applied change. */
-  public declare readonly version: pulumi.Output<number>;
+  declare public readonly version: pulumi.Output<number>;
   /** When the configuration was created (ISO 8601). */
-  public declare readonly createdAt: pulumi.Output<string>;
+  declare public readonly createdAt: pulumi.Output<string>;
   /** When the configuration last changed (ISO 8601). */
-  public declare readonly updatedAt: pulumi.Output<string>;
+  declare public readonly updatedAt: pulumi.Output<string>;
   /** The display name, as Twilio holds it. */
-  public declare readonly displayName: pulumi.Output<string>;
+  declare public readonly displayName: pulumi.Output<string>;
   /** The description, as Twilio holds it. */
-  public declare readonly description: pulumi.Output<string>;
+  declare public readonly description: pulumi.Output<string>;
   /** The grouping type, as Twilio holds it. */
-  public declare readonly conversationGroupingType: pulumi.Output<ConversationGroupingType>;
+  declare public readonly conversationGroupingType: pulumi.Output<ConversationGroupingType>;
   /** The memory store id, as Twilio holds it. */
-  public declare readonly memoryStoreId: pulumi.Output<string>;
+  declare public readonly memoryStoreId: pulumi.Output<string>;
   /** Channel settings, normalised (timeouts in minutes; empty parts left out). `{}` when none. */
-  public declare readonly channelSettings: pulumi.Output<OrchestratorConfigurationOutputs["channelSettings"]>;
+  declare public readonly channelSettings: pulumi.Output<OrchestratorConfigurationOutputs["channelSettings"]>;
   /** Status callbacks with their method filled in. `[]` when none. */
-  public declare readonly statusCallbacks: pulumi.Output<Array<{ url: string; method: "POST" | "GET" }>>;
+  declare public readonly statusCallbacks: pulumi.Output<Array<{ url: string; method: "POST" | "GET" }>>;
   /** Intelligence configuration ids. `[]` when none. */
-  public declare readonly intelligenceConfigurationIds: pulumi.Output<string[]>;
+  declare public readonly intelligenceConfigurationIds: pulumi.Output<string[]>;
   /** Whether memory extraction is on. */
-  public declare readonly memoryExtractionEnabled: pulumi.Output<boolean>;
+  declare public readonly memoryExtractionEnabled: pulumi.Output<boolean>;
   /** The bridged v1 service, when there is one. */
-  public declare readonly conversationsV1Bridge: pulumi.Output<{ serviceId: string } | undefined>;
+  declare public readonly conversationsV1Bridge: pulumi.Output<{ serviceId: string } | undefined>;
 
   constructor(name: string, args: OrchestratorConfigurationArgs, opts?: pulumi.CustomResourceOptions) {
     super(

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import type {
   ServiceConfigurationInputs,
   ServiceConfigurationOutputs,
@@ -70,24 +71,24 @@ export interface ServiceConfigurationArgs {
  */
 export class ServiceConfiguration extends pulumi.dynamic.Resource {
   /** The conversation service (`IS...`) this configuration belongs to. */
-  public declare readonly chatServiceSid: pulumi.Output<string>;
+  declare public readonly chatServiceSid: pulumi.Output<string>;
   /** The conversation creator's role (`RL...`), live; undefined when not managed by this resource. */
-  public declare readonly defaultConversationCreatorRoleSid: pulumi.Output<string | null | undefined>;
+  declare public readonly defaultConversationCreatorRoleSid: pulumi.Output<string | null | undefined>;
   /** The conversation participants' role (`RL...`), live; undefined when not managed. */
-  public declare readonly defaultConversationRoleSid: pulumi.Output<string | null | undefined>;
+  declare public readonly defaultConversationRoleSid: pulumi.Output<string | null | undefined>;
   /** The service users' role (`RL...`), live; undefined when not managed. */
-  public declare readonly defaultChatServiceRoleSid: pulumi.Output<string | null | undefined>;
+  declare public readonly defaultChatServiceRoleSid: pulumi.Output<string | null | undefined>;
   /** Whether the Reachability Indicator is on, live; undefined when not managed. */
-  public declare readonly reachabilityEnabled: pulumi.Output<boolean | null | undefined>;
+  declare public readonly reachabilityEnabled: pulumi.Output<boolean | null | undefined>;
   /**
    * Every setting of the service configuration as found before this resource first wrote it
    * (`null` where unset). Destroy, and removing a field from the program, put these values back.
    */
-  public declare readonly originalValues: pulumi.Output<ServiceConfigurationValues>;
+  declare public readonly originalValues: pulumi.Output<ServiceConfigurationValues>;
   /** The account (`AC...`) the service belongs to; updates under other credentials are refused. */
-  public declare readonly accountSid: pulumi.Output<string>;
+  declare public readonly accountSid: pulumi.Output<string>;
   /** The configuration's API URL, as Twilio reports it. */
-  public declare readonly url: pulumi.Output<string | null>;
+  declare public readonly url: pulumi.Output<string | null>;
 
   /**
    * @param name the Pulumi resource name

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import type { ServiceRoleInputs, ServiceRoleOutputs } from "../provider/resources/service-role/schema";
 import { dynamicResourceArgs } from "./dynamic-resource";
 import type { Resolved, SameKeys } from "./type-checks";
@@ -61,25 +62,25 @@ export interface ServiceRoleArgs {
  */
 export class ServiceRole extends pulumi.dynamic.Resource {
   /** The role's SID (`RL` + 32 hex digits); also the resource id. */
-  public declare readonly sid: pulumi.Output<string>;
+  declare public readonly sid: pulumi.Output<string>;
   /** The account (`AC...`) the role lives in. */
-  public declare readonly accountSid: pulumi.Output<string>;
+  declare public readonly accountSid: pulumi.Output<string>;
   /** The service (`IS...`) the role belongs to. */
-  public declare readonly chatServiceSid: pulumi.Output<string>;
+  declare public readonly chatServiceSid: pulumi.Output<string>;
   /** The role's name, as Twilio holds it. */
-  public declare readonly friendlyName: pulumi.Output<string>;
+  declare public readonly friendlyName: pulumi.Output<string>;
   /** `"conversation"` or `"service"`. */
-  public declare readonly type: pulumi.Output<"conversation" | "service">;
+  declare public readonly type: pulumi.Output<"conversation" | "service">;
   /** The permissions the role grants, deduplicated and sorted. */
-  public declare readonly permissions: pulumi.Output<string[]>;
+  declare public readonly permissions: pulumi.Output<string[]>;
   /** When the role was created: ISO 8601 UTC, as Twilio reports it. */
-  public declare readonly dateCreated: pulumi.Output<string>;
+  declare public readonly dateCreated: pulumi.Output<string>;
   /** When the role last changed: ISO 8601 UTC, as Twilio reports it. */
-  public declare readonly dateUpdated: pulumi.Output<string>;
+  declare public readonly dateUpdated: pulumi.Output<string>;
   /** The role's absolute API URL. */
-  public declare readonly url: pulumi.Output<string>;
+  declare public readonly url: pulumi.Output<string>;
   /** The declared `adoptExisting` (Twilio does not know it; it is kept from the inputs). */
-  public declare readonly adoptExisting: pulumi.Output<boolean | undefined>;
+  declare public readonly adoptExisting: pulumi.Output<boolean | undefined>;
 
   /**
    * @param name the Pulumi resource name (not sent to Twilio)

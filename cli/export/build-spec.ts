@@ -4,9 +4,16 @@
  * in the export become references by key, and environment-specific values become parameters met
  * in a fixed walk of the sorted document. Two accounts with the same setup give equal documents.
  */
-import type { SpecConversation, SpecDocument, SpecOrchestratorConfiguration, SpecRole, SpecService, SpecServiceConfiguration } from "../../sdk/spec/schema";
-import { SPEC_VERSION } from "../../sdk/spec/schema";
 import { canonicalJson } from "../../provider/shared/fields";
+import {
+  SPEC_VERSION,
+  type SpecConversation,
+  type SpecDocument,
+  type SpecOrchestratorConfiguration,
+  type SpecRole,
+  type SpecService,
+  type SpecServiceConfiguration,
+} from "../../sdk/spec/schema";
 import { assignKeys, compare, keyOrSlug, slug } from "./naming";
 import { escapeDeep, escapeText, ParameterRegistry } from "./parameters";
 import type { AccountSnapshot, ExportedConversation, ServiceSnapshot } from "./read-account";
@@ -78,7 +85,9 @@ export function buildSpec(snapshot: AccountSnapshot): SpecDocument {
   const account = a
     ? defined({
         defaultChatService: serviceRef(a.defaultChatServiceSid),
-        defaultMessagingServiceSid: a.defaultMessagingServiceSid ? params.reference("messagingServiceSid", a.defaultMessagingServiceSid) : undefined,
+        defaultMessagingServiceSid: a.defaultMessagingServiceSid
+          ? params.reference("messagingServiceSid", a.defaultMessagingServiceSid)
+          : undefined,
         defaultInactiveTimer: a.defaultInactiveTimer ?? undefined,
         defaultClosedTimer: a.defaultClosedTimer ?? undefined,
       })
@@ -123,13 +132,21 @@ export function buildSpec(snapshot: AccountSnapshot): SpecDocument {
         description: escapeText(o.description),
         conversationGroupingType: o.conversationGroupingType,
         memoryStoreId: params.reference("memoryStoreId", o.memoryStoreId),
-        channelSettings: channels.length > 0 ? (escapeDeep(sortKeysDeep(o.channelSettings)) as SpecOrchestratorConfiguration["channelSettings"]) : undefined,
+        channelSettings:
+          channels.length > 0
+            ? (escapeDeep(sortKeysDeep(o.channelSettings)) as SpecOrchestratorConfiguration["channelSettings"])
+            : undefined,
         statusCallbacks:
           o.statusCallbacks.length > 0
-            ? o.statusCallbacks.map((cb) => ({ url: params.reference("statusCallbackUrl", cb.url), ...(cb.method === "GET" ? { method: "GET" } : {}) }))
+            ? o.statusCallbacks.map((cb) => ({
+                url: params.reference("statusCallbackUrl", cb.url),
+                ...(cb.method === "GET" ? { method: "GET" } : {}),
+              }))
             : undefined,
         intelligenceConfigurationIds:
-          o.intelligenceConfigurationIds.length > 0 ? o.intelligenceConfigurationIds.map((id) => params.reference("intelligenceConfigurationId", id)) : undefined,
+          o.intelligenceConfigurationIds.length > 0
+            ? o.intelligenceConfigurationIds.map((id) => params.reference("intelligenceConfigurationId", id))
+            : undefined,
         memoryExtractionEnabled: o.memoryExtractionEnabled ? true : undefined,
         conversationsV1Bridge: o.conversationsV1Bridge ? { service: serviceRef(o.conversationsV1Bridge.serviceId)! } : undefined,
       }),

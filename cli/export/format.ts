@@ -3,6 +3,7 @@
  * credential, an account SID or a date, so exporting the same setup twice gives the same text.
  */
 import { Document, isScalar, isSeq, visit } from "yaml";
+
 import { JSON_SCHEMA_PATH } from "../../sdk/spec/json-schema";
 import type { SpecDocument } from "../../sdk/spec/schema";
 
@@ -37,7 +38,9 @@ export function formatSpec(doc: SpecDocument, format: OutputFormat, schemaRef: s
       if (isSeq(node) && node.items.length > 0 && node.items.every((item) => isScalar(item))) node.flow = true;
     },
   });
-  yaml.commentBefore = [` yaml-language-server: $schema=${schemaRef}`, "", ...HEADER_LINES.map((l) => (l === "" ? "" : ` ${l}`))].join("\n");
+  yaml.commentBefore = [` yaml-language-server: $schema=${schemaRef}`, "", ...HEADER_LINES.map((l) => (l === "" ? "" : ` ${l}`))].join(
+    "\n",
+  );
   return yaml.toString({ lineWidth: 0 });
 }
 

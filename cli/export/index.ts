@@ -3,12 +3,12 @@
  * (`cli/export-command.ts`) is a thin wrapper around {@link exportAccount}.
  */
 import type { TwilioClient } from "../../provider/http/client";
-import type { SpecDocument } from "../../sdk/spec/schema";
 import { validateSpec } from "../../sdk/spec/parse";
+import type { SpecDocument } from "../../sdk/spec/schema";
 import { buildSpec } from "./build-spec";
-import { readAccount, type ConversationSelection, type ProgressEvent } from "./read-account";
+import { type ConversationSelection, type ProgressEvent, readAccount } from "./read-account";
 
-export { formatSpec, formatForFile, type OutputFormat } from "./format";
+export { formatForFile, formatSpec, type OutputFormat } from "./format";
 export { CONVERSATION_SELECTIONS, type ConversationSelection, type ProgressEvent } from "./read-account";
 
 /** Options of {@link exportAccount}. */

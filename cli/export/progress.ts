@@ -4,6 +4,7 @@
  * a URL, header or credential.
  */
 import { SingleBar } from "cli-progress";
+
 import type { ProgressEvent } from "./read-account";
 
 /** Receives progress events and is stopped once, at the end. */

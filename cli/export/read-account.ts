@@ -9,10 +9,12 @@
  * binding the provider never reads back, is read here.
  */
 import { z } from "zod";
+
 import type { TwilioClient } from "../../provider/http/client";
+import { pathSegment } from "../../provider/http/paths";
+import { fromWire as conversationFromWire, type LiveConversation } from "../../provider/resources/conversation/api";
 import { listServices } from "../../provider/resources/conversation-service/api";
 import type { ConversationServiceOutputs } from "../../provider/resources/conversation-service/schema";
-import { fromWire as conversationFromWire, type LiveConversation } from "../../provider/resources/conversation/api";
 import { fetchGlobalConfiguration } from "../../provider/resources/global-configuration/api";
 import type { GlobalConfigurationValues } from "../../provider/resources/global-configuration/schema";
 import { listConfigurations, toOutputs as orchestratorOutputs } from "../../provider/resources/orchestrator-configuration/api";
@@ -23,7 +25,6 @@ import { listRoles } from "../../provider/resources/service-role/api";
 import type { ServiceRoleOutputs } from "../../provider/resources/service-role/schema";
 import { parseResponse } from "../../provider/shared/response";
 import { listAllV1 } from "../../provider/shared/v1-list";
-import { pathSegment } from "../../provider/http/paths";
 import { mapBounded } from "./pool";
 
 /** Which conversations to export: those with a unique name (default), all, or none. */
@@ -69,9 +70,7 @@ export interface ReadOptions {
 }
 
 const emailBindingWire = z.looseObject({
-  bindings: z
-    .looseObject({ email: z.looseObject({ address: z.string().nullish(), name: z.string().nullish() }).nullish() })
-    .nullish(),
+  bindings: z.looseObject({ email: z.looseObject({ address: z.string().nullish(), name: z.string().nullish() }).nullish() }).nullish(),
 });
 
 /** Reads the account. Rejects with the client's error (a TwilioApiError, ...) when a read fails. */
@@ -140,7 +139,12 @@ export async function readAccount(client: TwilioClient, options: ReadOptions = {
 }
 
 /** Every conversation of a service (filtered by the selection), with its email binding. */
-async function listConversations(client: TwilioClient, serviceSid: string, selection: ConversationSelection, action: string): Promise<ExportedConversation[]> {
+async function listConversations(
+  client: TwilioClient,
+  serviceSid: string,
+  selection: ConversationSelection,
+  action: string,
+): Promise<ExportedConversation[]> {
   const raw = await listAllV1(client, `/v1/Services/${pathSegment(serviceSid)}/Conversations`, "conversations", { pageSize: 100, action });
   const out: ExportedConversation[] = [];
   for (const item of raw) {

@@ -7,6 +7,7 @@
  * not say how a value is cleared; this is the form encoding the provider uses (null -> "").
  */
 import type { FastifyInstance } from "fastify";
+
 import type { EmulatorContext } from "../context";
 import { invalid } from "./api-error";
 import { paramsOf, v1 } from "./handler";
@@ -46,7 +47,10 @@ function serviceConfigurationJson(ctx: EmulatorContext, s: ServiceRecord): Recor
 }
 
 export function registerConfigurationRoutes(app: FastifyInstance, ctx: EmulatorContext, store: V1Store): void {
-  app.get("/v1/Configuration", v1(() => ({ status: 200, body: accountConfigurationJson(ctx, store) })));
+  app.get(
+    "/v1/Configuration",
+    v1(() => ({ status: 200, body: accountConfigurationJson(ctx, store) })),
+  );
 
   app.post(
     "/v1/Configuration",

@@ -15,6 +15,7 @@
  * lazily, on the emulator's clock, whenever a conversation is read.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
+
 import type { EmulatorContext } from "../context";
 import type { FormFields } from "../form-body";
 import { ApiError, CODES, invalid, notFound } from "./api-error";
@@ -22,9 +23,8 @@ import { formatDate } from "./dates";
 import { paramsOf, queryOf, v1 } from "./handler";
 import { paginate } from "./paging";
 import { requireService } from "./services";
-import { looksLikeSid, SID_PATTERNS } from "./sids";
+import { looksLikeSid, newSid, SID_PATTERNS } from "./sids";
 import type { ConversationRecord, ConversationState, ServiceRecord, V1Store } from "./store";
-import { newSid } from "./sids";
 import {
   checkAttributes,
   checkEnum,
@@ -98,7 +98,12 @@ function checkWebhookHeader(req: FastifyRequest): void {
  * Validates a create (existing undefined) or update and returns the record to store. Nothing is
  * written here, so a 400 leaves the conversation as it was.
  */
-function buildConversation(store: V1Store, service: ServiceRecord, form: FormFields, existing: ConversationRecord | undefined): ConversationRecord {
+function buildConversation(
+  store: V1Store,
+  service: ServiceRecord,
+  form: FormFields,
+  existing: ConversationRecord | undefined,
+): ConversationRecord {
   const now = store.timestamp();
   if (existing?.state === "closed") {
     throw new ApiError(400, CODES.conversationClosed, `Conversation ${existing.sid} is closed and cannot be updated`);
@@ -134,14 +139,19 @@ function buildConversation(store: V1Store, service: ServiceRecord, form: FormFie
       }
       const taken = store.conversationsOf(service.sid).find((c) => c.uniqueName === uniqueName && c.sid !== next.sid);
       if (taken) {
-        throw new ApiError(409, CODES.uniqueNameExists, `Conversation with provided unique name ${JSON.stringify(uniqueName)} already exists`);
+        throw new ApiError(
+          409,
+          CODES.uniqueNameExists,
+          `Conversation with provided unique name ${JSON.stringify(uniqueName)} already exists`,
+        );
       }
       next.uniqueName = uniqueName;
     }
   }
 
   const messaging = param(form, "MessagingServiceSid");
-  if (messaging !== undefined) next.messagingServiceSid = messaging === "" ? null : checkSid("MessagingServiceSid", messaging, SID_PATTERNS.MG);
+  if (messaging !== undefined)
+    next.messagingServiceSid = messaging === "" ? null : checkSid("MessagingServiceSid", messaging, SID_PATTERNS.MG);
 
   const attributes = param(form, "Attributes");
   // An empty string resets to Twilio's default "{}" (it is not JSON, and it is how a cleared value is sent).
@@ -161,7 +171,8 @@ function buildConversation(store: V1Store, service: ServiceRecord, form: FormFie
   if (timersSent && next.state !== "active" && next.state !== "inactive") {
     throw new ApiError(400, CODES.timersNeedState, `Timers can be set only for an active or inactive conversation, not ${next.state}`);
   }
-  if (inactive !== undefined) next.dateInactive = inactive === "" ? null : new Date(now.getTime() + checkTimer("Timers.Inactive", inactive, 1));
+  if (inactive !== undefined)
+    next.dateInactive = inactive === "" ? null : new Date(now.getTime() + checkTimer("Timers.Inactive", inactive, 1));
   if (closed !== undefined) next.dateClosed = closed === "" ? null : new Date(now.getTime() + checkTimer("Timers.Closed", closed, 10));
   if (!existing && inactive === undefined && closed === undefined && (next.state === "active" || next.state === "inactive")) {
     // A new conversation without timers gets the account's default timers.

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+
 import { sendTwilioError } from "../twilio-error";
 import { ApiError } from "./api-error";
 

@@ -90,7 +90,12 @@ export function paginate<T extends Sequenced>(items: readonly T[], req: PageRequ
       page,
       page_size: pageSize,
       first_page_url: urlFor(0),
-      previous_page_url: hasPrevious && slice.length ? urlFor(Math.max(0, page - 1), `PB${slice[0].seq}`) : hasPrevious ? urlFor(Math.max(0, page - 1)) : null,
+      previous_page_url:
+        hasPrevious && slice.length
+          ? urlFor(Math.max(0, page - 1), `PB${slice[0].seq}`)
+          : hasPrevious
+            ? urlFor(Math.max(0, page - 1))
+            : null,
       url: urlFor(page, token),
       next_page_url: hasNext && slice.length ? urlFor(page + 1, `PA${slice[slice.length - 1].seq}`) : null,
       key: req.key,

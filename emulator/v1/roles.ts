@@ -1,5 +1,6 @@
 /** `/v1/Services/{IS}/Roles`: service and conversation roles (create, fetch, list, update, delete). */
 import type { FastifyInstance, FastifyRequest } from "fastify";
+
 import type { EmulatorContext } from "../context";
 import { invalid, notFound } from "./api-error";
 import { formatDate } from "./dates";
@@ -79,7 +80,10 @@ export function registerRoleRoutes(app: FastifyInstance, ctx: EmulatorContext, s
     }),
   );
 
-  app.get(one, v1((req) => ({ status: 200, body: roleJson(ctx, requireRole(req)) })));
+  app.get(
+    one,
+    v1((req) => ({ status: 200, body: roleJson(ctx, requireRole(req)) })),
+  );
 
   app.post(
     one,

@@ -3,6 +3,7 @@
  * conversations of one emulated account. See twilio-api.md and the official v1 spec.
  */
 import type { FastifyInstance } from "fastify";
+
 import type { EmulatorContext } from "../context";
 import { registerConfigurationRoutes } from "./configuration";
 import { registerConversationRoutes } from "./conversations";

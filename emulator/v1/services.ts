@@ -1,5 +1,6 @@
 /** `/v1/Services`: conversation services (create, fetch, list, delete). */
 import type { FastifyInstance } from "fastify";
+
 import type { EmulatorContext } from "../context";
 import { ApiError, CODES, invalid, notFound } from "./api-error";
 import { formatDate } from "./dates";
@@ -70,7 +71,11 @@ export function registerServiceRoutes(app: FastifyInstance, ctx: EmulatorContext
       // Deleting the account's default service would leave /v1/Conversations without a home.
       // What Twilio does here is UNCONFIRMED; refusing is the safe choice for users' stacks.
       if (store.configuration.defaultChatServiceSid === service.sid) {
-        throw new ApiError(400, CODES.defaultServiceInUse, `Service ${service.sid} is the account's default conversation service; set another default before deleting it`);
+        throw new ApiError(
+          400,
+          CODES.defaultServiceInUse,
+          `Service ${service.sid} is the account's default conversation service; set another default before deleting it`,
+        );
       }
       store.deleteService(service.sid);
       return { status: 204 };

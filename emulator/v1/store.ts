@@ -2,8 +2,8 @@
  * The v1 state of one emulated account: its configuration, conversation services with their
  * configuration and roles, and conversations. Plain data; rules live in the resource modules.
  */
-import { newSid, stableSid } from "./sids";
 import { truncateToSecond } from "./dates";
+import { newSid, stableSid } from "./sids";
 
 /** Account-level configuration (`/v1/Configuration`). */
 export interface AccountConfiguration {
@@ -72,10 +72,22 @@ const DEFAULT_ROLES: readonly { key: string; friendlyName: string; type: RoleTyp
     friendlyName: "service admin",
     type: "service",
     permissions: [
-      "addParticipant", "createConversation", "deleteAnyMessage", "deleteConversation", "editAnyMessage",
-      "editAnyMessageAttributes", "editAnyParticipantAttributes", "editAnyUserInfo", "editConversationAttributes",
-      "editConversationName", "editOwnMessage", "editOwnMessageAttributes", "editOwnParticipantAttributes",
-      "editOwnUserInfo", "joinConversation", "removeParticipant",
+      "addParticipant",
+      "createConversation",
+      "deleteAnyMessage",
+      "deleteConversation",
+      "editAnyMessage",
+      "editAnyMessageAttributes",
+      "editAnyParticipantAttributes",
+      "editAnyUserInfo",
+      "editConversationAttributes",
+      "editConversationName",
+      "editOwnMessage",
+      "editOwnMessageAttributes",
+      "editOwnParticipantAttributes",
+      "editOwnUserInfo",
+      "joinConversation",
+      "removeParticipant",
     ],
   },
   {
@@ -89,10 +101,23 @@ const DEFAULT_ROLES: readonly { key: string; friendlyName: string; type: RoleTyp
     friendlyName: "channel admin",
     type: "conversation",
     permissions: [
-      "sendMessage", "sendMediaMessage", "leaveConversation", "addParticipant", "addNonChatParticipant",
-      "removeParticipant", "editConversationName", "editConversationAttributes", "editOwnMessage", "editAnyMessage",
-      "editOwnMessageAttributes", "editAnyMessageAttributes", "deleteOwnMessage", "deleteAnyMessage",
-      "editOwnParticipantAttributes", "editAnyParticipantAttributes", "editNotificationLevel",
+      "sendMessage",
+      "sendMediaMessage",
+      "leaveConversation",
+      "addParticipant",
+      "addNonChatParticipant",
+      "removeParticipant",
+      "editConversationName",
+      "editConversationAttributes",
+      "editOwnMessage",
+      "editAnyMessage",
+      "editOwnMessageAttributes",
+      "editAnyMessageAttributes",
+      "deleteOwnMessage",
+      "deleteAnyMessage",
+      "editOwnParticipantAttributes",
+      "editAnyParticipantAttributes",
+      "editNotificationLevel",
     ],
   },
   {
@@ -100,8 +125,14 @@ const DEFAULT_ROLES: readonly { key: string; friendlyName: string; type: RoleTyp
     friendlyName: "channel user",
     type: "conversation",
     permissions: [
-      "sendMessage", "sendMediaMessage", "leaveConversation", "editOwnMessage", "editOwnMessageAttributes",
-      "deleteOwnMessage", "editOwnParticipantAttributes", "editNotificationLevel",
+      "sendMessage",
+      "sendMediaMessage",
+      "leaveConversation",
+      "editOwnMessage",
+      "editOwnMessageAttributes",
+      "deleteOwnMessage",
+      "editOwnParticipantAttributes",
+      "editNotificationLevel",
     ],
   },
 ];

@@ -19,10 +19,7 @@ export interface StoredResponse {
 }
 
 /** What a key lookup found. */
-export type IdempotencyLookup =
-  | { kind: "miss" }
-  | { kind: "replay"; response: StoredResponse }
-  | { kind: "mismatch" };
+export type IdempotencyLookup = { kind: "miss" } | { kind: "replay"; response: StoredResponse } | { kind: "mismatch" };
 
 interface Entry {
   fingerprint: string;
@@ -60,7 +57,10 @@ function canonicalJson(value: unknown): string {
 export class IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly now: () => Date, private readonly ttlMs: number = IDEMPOTENCY_TTL_MS) {}
+  constructor(
+    private readonly now: () => Date,
+    private readonly ttlMs: number = IDEMPOTENCY_TTL_MS,
+  ) {}
 
   lookup(scope: string, key: string, fingerprint: string): IdempotencyLookup {
     this.purgeExpired();

@@ -8,19 +8,8 @@
  * dangling timers and lets tests drive completion with an injected clock.
  */
 import type { EmulatorContext } from "../context";
-import {
-  createdConfiguration,
-  patchedConfiguration,
-  replacedConfiguration,
-  type Configuration,
-} from "./configuration";
-import {
-  CONFLICT_AT_APPLY,
-  GONE_BEFORE_APPLY,
-  INJECTED_FAILURE,
-  problem,
-  type ProblemDetails,
-} from "./errors";
+import { type Configuration, createdConfiguration, patchedConfiguration, replacedConfiguration } from "./configuration";
+import { CONFLICT_AT_APPLY, GONE_BEFORE_APPLY, INJECTED_FAILURE, problem, type ProblemDetails } from "./errors";
 import { newOperationId } from "./ids";
 import type { ConfigurationStore } from "./store";
 import { wireTimestamp } from "./timestamps";
@@ -71,7 +60,10 @@ export class OperationQueue {
   /** Operations still PENDING, in creation order. */
   private pending: Operation[] = [];
 
-  constructor(private readonly ctx: EmulatorContext, private readonly store: ConfigurationStore) {}
+  constructor(
+    private readonly ctx: EmulatorContext,
+    private readonly store: ConfigurationStore,
+  ) {}
 
   /**
    * Queues a write. `failOperationsNext` is consumed here, when the operation is created, so
@@ -191,9 +183,7 @@ export class OperationQueue {
       return null;
     }
     const next =
-      write.kind === "replace"
-        ? replacedConfiguration(current, write.input, now)
-        : patchedConfiguration(current, write.input, now);
+      write.kind === "replace" ? replacedConfiguration(current, write.input, now) : patchedConfiguration(current, write.input, now);
     return this.putChecked(next, instance);
   }
 
@@ -205,9 +195,7 @@ export class OperationQueue {
   private putChecked(config: Configuration, instance: string): ProblemDetails | null {
     const serviceId = config.conversationsV1Bridge?.serviceId;
     if (serviceId) {
-      const holder = this.store
-        .list()
-        .find((s) => s.config.id !== config.id && s.config.conversationsV1Bridge?.serviceId === serviceId);
+      const holder = this.store.list().find((s) => s.config.id !== config.id && s.config.conversationsV1Bridge?.serviceId === serviceId);
       if (holder) {
         return problem(
           CONFLICT_AT_APPLY,

@@ -6,17 +6,18 @@
  * (`operations.ts`), `Idempotency-Key` replay and the v1-bridge conflict rule.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+
 import type { EmulatorContext } from "../context";
+import { parseJsonBody } from "../json-body";
 import { sendTwilioError } from "../twilio-error";
 import type { Configuration } from "./configuration";
-import { BRIDGE_CONFLICT, IDEMPOTENCY_MISMATCH, NOT_FOUND, VALIDATION_ERROR, type V2ErrorCode } from "./errors";
-import { newConfigurationId } from "./ids";
+import { BRIDGE_CONFLICT, IDEMPOTENCY_MISMATCH, NOT_FOUND, type V2ErrorCode, VALIDATION_ERROR } from "./errors";
 import { IdempotencyStore, isUuid, requestFingerprint, type StoredResponse } from "./idempotency";
-import { OperationQueue, operationPath, type Operation, type PendingWrite } from "./operations";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeToken, pageOf } from "./paging";
+import { newConfigurationId } from "./ids";
+import { type Operation, operationPath, OperationQueue, type PendingWrite } from "./operations";
+import { decodeToken, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageOf } from "./paging";
 import { ConfigurationStore } from "./store";
-import { createSchema, parseBody, patchSchema, replaceSchema, type Parsed } from "./validation";
-import { parseJsonBody } from "../json-body";
+import { createSchema, parseBody, type Parsed, patchSchema, replaceSchema } from "./validation";
 
 const CONFIGURATIONS = "/v2/ControlPlane/Configurations";
 
@@ -180,11 +181,7 @@ export function registerV2Routes(app: FastifyInstance, ctx: EmulatorContext): { 
    * 202; with a different request it is refused (see `IDEMPOTENCY_MISMATCH`); a new key runs the
    * handler and remembers its 202.
    */
-  function idempotent(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    handler: () => FastifyReply | undefined,
-  ): FastifyReply | undefined {
+  function idempotent(req: FastifyRequest, reply: FastifyReply, handler: () => FastifyReply | undefined): FastifyReply | undefined {
     const header = req.headers["idempotency-key"];
     const key = Array.isArray(header) ? header[0] : header;
     if (key === undefined) return handler();
@@ -206,7 +203,11 @@ export function registerV2Routes(app: FastifyInstance, ctx: EmulatorContext): { 
 
   function send(reply: FastifyReply, response: StoredResponse): FastifyReply {
     lastSent.set(reply, response);
-    return reply.code(response.status).headers({ ...response.headers }).type("application/json").send(response.body);
+    return reply
+      .code(response.status)
+      .headers({ ...response.headers })
+      .type("application/json")
+      .send(response.body);
   }
 
   function fail(reply: FastifyReply, code: V2ErrorCode, message: string): FastifyReply {

@@ -6,11 +6,12 @@
  * carries the Authorization header) escape: see errors.ts.
  */
 import axios, { type AxiosAdapter, type AxiosInstance, type AxiosResponse } from "axios";
+
 import type { Settings } from "../config";
-import { errorFromResponse, errorFromThrown, type ErrorContext, type TwilioApiError, type TwilioConnectionError } from "./errors";
+import { type ErrorContext, errorFromResponse, errorFromThrown, type TwilioApiError, type TwilioConnectionError } from "./errors";
 import { encodeForm, type FormValue } from "./form";
 import { resolveUrl } from "./paths";
-import { mayRetry, parseRetryAfter, retryDelayMs, type HttpMethod } from "./retry";
+import { type HttpMethod, mayRetry, parseRetryAfter, retryDelayMs } from "./retry";
 import { Semaphore } from "./semaphore";
 import { userAgent } from "./user-agent";
 
@@ -158,7 +159,8 @@ export class TwilioClient {
         // Only axios can throw here (an adapter failure); the error it carries holds our headers.
         failure = errorFromThrown(thrown, ctx);
       }
-      if (attempt >= this.#maxAttempts || !mayRetry(req.method, req.idempotencyKey !== undefined || req.idempotent === true, failure)) throw failure;
+      if (attempt >= this.#maxAttempts || !mayRetry(req.method, req.idempotencyKey !== undefined || req.idempotent === true, failure))
+        throw failure;
       const delay = retryDelayMs(attempt, retryAfterMs, this.#random);
       if (this.#now() - started + delay > this.#maxRetryTimeMs) throw failure;
       await this.#sleep(delay);

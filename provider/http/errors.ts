@@ -7,6 +7,7 @@
  * taken from outside (server messages, socket errors) goes through the caller's `redact`.
  */
 import { STATUS_CODES } from "node:http";
+
 import { isAxiosError } from "axios";
 
 /** What an error needs to know about the request it belongs to. */
@@ -153,7 +154,8 @@ export interface ResponseLike {
 export function errorFromResponse(response: ResponseLike, ctx: ErrorContext): TwilioApiError {
   const redact = ctx.redact ?? ((text: string) => text);
   const body = asRecord(typeof response.data === "string" ? tryParseJson(response.data) : response.data);
-  const code = typeof body?.code === "number" ? body.code : typeof body?.code === "string" && /^\d+$/.test(body.code) ? Number(body.code) : undefined;
+  const code =
+    typeof body?.code === "number" ? body.code : typeof body?.code === "string" && /^\d+$/.test(body.code) ? Number(body.code) : undefined;
   const text = firstString(body?.message, body?.detail, body?.title);
   const moreInfo = firstString(body?.more_info, body?.moreInfo);
   const init: TwilioApiErrorInit = {
@@ -238,7 +240,8 @@ function errorCode(e: unknown, depth = 0): string | undefined {
   const { code, cause, errors } = e as { code?: unknown; cause?: unknown; errors?: unknown };
   // axios sets ERR_NETWORK and friends over the socket's own code; the socket's is more telling.
   if (typeof code === "string" && !code.startsWith("ERR_")) return code;
-  const inner = errorCode(cause, depth + 1) ?? (Array.isArray(errors) ? errors.map((x) => errorCode(x, depth + 1)).find(Boolean) : undefined);
+  const inner =
+    errorCode(cause, depth + 1) ?? (Array.isArray(errors) ? errors.map((x) => errorCode(x, depth + 1)).find(Boolean) : undefined);
   return inner ?? (typeof code === "string" ? code : undefined);
 }
 

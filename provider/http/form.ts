@@ -8,14 +8,7 @@
  */
 
 /** A value the encoder accepts. `undefined` means "not sent"; `null` is sent as an empty string. */
-export type FormValue =
-  | string
-  | number
-  | boolean
-  | null
-  | undefined
-  | FormValue[]
-  | { [k: string]: FormValue };
+export type FormValue = string | number | boolean | null | undefined | FormValue[] | { [k: string]: FormValue };
 
 /**
  * Encodes fields as a form body.

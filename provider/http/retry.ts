@@ -29,11 +29,7 @@ const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(["GET", "DELETE", "PUT"]);
  * @param safeToRepeat the request carries an Idempotency-Key, or its caller marked it idempotent
  *   (a v1 POST that sets absolute values, such as an update: applying it twice leaves one state)
  */
-export function mayRetry(
-  method: HttpMethod,
-  safeToRepeat: boolean,
-  failure: TwilioApiError | TwilioConnectionError,
-): boolean {
+export function mayRetry(method: HttpMethod, safeToRepeat: boolean, failure: TwilioApiError | TwilioConnectionError): boolean {
   if (!failure.retryable) return false;
   if (IDEMPOTENT.has(method) || safeToRepeat) return true;
   if ("status" in failure) return failure.status === 429;

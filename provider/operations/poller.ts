@@ -3,7 +3,7 @@
  * fetches (`poll`) and reads the status (`statusOf`); this module only decides when to ask again
  * and when to give up.
  */
-import { OperationTimeoutError, phaseOf, type OperationPhase } from "./status";
+import { type OperationPhase, OperationTimeoutError, phaseOf } from "./status";
 
 /** How to wait for one operation. */
 export interface WaitOptions<T> {

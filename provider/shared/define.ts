@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+
 import { configureFromStack, currentSettings, type Settings } from "../config";
 import { clientFor, type TwilioClient } from "../http/client";
 import { assertSameAccount } from "./account";

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+
 import { durationSeconds } from "./duration";
 import { canonicalJson } from "./fields";
 
@@ -43,7 +44,8 @@ export const same = {
     return x.size === y.size && [...x].every((v) => y.has(v));
   }) as Comparator,
   /** SIDs compared without regard to hex case. */
-  sid: ((a, b) => (absent(a) && absent(b)) || (typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase())) as Comparator,
+  sid: ((a, b) =>
+    (absent(a) && absent(b)) || (typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase())) as Comparator,
 };
 
 /** What a resource's diff compares, and what cannot change in place. */
@@ -71,11 +73,7 @@ export function changedKeys(olds: Record<string, unknown>, news: Record<string, 
  * program reports no change. Only declared input properties are compared: outputs the server adds
  * (dates, urls) never cause a diff.
  */
-export function diffInputs(
-  olds: Record<string, unknown>,
-  news: Record<string, unknown>,
-  spec: DiffSpec,
-): pulumi.dynamic.DiffResult {
+export function diffInputs(olds: Record<string, unknown>, news: Record<string, unknown>, spec: DiffSpec): pulumi.dynamic.DiffResult {
   const changed = changedKeys(olds, news, spec);
   const replaces = changed.filter((key) => spec.replaceOnChanges?.includes(key));
   const dbr = typeof spec.deleteBeforeReplace === "function" ? spec.deleteBeforeReplace(olds, news) : spec.deleteBeforeReplace;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { durationSeconds } from "./duration";
 
 /**
@@ -22,7 +23,9 @@ export function friendlyName(what: string, max: number): z.ZodString {
   return z
     .string({
       error: (issue) =>
-        issue.input === undefined ? `is required: the ${what}'s name, 1 to ${max} characters` : `must be a string of 1 to ${max} characters`,
+        issue.input === undefined
+          ? `is required: the ${what}'s name, 1 to ${max} characters`
+          : `must be a string of 1 to ${max} characters`,
     })
     .refine((name) => name.trim() !== "", `must not be blank: give the ${what} a name of 1 to ${max} characters`)
     .max(max, {
@@ -65,27 +68,25 @@ export const MAX_ATTRIBUTES_BYTES = 16 * 1024;
  * JSON attributes given as an object or as a JSON string; normalised to canonical JSON text (keys
  * sorted, no whitespace) so the same data written differently never shows as a change.
  */
-export const jsonAttributes = z
-  .union([z.string(), z.record(z.string(), z.unknown())])
-  .transform((value, ctx) => {
-    let parsed: unknown;
-    if (typeof value === "string") {
-      try {
-        parsed = JSON.parse(value);
-      } catch (e) {
-        ctx.addIssue({ code: "custom", message: `must be valid JSON (an object or a JSON string): ${(e as Error).message}` });
-        return z.NEVER;
-      }
-    } else {
-      parsed = value;
-    }
-    const text = canonicalJson(parsed);
-    if (Buffer.byteLength(text, "utf8") > MAX_ATTRIBUTES_BYTES) {
-      ctx.addIssue({ code: "custom", message: `must be at most 16 KB of JSON; got ${Buffer.byteLength(text, "utf8")} bytes` });
+export const jsonAttributes = z.union([z.string(), z.record(z.string(), z.unknown())]).transform((value, ctx) => {
+  let parsed: unknown;
+  if (typeof value === "string") {
+    try {
+      parsed = JSON.parse(value);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: `must be valid JSON (an object or a JSON string): ${(e as Error).message}` });
       return z.NEVER;
     }
-    return text;
-  });
+  } else {
+    parsed = value;
+  }
+  const text = canonicalJson(parsed);
+  if (Buffer.byteLength(text, "utf8") > MAX_ATTRIBUTES_BYTES) {
+    ctx.addIssue({ code: "custom", message: `must be at most 16 KB of JSON; got ${Buffer.byteLength(text, "utf8")} bytes` });
+    return z.NEVER;
+  }
+  return text;
+});
 
 /** JSON text with object keys sorted at every level: equal data gives equal text. */
 export function canonicalJson(value: unknown): string {

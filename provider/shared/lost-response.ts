@@ -26,10 +26,10 @@ export interface LostCreate {
  * connection never made) is returned unchanged: nothing was created.
  */
 export function explainLostCreate(error: unknown, lost: LostCreate): unknown {
-  const uncertain =
-    (error instanceof TwilioConnectionError && error.mayHaveReachedServer) || error instanceof TwilioServerError;
+  const uncertain = (error instanceof TwilioConnectionError && error.mayHaveReachedServer) || error instanceof TwilioServerError;
   if (!uncertain) return error;
-  const why = error instanceof TwilioConnectionError ? `no response came back (${error.reason})` : `Twilio answered with an error (${error.message})`;
+  const why =
+    error instanceof TwilioConnectionError ? `no response came back (${error.reason})` : `Twilio answered with an error (${error.message})`;
   return new CreateOutcomeUnknownError(
     `${capitalize(lost.action)} may have succeeded: the request reached Twilio but ${why}. It was not sent again, ` +
       `because a second request could create a second one (the v1 API has no idempotency key and names are not unique). ` +

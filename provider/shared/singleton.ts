@@ -87,12 +87,7 @@ export function createWrites<V>(fields: FieldComparators<V>, inputs: Partial<V>)
  * Update: declared fields whose value changed, and fields removed from the program put back to
  * their recorded value (`null` there means "clear").
  */
-export function updateWrites<V>(
-  fields: FieldComparators<V>,
-  olds: Writes<V>,
-  news: Partial<V>,
-  originals: FieldValues<V>,
-): Writes<V> {
+export function updateWrites<V>(fields: FieldComparators<V>, olds: Writes<V>, news: Partial<V>, originals: FieldValues<V>): Writes<V> {
   const writes: Writes<V> = {};
   for (const key of keysOf(fields)) {
     const wanted = news[key];

@@ -5,6 +5,7 @@
  * name (adoption) and by the exporter.
  */
 import { z } from "zod";
+
 import type { TwilioClient } from "../http/client";
 import { parseResponse } from "./response";
 

@@ -26,7 +26,13 @@ export function formatPath(path: SpecPath): string {
 
 /** One issue as a line: `conversations.yaml:12: conversations.support.state: must be one of ...`. */
 export function formatIssue(issue: SpecIssue, source?: string): string {
-  const where = source ? (issue.line !== undefined ? `${source}:${issue.line}: ` : `${source}: `) : issue.line !== undefined ? `line ${issue.line}: ` : "";
+  const where = source
+    ? issue.line !== undefined
+      ? `${source}:${issue.line}: `
+      : `${source}: `
+    : issue.line !== undefined
+      ? `line ${issue.line}: `
+      : "";
   return `${where}${formatPath(issue.path)}: ${issue.message}`;
 }
 

@@ -8,6 +8,7 @@
  * shapes, durations, limits) are checked by `parseSpec` / `resolveSpec`, which say where and why.
  */
 import { z } from "zod";
+
 import { specStructureSchema } from "./schema";
 
 /** Where the package ships the schema, relative to its root; YAML files point editors at it. */

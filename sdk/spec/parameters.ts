@@ -3,8 +3,7 @@
  * webhook URL) written once in the document and set per stack. Any string value may hold them,
  * whole (`"${memoryStoreId}"`) or in part (`"https://${host}/status"`); `$${` writes a literal `${`.
  */
-import type { SpecDocument } from "./schema";
-import { PARAMETER_NAME_PATTERN } from "./schema";
+import { PARAMETER_NAME_PATTERN, type SpecDocument } from "./schema";
 
 /** A place in the document: map keys and list indexes from the root. */
 export type SpecPath = (string | number)[];
@@ -73,18 +72,6 @@ export function parameterisedSections(doc: SpecDocument): Array<[string, unknown
   return Object.entries(doc).filter(([k]) => k !== "parameters" && k !== "$schema" && k !== "version");
 }
 
-/** A parameter that has neither a value from the stack nor a default. */
-export class MissingParameterError extends Error {
-  override readonly name = "MissingParameterError";
-  constructor(
-    readonly parameter: string,
-    readonly usedAt: string,
-    hint: string,
-  ) {
-    super(`Parameter "${parameter}" (used at ${usedAt}) has no value and no default: ${hint}`);
-  }
-}
-
 /** How to tell a Pulumi user to set a parameter: its stack config key. */
 export function pulumiConfigHint(name: string): string {
   return `set it for this stack with \`pulumi config set ${name} <value>\` (or give it a default in the document's parameters)`;
@@ -92,7 +79,7 @@ export function pulumiConfigHint(name: string): string {
 
 /**
  * The value of every parameter the document declares: the given value, else the default; names
- * without either are left out (they fail only where used, with {@link MissingParameterError}).
+ * without either are left out (resolveSpec reports each where it is first used).
  */
 export function parameterValues(doc: SpecDocument, given: Readonly<Record<string, string | undefined>>): Map<string, string> {
   const values = new Map<string, string>();

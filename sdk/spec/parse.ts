@@ -2,12 +2,13 @@
  * Text (YAML or JSON) to a validated conversations setup document, or a {@link SpecError} that
  * names every problem by its path in the document and its line.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { z } from "zod";
+
 import { SpecError, type SpecIssue } from "./issues";
 import type { SpecPath } from "./parameters";
 import { referenceIssues } from "./references";
-import { specStructureSchema, type SpecDocument } from "./schema";
+import { type SpecDocument, specStructureSchema } from "./schema";
 
 /** Where a parsed document came from, for messages about it later (resolve.ts). */
 export interface SpecSource {

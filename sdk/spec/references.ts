@@ -85,7 +85,10 @@ export function referenceIssues(doc: SpecDocument): SpecIssue[] {
     for (const [roleKey, role] of Object.entries(roles)) {
       const other = byName.get(role.friendlyName);
       if (other !== undefined && (role.adoptExisting || roles[other]!.adoptExisting)) {
-        add(["services", serviceKey, "roles", roleKey, "friendlyName"], `is also the name of role "${other}": a role adopted by name must be the only one of that name`);
+        add(
+          ["services", serviceKey, "roles", roleKey, "friendlyName"],
+          `is also the name of role "${other}": a role adopted by name must be the only one of that name`,
+        );
       }
       byName.set(role.friendlyName, roleKey);
     }
@@ -95,7 +98,10 @@ export function referenceIssues(doc: SpecDocument): SpecIssue[] {
   for (const [serviceKey, service] of Object.entries(doc.services ?? {})) {
     const other = servicesByName.get(service.friendlyName);
     if (other !== undefined && (service.adoptExisting || doc.services![other]!.adoptExisting)) {
-      add(["services", serviceKey, "friendlyName"], `is also the name of service "${other}": a service adopted by name must be the only one of that name`);
+      add(
+        ["services", serviceKey, "friendlyName"],
+        `is also the name of service "${other}": a service adopted by name must be the only one of that name`,
+      );
     }
     servicesByName.set(service.friendlyName, serviceKey);
   }
@@ -105,11 +111,19 @@ export function referenceIssues(doc: SpecDocument): SpecIssue[] {
   for (const [key, conversation] of Object.entries(doc.conversations ?? {})) {
     serviceRef(conversation.service, ["conversations", key, "service"]);
     const { uniqueName } = conversation;
-    if (uniqueName === undefined || hasParameters(uniqueName) || (conversation.service !== undefined && hasParameters(conversation.service))) continue;
+    if (
+      uniqueName === undefined ||
+      hasParameters(uniqueName) ||
+      (conversation.service !== undefined && hasParameters(conversation.service))
+    )
+      continue;
     const scope = `${conversation.service ?? doc.account?.defaultChatService ?? "(default service)"}\u0000${uniqueName}`;
     const other = uniqueNames.get(scope);
     if (other !== undefined) {
-      add(["conversations", key, "uniqueName"], `"${uniqueName}" is also the unique name of conversation "${other}" in the same service (Twilio refuses it, code 50353)`);
+      add(
+        ["conversations", key, "uniqueName"],
+        `"${uniqueName}" is also the unique name of conversation "${other}" in the same service (Twilio refuses it, code 50353)`,
+      );
     }
     uniqueNames.set(scope, key);
   }
@@ -123,7 +137,8 @@ export function referenceIssues(doc: SpecDocument): SpecIssue[] {
     serviceRef(service, path);
     if (hasParameters(service)) continue;
     const other = bridged.get(service);
-    if (other !== undefined) add(path, `service "${service}" is already bridged by orchestrator configuration "${other}": one configuration per service`);
+    if (other !== undefined)
+      add(path, `service "${service}" is already bridged by orchestrator configuration "${other}": one configuration per service`);
     bridged.set(service, key);
   }
   return issues;

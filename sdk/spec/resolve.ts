@@ -9,8 +9,9 @@
  * resource is registered, let alone any request sent.
  */
 import type { z } from "zod";
-import { conversationServiceSchema } from "../../provider/resources/conversation-service/schema";
+
 import { conversationSchema } from "../../provider/resources/conversation/schema";
+import { conversationServiceSchema } from "../../provider/resources/conversation-service/schema";
 import { globalConfigurationSchema } from "../../provider/resources/global-configuration/schema";
 import { orchestratorConfigurationSchema } from "../../provider/resources/orchestrator-configuration/schema";
 import { serviceConfigurationSchema } from "../../provider/resources/service-configuration/schema";
@@ -18,7 +19,7 @@ import { serviceRoleSchema } from "../../provider/resources/service-role/schema"
 import { SpecError, type SpecIssue } from "./issues";
 import { hasParameters, interpolateAll, parameterValues, pulumiConfigHint, type SpecPath } from "./parameters";
 import { locate, sourceOf, zodIssues } from "./parse";
-import { checkReference, ROLE_FIELDS, type Reference } from "./references";
+import { checkReference, type Reference, ROLE_FIELDS } from "./references";
 import type { SpecConversation, SpecDocument, SpecOrchestratorConfiguration, SpecRole } from "./schema";
 
 /** Stand-ins for references while an entry is validated: the shapes the schemas expect. */
@@ -124,7 +125,13 @@ export function resolveSpec(doc: SpecDocument, options: ResolveOptions = {}): Re
     for (const p of path) value = (value as Record<string | number, unknown> | undefined)?.[p];
     return typeof value === "string" && hasParameters(value);
   };
-  const reference = (value: string | undefined, kind: "service" | "role", keys: string[], where: string, path: SpecPath): Reference | undefined => {
+  const reference = (
+    value: string | undefined,
+    kind: "service" | "role",
+    keys: string[],
+    where: string,
+    path: SpecPath,
+  ): Reference | undefined => {
     if (value === undefined) return undefined;
     const ref = checkReference(value, kind, keys, where);
     if (typeof ref !== "string") return ref;
@@ -148,9 +155,14 @@ export function resolveSpec(doc: SpecDocument, options: ResolveOptions = {}): Re
   if (filled.account) {
     const { defaultChatService, ...rest } = filled.account;
     const ref = reference(defaultChatService, "service", serviceKeys, "services", ["account", "defaultChatService"]);
-    validate(globalConfigurationSchema, defined({ ...rest, defaultChatServiceSid: ref && sidOf(ref, PLACEHOLDER_SERVICE_SID) }), ["account"], {
-      defaultChatServiceSid: "defaultChatService",
-    });
+    validate(
+      globalConfigurationSchema,
+      defined({ ...rest, defaultChatServiceSid: ref && sidOf(ref, PLACEHOLDER_SERVICE_SID) }),
+      ["account"],
+      {
+        defaultChatServiceSid: "defaultChatService",
+      },
+    );
     account = defined({ ...rest, defaultChatService: ref });
   }
 
@@ -175,7 +187,8 @@ export function resolveSpec(doc: SpecDocument, options: ResolveOptions = {}): Re
         serviceConfigurationSchema,
         defined({
           chatServiceSid: PLACEHOLDER_SERVICE_SID,
-          defaultConversationCreatorRoleSid: refs.defaultConversationCreatorRole && sidOf(refs.defaultConversationCreatorRole, PLACEHOLDER_ROLE_SID),
+          defaultConversationCreatorRoleSid:
+            refs.defaultConversationCreatorRole && sidOf(refs.defaultConversationCreatorRole, PLACEHOLDER_ROLE_SID),
           defaultConversationRoleSid: refs.defaultConversationRole && sidOf(refs.defaultConversationRole, PLACEHOLDER_ROLE_SID),
           defaultChatServiceRoleSid: refs.defaultChatServiceRole && sidOf(refs.defaultChatServiceRole, PLACEHOLDER_ROLE_SID),
           reachabilityEnabled: c.reachabilityEnabled,
@@ -197,7 +210,9 @@ export function resolveSpec(doc: SpecDocument, options: ResolveOptions = {}): Re
     const at: SpecPath = ["conversations", key];
     const { service, ...args } = conversation;
     const ref = reference(service, "service", serviceKeys, "services", [...at, "service"]);
-    validate(conversationSchema, defined({ ...args, chatServiceSid: ref && sidOf(ref, PLACEHOLDER_SERVICE_SID) }), at, { chatServiceSid: "service" });
+    validate(conversationSchema, defined({ ...args, chatServiceSid: ref && sidOf(ref, PLACEHOLDER_SERVICE_SID) }), at, {
+      chatServiceSid: "service",
+    });
     conversations.push(defined({ key, service: ref, args: defined(args) }));
   }
 

@@ -10,6 +10,7 @@
  * from this one (`json-schema.ts`) lets editors complete and explain the file.
  */
 import { z } from "zod";
+
 import { CONVERSATION_STATES } from "../../provider/resources/conversation/schema";
 import { CHANNELS, GROUPING_TYPES } from "../../provider/resources/orchestrator-configuration/schema";
 import { ROLE_TYPES } from "../../provider/resources/service-role/schema";
@@ -170,7 +171,10 @@ const captureRule = entry(
   {
     from: text("The address (or *) messages come from."),
     to: text("The address (or *) messages go to."),
-    metadata: z.record(z.string(), z.string({ error: "must be a string" })).describe("Text metadata.").optional(),
+    metadata: z
+      .record(z.string(), z.string({ error: "must be a string" }))
+      .describe("Text metadata.")
+      .optional(),
   },
   "a capture rule {from, to, metadata?}",
 );
@@ -242,7 +246,10 @@ export const specStructureSchema = entry(
     $schema: text("The JSON Schema this file follows (for editors); ignored.").optional(),
     version: z.literal(SPEC_VERSION, { error: `must be ${SPEC_VERSION}: the only version of this document` }).describe("Always 1."),
     parameters: z
-      .record(z.string().regex(PARAMETER_NAME_PATTERN, "is not a valid parameter name: letters, digits and _, not starting with a digit"), parameter)
+      .record(
+        z.string().regex(PARAMETER_NAME_PATTERN, "is not a valid parameter name: letters, digits and _, not starting with a digit"),
+        parameter,
+      )
       .describe("Environment-specific values, used as `${name}` in any string value.")
       .optional(),
     account: account.optional(),
@@ -261,7 +268,6 @@ export const specStructureSchema = entry(
 /** A validated document, as {@link parseSpec} returns it. */
 export type SpecDocument = z.output<typeof specStructureSchema>;
 export type SpecParameter = z.output<typeof parameter>;
-export type SpecAccount = z.output<typeof account>;
 export type SpecService = z.output<typeof service>;
 export type SpecRole = z.output<typeof role>;
 export type SpecServiceConfiguration = z.output<typeof serviceConfiguration>;

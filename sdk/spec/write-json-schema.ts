@@ -5,6 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+
 import { conversationsSetupJsonSchema, JSON_SCHEMA_PATH } from "./json-schema";
 
 /** Writes the schema under `root` and returns the file's path. */

@@ -1,5 +1,5 @@
-import { startEmulator, type RunningEmulator } from "../../emulator/server";
 import type { EmulatorOptions } from "../../emulator/context";
+import { type RunningEmulator, startEmulator } from "../../emulator/server";
 import { configureFromStack } from "../../provider/config";
 
 /** An emulator on a loopback port, and the stack config that points a provider at it. */

@@ -4,13 +4,14 @@
  * them. Each file still states its own program and asserts its own requests.
  */
 import type * as pulumi from "@pulumi/pulumi";
+
 import type { EmulatorOptions } from "../../emulator/context";
 import type { RunningEmulator } from "../../emulator/server";
 import { resolveSettings } from "../../provider/config";
 import { TwilioClient } from "../../provider/http/client";
 import * as providers from "../../provider/index";
 import type { ResourceKind } from "../../sdk/shim";
-import { startEmulatorStack, type EmulatorStack } from "./emulator-stack";
+import { type EmulatorStack, startEmulatorStack } from "./emulator-stack";
 
 /** What the engine passes as `__provider` (the serialized shim); the providers must ignore it. */
 export const SHIM = "serialized-shim";
@@ -70,7 +71,10 @@ export function useEmulatorStack(options: EmulatorOptions = {}): ProviderTestSta
       started();
       return outOfBand!;
     },
-    requests: () => started().emulator.requests().map((r) => ({ method: r.method, path: r.path, body: r.parsedBody, status: r.status })),
+    requests: () =>
+      started()
+        .emulator.requests()
+        .map((r) => ({ method: r.method, path: r.path, body: r.parsedBody, status: r.status })),
   };
 }
 

@@ -4,6 +4,7 @@
  * provider's create would return, and then asserts what was registered and what comes back.
  */
 import * as pulumi from "@pulumi/pulumi";
+
 import type { ResourceKind } from "../../sdk/shim";
 
 /** What the mocked create answers for one registration: the resource id and its recorded state. */

@@ -3,14 +3,15 @@
  * delete; there is no update). The only module that knows these URLs and field names.
  */
 import { z } from "zod";
+
 import type { TwilioClient } from "../../http/client";
 import { isNotFound } from "../../http/errors";
 import { pathSegment } from "../../http/paths";
 import { explainLostCreate } from "../../shared/lost-response";
-import { listAllV1 } from "../../shared/v1-list";
-import { parseResponse } from "../../shared/response";
-import type { ConversationServiceInputs, ConversationServiceOutputs } from "./schema";
 import { undefinedIfNotFound } from "../../shared/not-found";
+import { parseResponse } from "../../shared/response";
+import { listAllV1 } from "../../shared/v1-list";
+import type { ConversationServiceInputs, ConversationServiceOutputs } from "./schema";
 
 const SERVICES = "/v1/Services";
 
@@ -40,11 +41,17 @@ function toOutputs(w: ServiceWire): ConversationServiceOutputs {
 
 /** The inputs that match a live service (`adoptExisting` is not Twilio's: it is carried from the recorded outputs). */
 export function inputsOf(outs: ConversationServiceOutputs): ConversationServiceInputs {
-  return outs.adoptExisting === undefined ? { friendlyName: outs.friendlyName } : { friendlyName: outs.friendlyName, adoptExisting: outs.adoptExisting };
+  return outs.adoptExisting === undefined
+    ? { friendlyName: outs.friendlyName }
+    : { friendlyName: outs.friendlyName, adoptExisting: outs.adoptExisting };
 }
 
 /** `GET /v1/Services`, every page. */
-export async function listServices(client: TwilioClient, action: string, onPage?: (itemsSoFar: number) => void): Promise<ConversationServiceOutputs[]> {
+export async function listServices(
+  client: TwilioClient,
+  action: string,
+  onPage?: (itemsSoFar: number) => void,
+): Promise<ConversationServiceOutputs[]> {
   const items = await listAllV1(client, SERVICES, "services", { pageSize: 100, action, onPage });
   return items.map((item) => toOutputs(parseResponse(serviceWire, item, action)));
 }
@@ -53,7 +60,11 @@ export async function listServices(client: TwilioClient, action: string, onPage?
  * `POST /v1/Services`. Never sent twice: a lost response becomes a CreateOutcomeUnknownError that
  * says a service may exist and how to find it.
  */
-export async function createService(client: TwilioClient, inputs: ConversationServiceInputs, action: string): Promise<ConversationServiceOutputs> {
+export async function createService(
+  client: TwilioClient,
+  inputs: ConversationServiceInputs,
+  action: string,
+): Promise<ConversationServiceOutputs> {
   try {
     const res = await client.request({ method: "POST", path: SERVICES, form: { FriendlyName: inputs.friendlyName }, action });
     return toOutputs(parseResponse(serviceWire, res.data, action));

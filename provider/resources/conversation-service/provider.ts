@@ -1,7 +1,7 @@
 import { withAdoption } from "../../shared/adopt-existing";
 import { defineProvider, type OperationContext } from "../../shared/define";
 import { createService, deleteService, fetchService, inputsOf, listServices } from "./api";
-import { conversationServiceSchema, type ConversationServiceInputs, type ConversationServiceOutputs } from "./schema";
+import { type ConversationServiceInputs, type ConversationServiceOutputs, conversationServiceSchema } from "./schema";
 
 /** How a service is named in messages: `ConversationService "support"`, or by SID. */
 function describe(props: Partial<ConversationServiceInputs> | Partial<ConversationServiceOutputs>, id?: string): string {
@@ -13,7 +13,10 @@ function describe(props: Partial<ConversationServiceInputs> | Partial<Conversati
  * With `adoptExisting`, the account's one service of the declared name, if there is one.
  * Several of that name: an error, since picking one would be a guess.
  */
-async function findServiceToAdopt(inputs: ConversationServiceInputs, ctx: OperationContext): Promise<ConversationServiceOutputs | undefined> {
+async function findServiceToAdopt(
+  inputs: ConversationServiceInputs,
+  ctx: OperationContext,
+): Promise<ConversationServiceOutputs | undefined> {
   const action = `creating ${describe(inputs)} (looking for a service of that name to adopt)`;
   const matches = (await listServices(ctx.client, action)).filter((s) => s.friendlyName === inputs.friendlyName);
   if (matches.length > 1) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { friendlyName, resourceInputs } from "../../shared/fields";
 
 /** Twilio's limit on a service's friendly name (official v1 spec: "limited to 256 characters"). */

@@ -4,14 +4,15 @@
  * Everything above this module speaks {@link ConversationWrite} and {@link LiveConversation}.
  */
 import { z } from "zod";
-import { TwilioApiError, isNotFound } from "../../http/errors";
+
+import type { TwilioClient } from "../../http/client";
+import { isNotFound, TwilioApiError } from "../../http/errors";
 import type { FormValue } from "../../http/form";
 import { pathSegment } from "../../http/paths";
-import type { TwilioClient } from "../../http/client";
 import { canonicalJson } from "../../shared/fields";
+import { undefinedIfNotFound } from "../../shared/not-found";
 import { parseResponse } from "../../shared/response";
 import type { ConversationState } from "./schema";
-import { undefinedIfNotFound } from "../../shared/not-found";
 
 /** Twilio's code for "a conversation with this unique name already exists". */
 export const CODE_UNIQUE_NAME_TAKEN = 50353;
@@ -209,7 +210,12 @@ export async function updateConversation(
 }
 
 /** `DELETE .../Conversations/{Sid}` (204). Returns false when it was already gone (404). */
-export async function deleteConversation(client: TwilioClient, service: ServiceScope, sid: string, options: WriteOptions): Promise<boolean> {
+export async function deleteConversation(
+  client: TwilioClient,
+  service: ServiceScope,
+  sid: string,
+  options: WriteOptions,
+): Promise<boolean> {
   try {
     await client.request({ method: "DELETE", path: itemPath(service, sid), headers: headers(options), action: options.action });
     return true;

@@ -11,7 +11,7 @@
  *   equals any live value; removing one of them from the program leaves the conversation as it is.
  */
 import { containsUnknown } from "../../shared/check";
-import { same, type Comparator, type DiffSpec } from "../../shared/diff";
+import { type Comparator, type DiffSpec, same } from "../../shared/diff";
 import type { ConversationWrite } from "./api";
 import type { ConversationInputs, ConversationOutputs } from "./schema";
 
@@ -38,8 +38,7 @@ const TIMER_KEYS = ["inactive", "closed"] as const;
 const EMAIL_KEYS = ["address", "name"] as const;
 
 const timers: Comparator = (a, b) => TIMER_KEYS.every((k) => same.duration((a as Timers)?.[k], (b as Timers)?.[k]));
-const bindings: Comparator = (a, b) =>
-  EMAIL_KEYS.every((k) => text((a as Bindings)?.email?.[k], (b as Bindings)?.email?.[k]));
+const bindings: Comparator = (a, b) => EMAIL_KEYS.every((k) => text((a as Bindings)?.email?.[k], (b as Bindings)?.email?.[k]));
 
 /** The diff of a Conversation: prior outputs against new (checked) inputs. */
 export const conversationDiff: DiffSpec = {

@@ -38,7 +38,12 @@ export function closedError(subject: string, doing: string, sinceRefresh = false
   );
 }
 
-export function uniqueNameTakenError(subject: string, uniqueName: string, service: string, existingSid: string | undefined): UniqueNameTakenError {
+export function uniqueNameTakenError(
+  subject: string,
+  uniqueName: string,
+  service: string,
+  existingSid: string | undefined,
+): UniqueNameTakenError {
   const holder = existingSid ? ` (${existingSid})` : "";
   return new UniqueNameTakenError(
     `Cannot create ${subject}: a conversation with unique name "${uniqueName}" already exists in service ${service}${holder} ` +
@@ -48,7 +53,12 @@ export function uniqueNameTakenError(subject: string, uniqueName: string, servic
   );
 }
 
-export function lostCreateError(action: string, error: TwilioServerError | TwilioConnectionError, service: ServiceScope, friendlyName: string | undefined): ConversationCreateUnknownError {
+export function lostCreateError(
+  action: string,
+  error: TwilioServerError | TwilioConnectionError,
+  service: ServiceScope,
+  friendlyName: string | undefined,
+): ConversationCreateUnknownError {
   const why = error instanceof TwilioConnectionError ? `no response came back (${error.reason})` : `Twilio answered ${error.status}`;
   const look = friendlyName ? ` with friendly name "${friendlyName}"` : " created just now";
   return new ConversationCreateUnknownError(

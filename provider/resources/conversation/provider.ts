@@ -6,20 +6,20 @@ import type { TwilioClient } from "../../http/client";
 import { UNKNOWN } from "../../shared/check";
 import { defineProvider, type OperationContext } from "../../shared/define";
 import {
+  type ConversationWrite,
   createConversation,
   deleteConversation,
   fetchConversation,
   isConversationClosed,
   isUniqueNameTaken,
-  updateConversation,
-  type ConversationWrite,
   type LiveConversation,
   type ServiceScope,
+  updateConversation,
   type WriteOptions,
 } from "./api";
-import { conversationDiff, isEmptyWrite, pendingWrite, type Current } from "./diff";
-import { ConversationCreateUnknownError, closedError, lostCreateError, outcomeUnknown, uniqueNameTakenError } from "./errors";
-import { conversationSchema, type ConversationInputs, type ConversationOutputs } from "./schema";
+import { conversationDiff, type Current, isEmptyWrite, pendingWrite } from "./diff";
+import { closedError, ConversationCreateUnknownError, lostCreateError, outcomeUnknown, uniqueNameTakenError } from "./errors";
+import { type ConversationInputs, type ConversationOutputs, conversationSchema } from "./schema";
 
 /** How many times a create is sent when the first one provably did not take effect (see {@link create}). */
 const MAX_CREATE_ATTEMPTS = 2;
@@ -126,7 +126,12 @@ async function sendUpdate(
  * Takes over an existing conversation: updates it to the declared values (properties the program
  * leaves out are cleared, as on any update) and records its SID.
  */
-async function adopt(existing: LiveConversation, inputs: ConversationInputs, ctx: OperationContext, subject: string): Promise<{ id: string; outs: ConversationOutputs }> {
+async function adopt(
+  existing: LiveConversation,
+  inputs: ConversationInputs,
+  ctx: OperationContext,
+  subject: string,
+): Promise<{ id: string; outs: ConversationOutputs }> {
   const write = pendingWrite(currentOf(existing), inputs);
   if (isEmptyWrite(write)) return { id: existing.sid, outs: toOutputs(existing, inputs, declaredPropertiesOf(inputs)) };
   if (existing.state === "closed") throw closedError(subject, "adopt");
@@ -171,8 +176,14 @@ async function create(inputs: ConversationInputs, ctx: OperationContext): Promis
       if (isUniqueNameTaken(e) && uniqueName !== undefined) {
         const existing = await fetchConversation(client, service, uniqueName, action).catch(() => undefined);
         // On a second attempt the holder may be the first attempt, applied late.
-        if (existing && (inputs.adoptExisting || (attempt > 1 && holdsSent(existing, inputs)))) return adopt(existing, inputs, ctx, subject);
-        throw uniqueNameTakenError(subject, uniqueName, existing?.chatServiceSid ?? service ?? "the account's default service", existing?.sid);
+        if (existing && (inputs.adoptExisting || (attempt > 1 && holdsSent(existing, inputs))))
+          return adopt(existing, inputs, ctx, subject);
+        throw uniqueNameTakenError(
+          subject,
+          uniqueName,
+          existing?.chatServiceSid ?? service ?? "the account's default service",
+          existing?.sid,
+        );
       }
       if (!outcomeUnknown(e)) throw e;
       if (uniqueName === undefined) throw lostCreateError(action, e, service, inputs.friendlyName);
@@ -209,13 +220,28 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-async function update(id: string, olds: ConversationOutputs, news: ConversationInputs, ctx: OperationContext): Promise<ConversationOutputs> {
-  const subject = describeConversation({ uniqueName: news.uniqueName ?? olds.uniqueName, friendlyName: news.friendlyName ?? olds.friendlyName }, id);
+async function update(
+  id: string,
+  olds: ConversationOutputs,
+  news: ConversationInputs,
+  ctx: OperationContext,
+): Promise<ConversationOutputs> {
+  const subject = describeConversation(
+    { uniqueName: news.uniqueName ?? olds.uniqueName, friendlyName: news.friendlyName ?? olds.friendlyName },
+    id,
+  );
   const write = pendingWrite(olds, news);
   // Only carried values changed (webhooksEnabled, adoptExisting, a duration spelled differently): nothing to send.
   if (isEmptyWrite(write)) return toOutputs(liveOf(olds), news, declaredPropertiesOf(news));
   if (olds.state === "closed") throw closedError(subject, "update");
-  const live = await sendUpdate(ctx.client, olds.chatServiceSid, id, write, { webhooksEnabled: news.webhooksEnabled, action: `updating ${subject}` }, subject);
+  const live = await sendUpdate(
+    ctx.client,
+    olds.chatServiceSid,
+    id,
+    write,
+    { webhooksEnabled: news.webhooksEnabled, action: `updating ${subject}` },
+    subject,
+  );
   return toOutputs(live, news, declaredPropertiesOf(news));
 }
 
@@ -238,6 +264,9 @@ export const conversationProvider = defineProvider<ConversationInputs, Conversat
   },
   update,
   async delete(id, olds, { client }) {
-    await deleteConversation(client, olds.chatServiceSid, id, { webhooksEnabled: olds.webhooksEnabled, action: `deleting ${describeConversation(olds, id)}` });
+    await deleteConversation(client, olds.chatServiceSid, id, {
+      webhooksEnabled: olds.webhooksEnabled,
+      action: `deleting ${describeConversation(olds, id)}`,
+    });
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { isoDuration, jsonAttributes, resourceInputs, sid } from "../../shared/fields";
 
 /** Twilio's limit on a conversation's friendly name (official v1 spec: "limited to 256 characters"). */
@@ -48,7 +49,9 @@ const uniqueName = z
 
 const friendlyName = z
   .string({ error: `must be a string of at most ${MAX_FRIENDLY_NAME_LENGTH} characters` })
-  .max(MAX_FRIENDLY_NAME_LENGTH, { error: (issue) => `must be at most ${MAX_FRIENDLY_NAME_LENGTH} characters (got ${lengthOf(issue.input)})` });
+  .max(MAX_FRIENDLY_NAME_LENGTH, {
+    error: (issue) => `must be at most ${MAX_FRIENDLY_NAME_LENGTH} characters (got ${lengthOf(issue.input)})`,
+  });
 
 const timers = z.strictObject(
   {
@@ -60,22 +63,24 @@ const timers = z.strictObject(
   { error: objectError(["inactive", "closed"], '{ inactive: "PT1H", closed: "P1D" }') },
 );
 
-const bindings = z.strictObject(
-  {
-    email: z
-      .strictObject(
-        {
-          address: z
-            .string({ error: "must be an email address such as support@example.com" })
-            .regex(EMAIL, "must be an email address such as support@example.com"),
-          name: z.string({ error: "must be a string: the sender name shown on outbound email" }).optional(),
-        },
-        { error: objectError(["address", "name"], '{ address: "support@example.com", name: "Support" }') },
-      )
-      .partial({ address: true }),
-  },
-  { error: objectError(["email"], '{ email: { address: "support@example.com" } }') },
-).partial();
+const bindings = z
+  .strictObject(
+    {
+      email: z
+        .strictObject(
+          {
+            address: z
+              .string({ error: "must be an email address such as support@example.com" })
+              .regex(EMAIL, "must be an email address such as support@example.com"),
+            name: z.string({ error: "must be a string: the sender name shown on outbound email" }).optional(),
+          },
+          { error: objectError(["address", "name"], '{ address: "support@example.com", name: "Support" }') },
+        )
+        .partial({ address: true }),
+    },
+    { error: objectError(["email"], '{ email: { address: "support@example.com" } }') },
+  )
+  .partial();
 
 const shape = {
   chatServiceSid: sid("IS", "a conversation service").optional(),

@@ -3,11 +3,12 @@
  * its URL and field names.
  */
 import { z } from "zod";
+
 import type { TwilioClient } from "../../http/client";
-import { parseResponse } from "../../shared/response";
-import { wireValue, type LiveSingleton, type Writes } from "../../shared/singleton";
-import type { GlobalConfigurationFields, GlobalConfigurationValues } from "./schema";
 import { undefinedIfNotFound } from "../../shared/not-found";
+import { parseResponse } from "../../shared/response";
+import { type LiveSingleton, wireValue, type Writes } from "../../shared/singleton";
+import type { GlobalConfigurationFields, GlobalConfigurationValues } from "./schema";
 
 const PATH = "/v1/Configuration";
 

@@ -4,13 +4,13 @@
  */
 import { defineProvider } from "../../shared/define";
 import { same } from "../../shared/diff";
-import { singletonLifecycle, type FieldComparators } from "../../shared/singleton";
+import { type FieldComparators, singletonLifecycle } from "../../shared/singleton";
 import { fetchGlobalConfiguration, writeGlobalConfiguration } from "./api";
 import {
-  globalConfigurationSchema,
   type GlobalConfigurationFields,
   type GlobalConfigurationInputs,
   type GlobalConfigurationOutputs,
+  globalConfigurationSchema,
 } from "./schema";
 
 const fields: FieldComparators<GlobalConfigurationFields> = {

@@ -3,6 +3,7 @@
  * optional; only the declared ones are managed (see provider/shared/singleton.ts).
  */
 import { z } from "zod";
+
 import { isoDuration, resourceInputs, sid } from "../../shared/fields";
 import type { FieldValues, SingletonOutputs } from "../../shared/singleton";
 

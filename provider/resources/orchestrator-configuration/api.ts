@@ -3,19 +3,20 @@
  * Bodies are JSON in camelCase; writes answer 202 and finish in an operation (operation.ts).
  */
 import { z } from "zod";
+
 import type { TwilioClient } from "../../http/client";
 import { isNotFound, TwilioConflictError } from "../../http/errors";
-import { acceptedWrite, type AcceptedWrite } from "./operation";
-import {
-  normaliseChannelSettings,
-  normaliseStatusCallbacks,
-  withApiDefaults,
-  type OrchestratorConfigurationInputs,
-  type OrchestratorConfigurationOutputs,
-} from "./schema";
 import { undefinedIfNotFound } from "../../shared/not-found";
 import { parseResponse } from "../../shared/response";
 import { MAX_PAGES } from "../../shared/v1-list";
+import { type AcceptedWrite, acceptedWrite } from "./operation";
+import {
+  normaliseChannelSettings,
+  normaliseStatusCallbacks,
+  type OrchestratorConfigurationInputs,
+  type OrchestratorConfigurationOutputs,
+  withApiDefaults,
+} from "./schema";
 
 const CONFIGURATIONS_PATH = "/v2/ControlPlane/Configurations";
 const configurationPath = (id: string) => `${CONFIGURATIONS_PATH}/${encodeURIComponent(id)}`;
@@ -133,7 +134,12 @@ function conflictOr(e: unknown, action: string, body: ConfigurationBody | undefi
 }
 
 /** POST: starts a create. */
-export async function createConfiguration(client: TwilioClient, body: ConfigurationBody, idempotencyKey: string, action: string): Promise<AcceptedWrite> {
+export async function createConfiguration(
+  client: TwilioClient,
+  body: ConfigurationBody,
+  idempotencyKey: string,
+  action: string,
+): Promise<AcceptedWrite> {
   try {
     const response = await client.request({ method: "POST", path: CONFIGURATIONS_PATH, json: body, idempotencyKey, action });
     return acceptedWrite(response, action);
@@ -160,7 +166,12 @@ export async function replaceConfiguration(
 }
 
 /** DELETE: starts a delete. Undefined when the configuration is already gone (404). */
-export async function deleteConfiguration(client: TwilioClient, id: string, idempotencyKey: string, action: string): Promise<AcceptedWrite | undefined> {
+export async function deleteConfiguration(
+  client: TwilioClient,
+  id: string,
+  idempotencyKey: string,
+  action: string,
+): Promise<AcceptedWrite | undefined> {
   return undefinedIfNotFound(async () => {
     const response = await client.request({ method: "DELETE", path: configurationPath(id), idempotencyKey, action });
     return acceptedWrite(response, action);

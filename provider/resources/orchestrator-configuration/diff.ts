@@ -8,11 +8,14 @@
  * create. `__logicalName` is not compared: it only scopes the create's Idempotency-Key, and a
  * renamed project or stack must not show a change that has nothing to send.
  */
-import { same, type Comparator, type DiffSpec } from "../../shared/diff";
+import { type Comparator, type DiffSpec, same } from "../../shared/diff";
 import { canonicalJson } from "../../shared/fields";
 import { normaliseChannelSettings, normaliseStatusCallbacks } from "./schema";
 
-const asData = (normalise: (v: unknown) => unknown): Comparator => (a, b) => canonicalJson(normalise(a)) === canonicalJson(normalise(b));
+const asData =
+  (normalise: (v: unknown) => unknown): Comparator =>
+  (a, b) =>
+    canonicalJson(normalise(a)) === canonicalJson(normalise(b));
 
 const list = (v: unknown): unknown => (Array.isArray(v) ? v : []);
 

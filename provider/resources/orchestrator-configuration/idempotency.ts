@@ -12,6 +12,7 @@
  * sequence (`salt` 1, 2, ...), which is just as deterministic.
  */
 import { createHash } from "node:crypto";
+
 import { canonicalJson } from "../../shared/fields";
 
 /**
@@ -48,7 +49,13 @@ export function createKey(accountSid: string, logicalName: string, body: unknown
  * The key of a full replace: the configuration, the version it was at (so the same change made
  * again later, after other changes, is a new write) and the body.
  */
-export function updateKey(accountSid: string, configurationId: string, priorVersion: number | undefined, body: unknown, salt: number): string {
+export function updateKey(
+  accountSid: string,
+  configurationId: string,
+  priorVersion: number | undefined,
+  body: unknown,
+  salt: number,
+): string {
   return derivedUuid(["update", accountSid, configurationId, String(priorVersion ?? ""), canonicalJson(body), String(salt)]);
 }
 

@@ -4,9 +4,10 @@
  * one replayed under a reused Idempotency-Key. The operation URL and wire fields live here.
  */
 import { z } from "zod";
+
 import type { TwilioClient, TwilioResponse } from "../../http/client";
 import { waitForOperation } from "../../operations/poller";
-import { phaseOf, problemOf, type OperationPhase, type OperationProblem } from "../../operations/status";
+import { type OperationPhase, type OperationProblem, phaseOf, problemOf } from "../../operations/status";
 
 /** What a 202 tells: which operation to wait for, how long before the first poll, what it is about. */
 export interface AcceptedWrite {

@@ -28,12 +28,12 @@ import {
 } from "./api";
 import { orchestratorConfigurationDiff } from "./diff";
 import { createKey, deleteKey, MAX_KEY_SALT, updateKey } from "./idempotency";
-import { awaitOperation, describeOutcome, isReplayOfEarlierWrite, type AcceptedWrite, type OperationState } from "./operation";
+import { type AcceptedWrite, awaitOperation, describeOutcome, isReplayOfEarlierWrite, type OperationState } from "./operation";
 import {
-  orchestratorConfigurationSchema,
-  withApiDefaults,
   type OrchestratorConfigurationInputs,
   type OrchestratorConfigurationOutputs,
+  orchestratorConfigurationSchema,
+  withApiDefaults,
 } from "./schema";
 
 const KIND = "OrchestratorConfiguration";
@@ -45,7 +45,12 @@ export function describeConfiguration(props: { displayName?: unknown }, id?: str
 }
 
 /** Waits for an accepted write; the poller's timeout error (returned, not thrown) when it was still running at the deadline. */
-async function settle(client: TwilioClient, settings: Settings, accepted: AcceptedWrite, action: string): Promise<OperationState | OperationTimeoutError> {
+async function settle(
+  client: TwilioClient,
+  settings: Settings,
+  accepted: AcceptedWrite,
+  action: string,
+): Promise<OperationState | OperationTimeoutError> {
   try {
     return await awaitOperation(client, accepted, settings.operationTimeoutSeconds * 1000, action);
   } catch (e) {
@@ -102,7 +107,12 @@ async function create(inputs: OrchestratorConfigurationInputs, { client, setting
   throw sequenceExhausted(action);
 }
 
-async function update(id: string, olds: OrchestratorConfigurationOutputs, news: OrchestratorConfigurationInputs, { client, settings }: OperationContext) {
+async function update(
+  id: string,
+  olds: OrchestratorConfigurationOutputs,
+  news: OrchestratorConfigurationInputs,
+  { client, settings }: OperationContext,
+) {
   const action = `updating ${describeConfiguration(news, id)}`;
   const body = toWireBody(news);
   const logicalName = news.__logicalName ?? olds.__logicalName;
@@ -112,7 +122,9 @@ async function update(id: string, olds: OrchestratorConfigurationOutputs, news: 
     return live ? toOutputs(live, client.accountSid, logicalName) : olds;
   };
   const gone = () =>
-    new Error(`Cannot finish ${action}: configuration ${id} no longer exists. Run pulumi refresh to drop it from state, then pulumi up to create it again.`);
+    new Error(
+      `Cannot finish ${action}: configuration ${id} no longer exists. Run pulumi refresh to drop it from state, then pulumi up to create it again.`,
+    );
   for (let salt = 0; salt <= MAX_KEY_SALT; salt++) {
     const accepted = await replaceConfiguration(client, id, body, updateKey(client.accountSid, id, olds.version, body, salt), action);
     if (!accepted) throw gone();
@@ -123,7 +135,9 @@ async function update(id: string, olds: OrchestratorConfigurationOutputs, news: 
     if (outcome.phase !== "completed") {
       if (isReplayOfEarlierWrite(outcome, accepted)) continue;
       const reason = describeOutcome(outcome);
-      throw new PartialFailure(`Failed ${action}: ${reason}. The configuration keeps its previous settings.`, id, await current(), [reason]);
+      throw new PartialFailure(`Failed ${action}: ${reason}. The configuration keeps its previous settings.`, id, await current(), [
+        reason,
+      ]);
     }
     const live = await fetchConfiguration(client, id, action);
     if (!live) throw gone();

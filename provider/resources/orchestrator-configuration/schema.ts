@@ -17,7 +17,6 @@ export const GROUPING_TYPES = [
   "GROUP_BY_PARTICIPANT_ADDRESSES",
   "GROUP_BY_PARTICIPANT_ADDRESSES_AND_CHANNEL_TYPE",
 ] as const;
-export type ConversationGroupingType = (typeof GROUPING_TYPES)[number];
 
 export const MAX_DISPLAY_NAME = 32;
 export const MAX_DESCRIPTION = 512;
@@ -77,8 +76,8 @@ const nonEmpty = (what: string) => z.string(typed(`${what} (non-empty text)`)).m
 
 const captureRule = strict(
   {
-    from: nonEmpty("the address (or \"*\") messages come from"),
-    to: nonEmpty("the address (or \"*\") messages go to"),
+    from: nonEmpty('the address (or "*") messages come from'),
+    to: nonEmpty('the address (or "*") messages go to'),
     metadata: z.record(z.string(), z.string(typed("text (metadata values are strings)")), typed("a map of text to text")).optional(),
   },
   "a capture rule {from, to, metadata?}",

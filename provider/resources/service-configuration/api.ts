@@ -3,12 +3,13 @@
  * The only place that knows its URL and field names.
  */
 import { z } from "zod";
+
 import type { TwilioClient } from "../../http/client";
 import { pathSegment } from "../../http/paths";
-import { parseResponse } from "../../shared/response";
-import { wireValue, type LiveSingleton, type Writes } from "../../shared/singleton";
-import type { ServiceConfigurationFields, ServiceConfigurationValues } from "./schema";
 import { undefinedIfNotFound } from "../../shared/not-found";
+import { parseResponse } from "../../shared/response";
+import { type LiveSingleton, wireValue, type Writes } from "../../shared/singleton";
+import type { ServiceConfigurationFields, ServiceConfigurationValues } from "./schema";
 
 const pathOf = (chatServiceSid: string) => `/v1/Services/${pathSegment(chatServiceSid)}/Configuration`;
 

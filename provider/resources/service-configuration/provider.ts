@@ -5,13 +5,13 @@
  */
 import { defineProvider } from "../../shared/define";
 import { same } from "../../shared/diff";
-import { singletonLifecycle, type FieldComparators } from "../../shared/singleton";
+import { type FieldComparators, singletonLifecycle } from "../../shared/singleton";
 import { fetchServiceConfiguration, writeServiceConfiguration } from "./api";
 import {
-  serviceConfigurationSchema,
   type ServiceConfigurationFields,
   type ServiceConfigurationInputs,
   type ServiceConfigurationOutputs,
+  serviceConfigurationSchema,
   type ServiceConfigurationScope,
 } from "./schema";
 

@@ -4,6 +4,7 @@
  * the declared ones are managed (see provider/shared/singleton.ts).
  */
 import { z } from "zod";
+
 import { resourceInputs, sid } from "../../shared/fields";
 import type { FieldValues, SingletonOutputs } from "../../shared/singleton";
 

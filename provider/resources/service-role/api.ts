@@ -4,14 +4,15 @@
  * set; fetch; delete). The only module that knows these URLs and field names.
  */
 import { z } from "zod";
+
 import type { TwilioClient } from "../../http/client";
 import { isNotFound } from "../../http/errors";
 import { pathSegment } from "../../http/paths";
 import { explainLostCreate } from "../../shared/lost-response";
-import { listAllV1 } from "../../shared/v1-list";
-import { parseResponse } from "../../shared/response";
-import { normalisePermissions, ROLE_TYPES, type ServiceRoleInputs, type ServiceRoleOutputs } from "./schema";
 import { undefinedIfNotFound } from "../../shared/not-found";
+import { parseResponse } from "../../shared/response";
+import { listAllV1 } from "../../shared/v1-list";
+import { normalisePermissions, ROLE_TYPES, type ServiceRoleInputs, type ServiceRoleOutputs } from "./schema";
 
 const rolesOf = (serviceSid: string) => `/v1/Services/${pathSegment(serviceSid)}/Roles`;
 const roleUrl = (serviceSid: string, roleSid: string) => `${rolesOf(serviceSid)}/${pathSegment(roleSid)}`;
@@ -47,12 +48,22 @@ function toOutputs(w: RoleWire): ServiceRoleOutputs {
 
 /** The inputs that match a live role (`adoptExisting` is not Twilio's: it is carried from the recorded outputs). */
 export function inputsOf(outs: ServiceRoleOutputs): ServiceRoleInputs {
-  const inputs: ServiceRoleInputs = { chatServiceSid: outs.chatServiceSid, friendlyName: outs.friendlyName, type: outs.type, permissions: outs.permissions };
+  const inputs: ServiceRoleInputs = {
+    chatServiceSid: outs.chatServiceSid,
+    friendlyName: outs.friendlyName,
+    type: outs.type,
+    permissions: outs.permissions,
+  };
   return outs.adoptExisting === undefined ? inputs : { ...inputs, adoptExisting: outs.adoptExisting };
 }
 
 /** `GET /v1/Services/{IS}/Roles`, every page (Twilio pages roles by 50 at most). */
-export async function listRoles(client: TwilioClient, serviceSid: string, action: string, onPage?: (itemsSoFar: number) => void): Promise<ServiceRoleOutputs[]> {
+export async function listRoles(
+  client: TwilioClient,
+  serviceSid: string,
+  action: string,
+  onPage?: (itemsSoFar: number) => void,
+): Promise<ServiceRoleOutputs[]> {
   const items = await listAllV1(client, rolesOf(serviceSid), "roles", { pageSize: 50, action, onPage });
   return items.map((item) => toOutputs(parseResponse(roleWire, item, action)));
 }
@@ -89,12 +100,23 @@ export async function updateRolePermissions(
 ): Promise<ServiceRoleOutputs> {
   // Replaces the whole permission set: sending it twice leaves one state, so the client may
   // retry it after a 5xx or a lost response, like a PUT.
-  const res = await client.request({ method: "POST", path: roleUrl(serviceSid, roleSid), form: { Permission: permissions }, action, idempotent: true });
+  const res = await client.request({
+    method: "POST",
+    path: roleUrl(serviceSid, roleSid),
+    form: { Permission: permissions },
+    action,
+    idempotent: true,
+  });
   return toOutputs(parseResponse(roleWire, res.data, action));
 }
 
 /** `GET /v1/Services/{IS}/Roles/{RL}`; undefined when the role (or its service) is gone (404). */
-export async function fetchRole(client: TwilioClient, serviceSid: string, roleSid: string, action: string): Promise<ServiceRoleOutputs | undefined> {
+export async function fetchRole(
+  client: TwilioClient,
+  serviceSid: string,
+  roleSid: string,
+  action: string,
+): Promise<ServiceRoleOutputs | undefined> {
   return undefinedIfNotFound(async () => {
     const res = await client.request({ method: "GET", path: roleUrl(serviceSid, roleSid), action });
     return toOutputs(parseResponse(roleWire, res.data, action));

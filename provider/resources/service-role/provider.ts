@@ -1,8 +1,8 @@
-import { same } from "../../shared/diff";
 import { withAdoption } from "../../shared/adopt-existing";
 import { defineProvider, type OperationContext } from "../../shared/define";
+import { same } from "../../shared/diff";
 import { createRole, deleteRole, fetchRole, inputsOf, listRoles, updateRolePermissions } from "./api";
-import { serviceRoleSchema, type ServiceRoleInputs, type ServiceRoleOutputs } from "./schema";
+import { type ServiceRoleInputs, type ServiceRoleOutputs, serviceRoleSchema } from "./schema";
 
 /** How a role is named in messages: `ServiceRole "agent"`, or by SID. */
 function describe(props: Partial<ServiceRoleInputs> | Partial<ServiceRoleOutputs>, id?: string): string {
@@ -26,9 +26,9 @@ function serviceOf(props: Partial<ServiceRoleOutputs>, id: string, doing: string
  */
 async function adoptRole(inputs: ServiceRoleInputs, ctx: OperationContext): Promise<ServiceRoleOutputs | undefined> {
   const subject = describe(inputs);
-  const matches = (await listRoles(ctx.client, inputs.chatServiceSid, `creating ${subject} (looking for a role of that name to adopt)`)).filter(
-    (r) => r.friendlyName === inputs.friendlyName,
-  );
+  const matches = (
+    await listRoles(ctx.client, inputs.chatServiceSid, `creating ${subject} (looking for a role of that name to adopt)`)
+  ).filter((r) => r.friendlyName === inputs.friendlyName);
   if (matches.length === 0) return undefined;
   if (matches.length > 1) {
     throw new Error(

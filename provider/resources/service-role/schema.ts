@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { friendlyName, resourceInputs, sid } from "../../shared/fields";
 import { isKnownPermission, KNOWN_PERMISSIONS, suggestPermission } from "./permissions";
 
@@ -7,20 +8,17 @@ export const MAX_ROLE_NAME_LENGTH = 64;
 
 /** The role types of the official v1 spec (`service_role_enum_role_type`). */
 export const ROLE_TYPES = ["conversation", "service"] as const;
-export type RoleType = (typeof ROLE_TYPES)[number];
 
-const permission = z
-  .string({ error: "must be a permission name such as \"sendMessage\"" })
-  .superRefine((name, ctx) => {
-    if (isKnownPermission(name)) return;
-    const hint = suggestPermission(name);
-    ctx.addIssue({
-      code: "custom",
-      message: hint
-        ? `${JSON.stringify(name)} is not a permission; did you mean ${JSON.stringify(hint)}?`
-        : `${JSON.stringify(name)} is not a permission; valid names: ${KNOWN_PERMISSIONS.join(", ")}`,
-    });
+const permission = z.string({ error: 'must be a permission name such as "sendMessage"' }).superRefine((name, ctx) => {
+  if (isKnownPermission(name)) return;
+  const hint = suggestPermission(name);
+  ctx.addIssue({
+    code: "custom",
+    message: hint
+      ? `${JSON.stringify(name)} is not a permission; did you mean ${JSON.stringify(hint)}?`
+      : `${JSON.stringify(name)} is not a permission; valid names: ${KNOWN_PERMISSIONS.join(", ")}`,
   });
+});
 
 /**
  * Normalises a permission list to a set: duplicates dropped, sorted. Twilio stores a set and the

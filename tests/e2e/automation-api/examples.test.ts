@@ -12,8 +12,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { LocalWorkspace, type ConfigMap, type Stack } from "@pulumi/pulumi/automation";
-import { startEmulator, type RunningEmulator } from "../../../emulator";
+
+import { type ConfigMap, LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+
+import { type RunningEmulator, startEmulator } from "../../../emulator";
 import accountSetup = require("../../../examples/account-setup");
 import multiEnvironment = require("../../../examples/multi-environment");
 
@@ -37,7 +39,8 @@ function pulumiOnPath(): string | undefined {
 }
 
 const cli = pulumiOnPath();
-const SKIP_REASON = "skipped: pulumi CLI not on PATH (install it from https://www.pulumi.com/docs/install/ to run the Automation API suite)";
+const SKIP_REASON =
+  "skipped: pulumi CLI not on PATH (install it from https://www.pulumi.com/docs/install/ to run the Automation API suite)";
 const suite = cli ? describe : describe.skip;
 
 interface Example {

@@ -5,8 +5,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+
 import { parse, stringify } from "yaml";
-import { startEmulator, type RunningEmulator } from "../../../emulator";
+
+import { type RunningEmulator, startEmulator } from "../../../emulator";
 import { ConversationsSetup } from "../../../sdk/conversations-setup";
 import { EngineStandIn } from "../../support/engine";
 
@@ -38,7 +40,13 @@ orchestratorConfigurations:
 /** The same document with every map's entries in reverse order. */
 function reversed(text: string): string {
   const flip = (v: unknown): unknown =>
-    v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, flip(x)])) : v;
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v)
+            .reverse()
+            .map(([k, x]) => [k, flip(x)]),
+        )
+      : v;
   return stringify(flip(parse(text)));
 }
 
@@ -93,8 +101,12 @@ test("resources are named by key, parented by the component, and depend on what 
   expect(first.outputs.serviceSids).toEqual({ support: expect.stringMatching(/^IS/), sales: expect.stringMatching(/^IS/) });
 
   const lobby = (first.outputs.conversationSids as Record<string, string>).lobby;
-  const live = (await (await fetch(`${emulator.url}/__emulator/state`)).json()) as { v1: { conversations: Array<{ sid: string; serviceSid: string }> } };
-  expect(live.v1.conversations.find((c) => c.sid === lobby)!.serviceSid).toBe((first.outputs.serviceSids as Record<string, string>).support);
+  const live = (await (await fetch(`${emulator.url}/__emulator/state`)).json()) as {
+    v1: { conversations: Array<{ sid: string; serviceSid: string }> };
+  };
+  expect(live.v1.conversations.find((c) => c.sid === lobby)!.serviceSid).toBe(
+    (first.outputs.serviceSids as Record<string, string>).support,
+  );
 
   // The same document in another order: nothing changes.
   const again = await engine().up(programOf(reversed(SPEC)));

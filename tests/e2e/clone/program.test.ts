@@ -5,7 +5,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator, type RunningEmulator } from "../../../emulator";
+
+import { type RunningEmulator, startEmulator } from "../../../emulator";
 import { EngineRunError, EngineStandIn } from "../../support/engine";
 import program = require("../../../program/index");
 
@@ -60,7 +61,10 @@ test("applies the sample document to an empty account, then a re-run changes not
 
   const state = (await (await fetch(`${emulator.url}/__emulator/state`)).json()) as any;
   // The default service and the new service's default roles were adopted, not duplicated.
-  expect(state.v1.services.map((s: { friendlyName: string }) => s.friendlyName).sort()).toEqual(["Customer Support", "Default Conversations Service"]);
+  expect(state.v1.services.map((s: { friendlyName: string }) => s.friendlyName).sort()).toEqual([
+    "Customer Support",
+    "Default Conversations Service",
+  ]);
   const supportSid = (first.outputs.serviceSids as Record<string, string>).support;
   expect(state.v1.roles.filter((r: { serviceSid: string }) => r.serviceSid === supportSid)).toHaveLength(6);
   expect(state.v1.configuration).toMatchObject({ defaultMessagingServiceSid: MG, defaultClosedTimer: "P3D" });

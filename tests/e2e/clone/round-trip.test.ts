@@ -6,10 +6,11 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator, type RunningEmulator } from "../../../emulator";
+
 import { exportAccount, formatSpec } from "../../../cli/export";
-import { EngineStandIn, type RunSummary } from "../../support/engine";
+import { type RunningEmulator, startEmulator } from "../../../emulator";
 import { clientFor, seedAccount, untilConfigurations } from "../../integration/export/seed";
+import { EngineStandIn, type RunSummary } from "../../support/engine";
 import program = require("../../../program/index");
 
 // Two full `up` runs of ~70 resources through the real dynamic-provider host.

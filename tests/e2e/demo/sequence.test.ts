@@ -3,7 +3,7 @@
  * `npm run demo` runs (demo/steps.ts), but every expectation here is this test's, checked against
  * the emulator by GETs, its state dump and its request log rather than by the demo's checks.
  */
-import { objectIds, viewOf, type EmulatorView } from "../../../demo/emulator-view";
+import { type EmulatorView, objectIds, viewOf } from "../../../demo/emulator-view";
 import { DemoSession } from "../../../demo/session";
 import {
   applyProgram,
@@ -30,7 +30,11 @@ const NAMES = [
 const opsOf = (o: StepOutcome) =>
   Object.fromEntries(o.summary.steps.map((s) => [`${kindOf(s)} ${s.name}`, s.changed ? `${s.op} [${s.changed.join(",")}]` : s.op]));
 const writesIn = (log: LoggedRequest[]) => log.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`);
-const idsOfKind = (resources: readonly StateResource[], kind: string) => resources.filter((r) => kindOf(r) === kind).map((r) => r.id).sort();
+const idsOfKind = (resources: readonly StateResource[], kind: string) =>
+  resources
+    .filter((r) => kindOf(r) === kind)
+    .map((r) => r.id)
+    .sort();
 const added = (now: string[], before: string[]) => now.filter((id) => !before.includes(id)).sort();
 
 describe("the demo's sequence through the engine stand-in and the real dynamic-provider host", () => {
@@ -57,10 +61,17 @@ describe("the demo's sequence through the engine stand-in and the real dynamic-p
     const services = idsOfKind(resources, "ConversationService");
     expect(added(now.services, before.services)).toEqual(services);
     expect(added(now.conversations, before.conversations)).toEqual(idsOfKind(resources, "Conversation"));
-    expect(added(now.orchestratorConfigurations, before.orchestratorConfigurations)).toEqual(idsOfKind(resources, "OrchestratorConfiguration"));
+    expect(added(now.orchestratorConfigurations, before.orchestratorConfigurations)).toEqual(
+      idsOfKind(resources, "OrchestratorConfiguration"),
+    );
     const newRoles = o.view.v1.roles.filter((r) => !before.roles.includes(r.sid));
     const undeclared = newRoles.filter((r) => !idsOfKind(resources, "ServiceRole").includes(r.sid));
-    expect(newRoles.filter((r) => !undeclared.includes(r)).map((r) => r.sid).sort()).toEqual(idsOfKind(resources, "ServiceRole"));
+    expect(
+      newRoles
+        .filter((r) => !undeclared.includes(r))
+        .map((r) => r.sid)
+        .sort(),
+    ).toEqual(idsOfKind(resources, "ServiceRole"));
     // A new service comes with Twilio's four default roles; nothing else may appear.
     expect(undeclared.map((r) => `${r.serviceSid === services[0] ? "new service" : r.serviceSid}: ${r.friendlyName}`).sort()).toEqual(
       ["channel admin", "channel user", "service admin", "service user"].map((n) => `new service: ${n}`),
@@ -75,7 +86,11 @@ describe("the demo's sequence through the engine stand-in and the real dynamic-p
     await expectStateIsTheTruth(o);
     serviceSid = idsOfKind(o.state.resources, "ConversationService")[0]!;
     lobbySid = lobbyOf(o.state).id;
-    expect(o.view.v1.configuration).toMatchObject({ defaultChatServiceSid: serviceSid, defaultInactiveTimer: "PT1H", defaultClosedTimer: "P1D" });
+    expect(o.view.v1.configuration).toMatchObject({
+      defaultChatServiceSid: serviceSid,
+      defaultInactiveTimer: "PT1H",
+      defaultClosedTimer: "P1D",
+    });
     const lobby = await getStatus(session.emulator, `/v1/Services/${serviceSid}/Conversations/lobby`);
     expect(lobby.body).toMatchObject({ sid: lobbySid, friendly_name: "Lobby", unique_name: "lobby" });
     expect(o.summary.outputs).toMatchObject({ serviceSid, lobbySid });
@@ -95,7 +110,9 @@ describe("the demo's sequence through the engine stand-in and the real dynamic-p
     expect(opsOf(o)).toEqual({ ...Object.fromEntries(NAMES.map((n) => [n, "same"])), "Conversation lobby": "update [friendlyName]" });
     expect(writesIn(session.emulator.requests())).toEqual([`POST /v1/Services/${serviceSid}/Conversations/${lobbySid}`]);
     expect(lobbyOf(o.state).id).toBe(lobbySid);
-    expect((await getStatus(session.emulator, `/v1/Services/${serviceSid}/Conversations/${lobbySid}`)).body).toMatchObject({ friendly_name: "Front desk" });
+    expect((await getStatus(session.emulator, `/v1/Services/${serviceSid}/Conversations/${lobbySid}`)).body).toMatchObject({
+      friendly_name: "Front desk",
+    });
     await expectStateIsTheTruth(o);
   });
 
@@ -104,7 +121,9 @@ describe("the demo's sequence through the engine stand-in and the real dynamic-p
     session.emulator.clearRequests();
     const refreshed = await refreshStack(session);
     expect(writesIn(session.emulator.requests())).toEqual([]);
-    expect(refreshed.summary.steps.filter((s) => s.op !== "same").map((s) => `${s.op} ${kindOf(s)} ${s.name}`)).toEqual(["update Conversation lobby"]);
+    expect(refreshed.summary.steps.filter((s) => s.op !== "same").map((s) => `${s.op} ${kindOf(s)} ${s.name}`)).toEqual([
+      "update Conversation lobby",
+    ]);
     expect(refreshed.summary.steps.find((s) => s.name === "lobby")!.changed).toContain("friendlyName");
     expect(lobbyOf(refreshed.state).outputs.friendlyName).toBe("Renamed by hand");
 
@@ -113,7 +132,9 @@ describe("the demo's sequence through the engine stand-in and the real dynamic-p
     expect(repaired.summary.counts).toEqual({ create: 0, update: 1, replace: 0, delete: 0, same: 5 });
     expect(repaired.summary.steps.find((s) => s.name === "lobby")!.op).toBe("update");
     expect(writesIn(session.emulator.requests())).toEqual([`POST /v1/Services/${serviceSid}/Conversations/${lobbySid}`]);
-    expect((await getStatus(session.emulator, `/v1/Services/${serviceSid}/Conversations/${lobbySid}`)).body).toMatchObject({ friendly_name: "Front desk" });
+    expect((await getStatus(session.emulator, `/v1/Services/${serviceSid}/Conversations/${lobbySid}`)).body).toMatchObject({
+      friendly_name: "Front desk",
+    });
     expect(lobbyOf(repaired.state).outputs.friendlyName).toBe("Front desk");
     await expectStateIsTheTruth(repaired);
   });

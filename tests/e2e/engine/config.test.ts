@@ -1,6 +1,8 @@
 import * as fs from "node:fs";
+
 import * as pulumi from "@pulumi/pulumi";
-import { harness, type Harness } from "./harness";
+
+import { type Harness, harness } from "./harness";
 import { Item } from "./item-provider";
 
 /** Stack config: what the provider's configure() and the program's pulumi.Config see. */
@@ -15,7 +17,7 @@ describe("engine stand-in config", () => {
 
   test("the whole stack config reaches configure(), secrets unwrapped by the host, and never lands in state", async () => {
     const engine = h.engine({ config: { "rec:token": "s3cret-token", plain: "p-value" }, secretKeys: ["rec:token"] });
-    await engine.up(() => new Item("a", { label: "A" }) && {});
+    await engine.up(() => void new Item("a", { label: "A" }));
     const configure = h.server.calls.find((c) => c.body?.op === "configure")!.body!;
     // `plain` was namespaced with the project, and the host resolves the bare key in that namespace.
     expect(configure).toEqual({ op: "configure", token: "s3cret-token", plain: "p-value" });

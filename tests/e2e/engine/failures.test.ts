@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
+
 import { EngineRunError, formatSummary, type RunSummary } from "../../support/engine";
-import { harness, type Harness } from "./harness";
+import { type Harness, harness } from "./harness";
 import { Item } from "./item-provider";
 
 /** Runs that fail: the error must be clear, and state must hold exactly what was done. */
@@ -24,7 +25,7 @@ describe("engine stand-in failures", () => {
 
   test("a Check failure stops the run with the property and reason, and nothing is written for it", async () => {
     const engine = h.engine();
-    const e = await failing(engine.up(() => new Item("bad", { label: "B", size: "large" }) && {}));
+    const e = await failing(engine.up(() => void new Item("bad", { label: "B", size: "large" })));
     expect(e.message).toMatch(/Item bad: check failed: size: size must be a number/);
     expect(e.summary.ok).toBe(false);
     expect(e.summary.steps).toEqual([]);
@@ -35,7 +36,7 @@ describe("engine stand-in failures", () => {
 
   test("after a failure the engine issues no further steps, not even deletes", async () => {
     const engine = h.engine();
-    await engine.up(() => new Item("old", { label: "O" }) && {});
+    await engine.up(() => void new Item("old", { label: "O" }));
     h.server.calls.length = 0;
     await failing(
       engine.up(() => {
@@ -50,23 +51,25 @@ describe("engine stand-in failures", () => {
 
   test("a create that fails after the resource exists keeps it in state with its id, and the next up updates it", async () => {
     const engine = h.engine();
-    const e = await failing(engine.up(() => new Item("p", { label: "P", failAfterCreate: true }) && {}));
-    expect(e.message).toMatch(/Item p: creating failed after the resource came to exist: item did not become ready \(not ready\); it stays in state with id i1/);
+    const e = await failing(engine.up(() => void new Item("p", { label: "P", failAfterCreate: true })));
+    expect(e.message).toMatch(
+      /Item p: creating failed after the resource came to exist: item did not become ready \(not ready\); it stays in state with id i1/,
+    );
     expect(e.summary.steps.map((s) => s.op)).toEqual(["create"]);
     expect(h.stateByName()).toEqual({
       p: { id: "i1", inputs: { label: "P", failAfterCreate: true }, outputs: { label: "P", failAfterCreate: true, itemId: "i1" } },
     });
 
     h.server.calls.length = 0;
-    const s = await engine.up(() => new Item("p", { label: "P" }) && {});
+    const s = await engine.up(() => void new Item("p", { label: "P" }));
     expect(s.steps.map((x) => `${x.op} ${x.changed}`)).toEqual(["update failAfterCreate"]);
     expect(h.server.writes().map((c) => `${c.method} ${c.path}`)).toEqual(["PUT /items/i1"]);
   });
 
   test("an update that fails after the write keeps the new properties in state", async () => {
     const engine = h.engine();
-    await engine.up(() => new Item("p", { label: "P" }) && {});
-    const e = await failing(engine.up(() => new Item("p", { label: "P2", failAfterCreate: true }) && {}));
+    await engine.up(() => void new Item("p", { label: "P" }));
+    const e = await failing(engine.up(() => void new Item("p", { label: "P2", failAfterCreate: true })));
     expect(e.message).toMatch(/updating failed after the resource came to exist: update did not settle/);
     expect(h.stateByName().p).toMatchObject({ id: "i1", outputs: { label: "P2" }, inputs: { label: "P2" } });
   });
@@ -101,7 +104,7 @@ describe("engine stand-in failures", () => {
 
   test("a host killed during a create fails the run cleanly with earlier steps saved; the next up finishes", async () => {
     const engine = h.engine();
-    await engine.up(() => new Item("first", { label: "F" }) && {});
+    await engine.up(() => void new Item("first", { label: "F" }));
     // Hold the create of "second" on the server, and kill the host while it waits for the answer.
     h.server.onRequest = (call) => {
       if (call.method === "POST" && call.body?.hold === true) {

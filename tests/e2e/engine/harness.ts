@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { EngineStandIn, type EngineOptions } from "../../support/engine";
+
+import { type EngineOptions, EngineStandIn } from "../../support/engine";
 import { RecordServer } from "./record-server";
 
 /** A record server, a temp state file and engines pointed at both; `close()` undoes it all. */
@@ -43,9 +44,7 @@ export async function harness(): Promise<Harness> {
       const state = JSON.parse(fs.readFileSync(statePath, "utf8")) as {
         resources: { name: string; id: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }[];
       };
-      return Object.fromEntries(
-        state.resources.map((r) => [r.name, { id: r.id, inputs: strip(r.inputs), outputs: strip(r.outputs) }]),
-      );
+      return Object.fromEntries(state.resources.map((r) => [r.name, { id: r.id, inputs: strip(r.inputs), outputs: strip(r.outputs) }]));
     },
     async close() {
       await Promise.all(engines.map((e) => e.killHost()));

@@ -46,7 +46,9 @@ function userProps(props: Props): Props {
 
 /** Property names without `__provider`, sorted: tells inputs (no `itemId`) from outputs. */
 function keysOf(props: Props): string[] {
-  return Object.keys(props).filter((k) => k !== "__provider").sort();
+  return Object.keys(props)
+    .filter((k) => k !== "__provider")
+    .sort();
 }
 
 /** The provider object handed to Pulumi. */

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import { formatSummary } from "../../support/engine";
-import { harness, type Harness } from "./harness";
+import { type Harness, harness } from "./harness";
 import { Item } from "./item-provider";
 
 /** Up, up, up... in one process and one engine: each run must be independent of the last. */
@@ -46,8 +47,8 @@ describe("engine stand-in lifecycle", () => {
 
   test("Check gets prior inputs and Diff gets prior outputs, as the engine sends them", async () => {
     const engine = h.engine();
-    await engine.up(() => new Item("a", { label: "A" }) && {});
-    await engine.up(() => new Item("a", { label: "A" }) && {});
+    await engine.up(() => void new Item("a", { label: "A" }));
+    await engine.up(() => void new Item("a", { label: "A" }));
     const logs = h.server.calls.filter((c) => c.path === "/log").map((c) => c.body!);
     const checks = logs.filter((b) => b.op === "check");
     expect(checks[0]!.oldKeys).toEqual([]); // create: olds are {}
@@ -58,9 +59,9 @@ describe("engine stand-in lifecycle", () => {
 
   test("replace creates the new one first, and deletes the old one after the program", async () => {
     const engine = h.engine();
-    await engine.up(() => new Item("a", { label: "A", kind: "x" }) && {});
+    await engine.up(() => void new Item("a", { label: "A", kind: "x" }));
     h.server.calls.length = 0;
-    const s = await engine.up(() => new Item("a", { label: "A", kind: "y" }) && {});
+    const s = await engine.up(() => void new Item("a", { label: "A", kind: "y" }));
     expect(ops(s)).toEqual(["replace a [kind]"]);
     expect(formatSummary(s)).toMatch(/\+- replace\s+\S+\s+a\s+\(changed: kind\)/);
     expect(formatSummary(s)).toContain("Resources: 1 replaced");
@@ -70,9 +71,9 @@ describe("engine stand-in lifecycle", () => {
 
   test("replace with deleteBeforeReplace deletes first", async () => {
     const engine = h.engine();
-    await engine.up(() => new Item("a", { label: "A", kind: "x", dbr: true }) && {});
+    await engine.up(() => void new Item("a", { label: "A", kind: "x", dbr: true }));
     h.server.calls.length = 0;
-    const s = await engine.up(() => new Item("a", { label: "A", kind: "y", dbr: true }) && {});
+    const s = await engine.up(() => void new Item("a", { label: "A", kind: "y", dbr: true }));
     expect(ops(s)).toEqual(["replace a [kind]"]);
     expect(h.server.writes().map((c) => `${c.method} ${c.path}`)).toEqual(["DELETE /items/i1", "POST /items"]);
     expect(Object.keys(h.stateByName())).toEqual(["a"]);
@@ -80,9 +81,9 @@ describe("engine stand-in lifecycle", () => {
 
   test("the deleteBeforeReplace resource option orders a replace too", async () => {
     const engine = h.engine();
-    await engine.up(() => new Item("a", { label: "A", kind: "x" }) && {});
+    await engine.up(() => void new Item("a", { label: "A", kind: "x" }));
     h.server.calls.length = 0;
-    await engine.up(() => new Item("a", { label: "A", kind: "y" }, { deleteBeforeReplace: true }) && {});
+    await engine.up(() => void new Item("a", { label: "A", kind: "y" }, { deleteBeforeReplace: true }));
     expect(h.server.writes().map((c) => `${c.method} ${c.path}`)).toEqual(["DELETE /items/i1", "POST /items"]);
   });
 
@@ -96,12 +97,9 @@ describe("engine stand-in lifecycle", () => {
     });
     const ids = h.stateByName();
     h.server.calls.length = 0;
-    const s = await engine.up(() => new Item("c", { label: "C" }) && {});
+    const s = await engine.up(() => void new Item("c", { label: "C" }));
     expect(ops(s)).toEqual(["same c", "delete b", "delete a"]);
-    expect(h.server.writes().map((c) => `${c.method} ${c.path}`)).toEqual([
-      `DELETE /items/${ids.b!.id}`,
-      `DELETE /items/${ids.a!.id}`,
-    ]);
+    expect(h.server.writes().map((c) => `${c.method} ${c.path}`)).toEqual([`DELETE /items/${ids.b!.id}`, `DELETE /items/${ids.a!.id}`]);
     expect(formatSummary(s)).toContain("Resources: 2 deleted, 1 unchanged");
     expect(Object.keys(h.stateByName())).toEqual(["c"]);
   });
@@ -157,8 +155,8 @@ describe("engine stand-in lifecycle", () => {
   });
 
   test("a second engine on the same state file picks up where the first left off", async () => {
-    await h.engine().up(() => new Item("a", { label: "A" }) && {});
-    const s = await h.engine().up(() => new Item("a", { label: "A" }) && {});
+    await h.engine().up(() => void new Item("a", { label: "A" }));
+    const s = await h.engine().up(() => void new Item("a", { label: "A" }));
     expect(ops(s)).toEqual(["same a"]);
   });
 });

@@ -1,7 +1,9 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+
 import * as pulumi from "@pulumi/pulumi";
+
 import { EngineStandIn, findRepoRoot, linkPackageForHost } from "../../support/engine";
 
 /**
@@ -11,6 +13,7 @@ import { EngineStandIn, findRepoRoot, linkPackageForHost } from "../../support/e
 const byName: pulumi.dynamic.ResourceProvider = {
   async create() {
     // Resolved in the host process, not in jest: the serialized function carries this require call.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pkg = require("pulumi-twilio-conversations/package.json") as { name: string };
     return { id: "linked", outs: { pkg: pkg.name } };
   },

@@ -1,5 +1,5 @@
 import { formatSummary } from "../../support/engine";
-import { harness, type Harness } from "./harness";
+import { type Harness, harness } from "./harness";
 import { Item } from "./item-provider";
 
 /** `pulumi refresh`: Read every resource with the state's id and outputs, and record what changed. */

@@ -9,15 +9,23 @@ import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator, type RunningEmulator } from "../../../emulator";
+
+import { type EmulatorView, viewOf } from "../../../demo/emulator-view";
+import { type RunningEmulator, startEmulator } from "../../../emulator";
 import { EngineStandIn, linkPackageForHost, type RunSummary, type StateFile } from "../../support/engine";
 import { ProviderClient, type ResourceRef } from "../../support/engine/grpc-client";
 import { HostProcess } from "../../support/engine/host-process";
-import { viewOf, type EmulatorView } from "../../../demo/emulator-view";
 import { kindOf, missingFromEmulator } from "../helpers/emulator-probe";
 import { allKinds } from "./all-kinds-program";
 
-const KINDS = ["ConversationService", "ServiceRole", "ServiceConfiguration", "GlobalConfiguration", "Conversation", "OrchestratorConfiguration"];
+const KINDS = [
+  "ConversationService",
+  "ServiceRole",
+  "ServiceConfiguration",
+  "GlobalConfiguration",
+  "Conversation",
+  "OrchestratorConfiguration",
+];
 const METHODS = ["check", "diff", "create", "update", "read", "delete"] as const;
 const ROOT = path.resolve(__dirname, "../../..");
 
@@ -99,7 +107,10 @@ describe("all six kinds through the real dynamic-provider host", () => {
       "Conversation desk": "same",
       "OrchestratorConfiguration routing": "update",
     });
-    const v = emulator.state() as { v1: { configuration: { defaultClosedTimer: string } }; v2: { configurations: { description: string }[] } };
+    const v = emulator.state() as {
+      v1: { configuration: { defaultClosedTimer: string } };
+      v2: { configurations: { description: string }[] };
+    };
     expect(v.v1.configuration.defaultClosedTimer).toBe("P2D");
     expect(v.v2.configurations.map((c) => c.description)).toEqual(["version 2"]);
   });
@@ -131,7 +142,10 @@ describe("all six kinds through the real dynamic-provider host", () => {
     expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 7, same: 0 });
     expect(last().resources).toEqual([]);
     // Replaced copies included: the account holds what a fresh one holds, its configuration back as found.
-    expect(emulator.state()).toMatchObject({ v1: { services: [{ sid: baseline.v1.services[0]!.sid }], conversations: [], configuration: baseline.v1.configuration }, v2: { configurations: [] } });
+    expect(emulator.state()).toMatchObject({
+      v1: { services: [{ sid: baseline.v1.services[0]!.sid }], conversations: [], configuration: baseline.v1.configuration },
+      v2: { configurations: [] },
+    });
     expect((emulator.state() as EmulatorView).v1.roles.map((r) => r.sid).sort()).toEqual(baseline.v1.roles.map((r) => r.sid).sort());
   });
 

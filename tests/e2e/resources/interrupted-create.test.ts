@@ -8,8 +8,10 @@ import type { ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+
 import * as tc from "pulumi-twilio-conversations";
-import { startEmulator, type RunningEmulator } from "../../../emulator";
+
+import { type RunningEmulator, startEmulator } from "../../../emulator";
 import { EngineRunError, EngineStandIn } from "../../support/engine";
 
 const CREATE_PATH = "/v2/ControlPlane/Configurations";

@@ -1,5 +1,5 @@
 /** CRUD of /v2/ControlPlane/Configurations: the 202 contract, fetch, replace, patch, delete, list paging. */
-import { DELAY_MS, RETRY_AFTER_SECONDS, createBody, v2HarnessForFile } from "./harness";
+import { createBody, DELAY_MS, RETRY_AFTER_SECONDS, v2HarnessForFile } from "./harness";
 
 const BASE = "/v2/ControlPlane/Configurations";
 const h = v2HarnessForFile();
@@ -85,9 +85,7 @@ describe("POST (create)", () => {
 
 describe("PUT (full replace)", () => {
   test("202, invisible until complete, then replaces every field, keeps displayName when omitted, version + 1", async () => {
-    const id = await h.createApplied(
-      createBody({ statusCallbacks: [{ url: "https://example.com/a" }], memoryExtractionEnabled: true }),
-    );
+    const id = await h.createApplied(createBody({ statusCallbacks: [{ url: "https://example.com/a" }], memoryExtractionEnabled: true }));
     const createdAt = (await h.request("GET", `${BASE}/${id}`)).json().createdAt;
     h.advance(1000);
     const res = await h.request("PUT", `${BASE}/${id}`, {

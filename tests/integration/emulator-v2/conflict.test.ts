@@ -35,15 +35,11 @@ test("two racing creates: the second is refused while the first is still pending
 test("PUT and PATCH that would take another's service are refused; updating one's own bridge is fine", async () => {
   const holder = await h.createApplied(bridged());
   const other = await h.createApplied(createBody({ displayName: "other" }));
-  await expectConflict(
-    await h.request("PATCH", `${BASE}/${other}`, { conversationsV1Bridge: { serviceId: SERVICE } }),
-    holder,
-  );
-  await expectConflict(
-    await h.request("PUT", `${BASE}/${other}`, { ...bridged(), channelSettings: {} }),
-    holder,
-  );
-  expect((await h.request("PATCH", `${BASE}/${holder}`, { conversationsV1Bridge: { serviceId: SERVICE }, description: "same" })).status).toBe(202);
+  await expectConflict(await h.request("PATCH", `${BASE}/${other}`, { conversationsV1Bridge: { serviceId: SERVICE } }), holder);
+  await expectConflict(await h.request("PUT", `${BASE}/${other}`, { ...bridged(), channelSettings: {} }), holder);
+  expect(
+    (await h.request("PATCH", `${BASE}/${holder}`, { conversationsV1Bridge: { serviceId: SERVICE }, description: "same" })).status,
+  ).toBe(202);
 });
 
 test("a service is free again once a pending delete or bridge change of its holder is accepted", async () => {

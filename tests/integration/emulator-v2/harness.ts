@@ -6,7 +6,8 @@
  * ESM-only dependency (`cookie` 2.x) that jest's CommonJS runtime on Node 20 cannot require.
  */
 import Fastify, { type FastifyInstance } from "fastify";
-import { noFaults, type EmulatorContext, type FaultSettings } from "../../../emulator/context";
+
+import { type EmulatorContext, type FaultSettings, noFaults } from "../../../emulator/context";
 import { registerV2Routes, type V2Dump } from "../../../emulator/v2/routes";
 import { wireTimestamp } from "../../../emulator/v2/timestamps";
 import { lateBound } from "../emulator/http";
@@ -20,7 +21,7 @@ export interface V2Response {
   status: number;
   headers: Headers;
   text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   json(): any;
 }
 
@@ -38,7 +39,12 @@ export interface V2Harness {
   reset(): void;
   dump(): V2Dump;
   /** Sends JSON (a string body is sent as is, for malformed-body cases). */
-  request(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown, headers?: Record<string, string>): Promise<V2Response>;
+  request(
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<V2Response>;
   /** Creates, completes and returns the id of a configuration. */
   createApplied(body?: Record<string, unknown>): Promise<string>;
   /** Moves the clock past the operation delay (operations complete on the next request). */

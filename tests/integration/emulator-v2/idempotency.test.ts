@@ -1,5 +1,6 @@
 /** Idempotency-Key: replay of the original 202, one operation, refusal on reuse with another request, 24 h TTL. */
 import { randomUUID } from "node:crypto";
+
 import { createBody, v2HarnessForFile } from "./harness";
 
 const BASE = "/v2/ControlPlane/Configurations";

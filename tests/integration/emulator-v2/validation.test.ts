@@ -23,7 +23,11 @@ const createCases: Array<[string, Record<string, unknown>, string]> = [
   ["inactive timeout 0", SMS({ statusTimeouts: { inactive: 0 } }), "channelSettings.SMS.statusTimeouts.inactive"],
   ["closed timeout not an integer", SMS({ statusTimeouts: { closed: 1.5 } }), "channelSettings.SMS.statusTimeouts.closed"],
   ["capture rule without to", SMS({ captureRules: [{ from: "*" }] }), "channelSettings.SMS.captureRules[0].to"],
-  ["capture rule metadata not strings", SMS({ captureRules: [{ from: "*", to: "*", metadata: { a: 1 } }] }), "channelSettings.SMS.captureRules[0].metadata.a"],
+  [
+    "capture rule metadata not strings",
+    SMS({ captureRules: [{ from: "*", to: "*", metadata: { a: 1 } }] }),
+    "channelSettings.SMS.captureRules[0].metadata.a",
+  ],
   ["three status callbacks", { statusCallbacks: [1, 2, 3].map((i) => ({ url: `https://e.com/${i}` })) }, "statusCallbacks"],
   ["status callback without url", { statusCallbacks: [{ method: "POST" }] }, "statusCallbacks[0].url"],
   ["status callback url not a URL", { statusCallbacks: [{ url: "not a url" }] }, "statusCallbacks[0].url"],

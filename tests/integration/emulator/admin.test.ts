@@ -7,7 +7,10 @@ const json = { "content-type": "application/json" };
 
 describe("request log", () => {
   test("records method, path, query, headers (auth redacted), raw and parsed body, status", async () => {
-    await api.request("POST", "/v1/Conversations?X=1", { body: "FriendlyName=a+b&Permission=x&Permission=y", headers: { "X-Twilio-Webhook-Enabled": "true" } });
+    await api.request("POST", "/v1/Conversations?X=1", {
+      body: "FriendlyName=a+b&Permission=x&Permission=y",
+      headers: { "X-Twilio-Webhook-Enabled": "true" },
+    });
     const [entry] = emu.requests();
     expect(entry).toMatchObject({
       method: "POST",
@@ -50,7 +53,11 @@ describe("request log", () => {
 describe("faults endpoint", () => {
   test("GET shows the live settings; PUT merges a partial update", async () => {
     expect(await (await admin("faults")).json()).toEqual(JSON.parse(JSON.stringify(noFaults())));
-    const put = await admin("faults", { method: "PUT", headers: json, body: JSON.stringify({ rateLimitNext: 1, rateLimitRetryAfterSeconds: 2 }) });
+    const put = await admin("faults", {
+      method: "PUT",
+      headers: json,
+      body: JSON.stringify({ rateLimitNext: 1, rateLimitRetryAfterSeconds: 2 }),
+    });
     expect(put.status).toBe(200);
     expect(await put.json()).toMatchObject({ rateLimitNext: 1, rateLimitRetryAfterSeconds: 2, serverErrorNext: 0 });
     const res = await api.get("/v1/Configuration");

@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from "../../../emulator";
+import { type RunningEmulator, startEmulator } from "../../../emulator";
 import { basic, clientFor, twilioError } from "./http";
 
 const ACCOUNT = "AC" + "1".repeat(32);

@@ -2,11 +2,12 @@
  * The `twilio-conversations emulator` command as users run it: the built bin (npm test builds
  * dist/ first), one line on stdout, served requests, a clean exit on SIGTERM.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "../../../emulator";
 
 const ROOT = join(__dirname, "..", "..", "..");
@@ -36,7 +37,8 @@ test("the built bin exists (npm test builds dist/ before jest)", () => {
 test("prints one line with URL, account and token, serves, exits 0 on SIGTERM", async () => {
   const { proc, firstLine } = start(["--port", "0"]);
   const line = await firstLine;
-  const match = /^Twilio Conversations emulator listening on (http:\/\/127\.0\.0\.1:\d+) \(account (AC[0-9a-f]{32}), auth token (\S+)\)$/.exec(line);
+  const match =
+    /^Twilio Conversations emulator listening on (http:\/\/127\.0\.0\.1:\d+) \(account (AC[0-9a-f]{32}), auth token (\S+)\)$/.exec(line);
   expect(match).not.toBeNull();
   const [, url, account, token] = match!;
   expect([account, token]).toEqual([DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN]);
@@ -54,7 +56,18 @@ test("prints one line with URL, account and token, serves, exits 0 on SIGTERM", 
 
 test("flags set credentials and faults", async () => {
   const account = "AC" + "5".repeat(32);
-  const { proc, firstLine } = start(["--port", "0", "--account-sid", account, "--auth-token", "secret-t", "--rate-limit-fraction", "1", "--rate-limit-retry-after", "7"]);
+  const { proc, firstLine } = start([
+    "--port",
+    "0",
+    "--account-sid",
+    account,
+    "--auth-token",
+    "secret-t",
+    "--rate-limit-fraction",
+    "1",
+    "--rate-limit-retry-after",
+    "7",
+  ]);
   const line = await firstLine;
   expect(line).toContain(`account ${account}, auth token secret-t`);
   const url = /listening on (\S+)/.exec(line)![1];

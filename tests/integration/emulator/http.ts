@@ -2,7 +2,7 @@
  * A bare HTTP client for emulator tests: fetch with Basic auth and form bodies, no retries, so a
  * test sees exactly what the emulator answered.
  */
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../../emulator";
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../../emulator";
 
 export interface Reply<T = any> {
   status: number;
@@ -28,7 +28,11 @@ export function encodeForm(form: Form): string {
 }
 
 export interface Client {
-  request(method: string, path: string, options?: { form?: Form; body?: string; headers?: Record<string, string>; auth?: string | null }): Promise<Reply>;
+  request(
+    method: string,
+    path: string,
+    options?: { form?: Form; body?: string; headers?: Record<string, string>; auth?: string | null },
+  ): Promise<Reply>;
   get(path: string): Promise<Reply>;
   post(path: string, form?: Form, headers?: Record<string, string>): Promise<Reply>;
   del(path: string, headers?: Record<string, string>): Promise<Reply>;
@@ -45,7 +49,7 @@ export function clientFor(emu: RunningEmulator, auth: string | null = basic(emu.
     if (body !== undefined && !headers["content-type"]) headers["content-type"] = "application/x-www-form-urlencoded";
     const res = await fetch(path.startsWith("http") ? path : emu.url + path, { method, headers, body });
     const text = await res.text();
-    let data: unknown = undefined;
+    let data: unknown;
     try {
       data = text ? JSON.parse(text) : undefined;
     } catch {

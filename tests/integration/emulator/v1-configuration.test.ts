@@ -98,8 +98,11 @@ describe("/v1/Services/{IS}/Configuration", () => {
 
   test("update sets roles of the right type and reachability", async () => {
     const svc = (await api.post("/v1/Services", { FriendlyName: "svc" })).data.sid;
-    const conv = (await api.post(`/v1/Services/${svc}/Roles`, { FriendlyName: "agent", Type: "conversation", Permission: "sendMessage" })).data.sid;
-    const service = (await api.post(`/v1/Services/${svc}/Roles`, { FriendlyName: "member", Type: "service", Permission: "joinConversation" })).data.sid;
+    const conv = (await api.post(`/v1/Services/${svc}/Roles`, { FriendlyName: "agent", Type: "conversation", Permission: "sendMessage" }))
+      .data.sid;
+    const service = (
+      await api.post(`/v1/Services/${svc}/Roles`, { FriendlyName: "member", Type: "service", Permission: "joinConversation" })
+    ).data.sid;
     const res = await api.post(`/v1/Services/${svc}/Configuration`, {
       DefaultConversationCreatorRoleSid: conv,
       DefaultConversationRoleSid: conv,
@@ -121,7 +124,10 @@ describe("/v1/Services/{IS}/Configuration", () => {
 
   test("unknown service: 404 code 20404", async () => {
     const missing = "IS" + "0".repeat(32);
-    for (const res of [await api.get(`/v1/Services/${missing}/Configuration`), await api.post(`/v1/Services/${missing}/Configuration`, {})]) {
+    for (const res of [
+      await api.get(`/v1/Services/${missing}/Configuration`),
+      await api.post(`/v1/Services/${missing}/Configuration`, {}),
+    ]) {
       expect(res.status).toBe(404);
       expect(res.data).toEqual(twilioError(404, 20404));
     }

@@ -54,9 +54,19 @@ describe.each([
     expect((await api.get(`${listUrl()}/support`)).data).toEqual(created);
 
     advance(5_000);
-    const updated = await api.post(`${listUrl()}/support`, { FriendlyName: "renamed", State: "inactive" }, { "X-Twilio-Webhook-Enabled": "true" });
+    const updated = await api.post(
+      `${listUrl()}/support`,
+      { FriendlyName: "renamed", State: "inactive" },
+      { "X-Twilio-Webhook-Enabled": "true" },
+    );
     expect(updated.status).toBe(200);
-    expect(updated.data).toMatchObject({ sid: created.sid, friendly_name: "renamed", state: "inactive", attributes: '{"topic":"billing"}', date_updated: "2030-01-01T00:00:05Z" });
+    expect(updated.data).toMatchObject({
+      sid: created.sid,
+      friendly_name: "renamed",
+      state: "inactive",
+      attributes: '{"topic":"billing"}',
+      date_updated: "2030-01-01T00:00:05Z",
+    });
 
     const deleted = await api.del(`${listUrl()}/support`, { "X-Twilio-Webhook-Enabled": "false" });
     expect(deleted.status).toBe(204);
@@ -95,7 +105,9 @@ describe("conversation rules", () => {
 
   test("invalid or oversized attributes: 400 code 50304", async () => {
     expect((await api.post("/v1/Conversations", { Attributes: "{not json" })).data).toEqual(twilioError(400, 50304));
-    expect((await api.post("/v1/Conversations", { Attributes: JSON.stringify({ a: "x".repeat(16 * 1024) }) })).data).toEqual(twilioError(400, 50304));
+    expect((await api.post("/v1/Conversations", { Attributes: JSON.stringify({ a: "x".repeat(16 * 1024) }) })).data).toEqual(
+      twilioError(400, 50304),
+    );
   });
 
   test.each([
@@ -116,7 +128,9 @@ describe("conversation rules", () => {
 
   test("timers need an active or inactive state: 400 code 50382", async () => {
     expect((await api.post("/v1/Conversations", { State: "closed", "Timers.Closed": "PT10M" })).data).toEqual(twilioError(400, 50382));
-    expect((await api.post("/v1/Conversations", { State: "initializing", "Timers.Inactive": "PT1M" })).data).toEqual(twilioError(400, 50382));
+    expect((await api.post("/v1/Conversations", { State: "initializing", "Timers.Inactive": "PT1M" })).data).toEqual(
+      twilioError(400, 50382),
+    );
     expect((await api.post("/v1/Conversations", { State: "inactive", "Timers.Closed": "PT10M" })).status).toBe(201);
   });
 
@@ -152,7 +166,10 @@ describe("conversation rules", () => {
       "Bindings.Email.Address": "a@example.com",
       "Bindings.Email.Name": "A",
     });
-    expect(created.data).toMatchObject({ date_created: "2020-07-01T22:18:37Z", bindings: { email: { address: "a@example.com", name: "A" } } });
+    expect(created.data).toMatchObject({
+      date_created: "2020-07-01T22:18:37Z",
+      bindings: { email: { address: "a@example.com", name: "A" } },
+    });
     const res = await api.post(`/v1/Conversations/${created.data.sid}`, { FriendlyName: "", UniqueName: "", Attributes: "" });
     expect(res.data).toMatchObject({ friendly_name: null, unique_name: null, attributes: "{}", date_created: "2020-07-01T22:18:37Z" });
   });

@@ -47,7 +47,8 @@ describe("/v1/Services", () => {
   test("delete removes its conversations and roles", async () => {
     const sid = (await api.post("/v1/Services", { FriendlyName: "tmp" })).data.sid;
     const conv = (await api.post(`/v1/Services/${sid}/Conversations`, { UniqueName: "c" })).data.sid;
-    const role = (await api.post(`/v1/Services/${sid}/Roles`, { FriendlyName: "r", Type: "service", Permission: "joinConversation" })).data.sid;
+    const role = (await api.post(`/v1/Services/${sid}/Roles`, { FriendlyName: "r", Type: "service", Permission: "joinConversation" })).data
+      .sid;
     await api.del(`/v1/Services/${sid}`);
     const state = emu.state() as { v1: { conversations: { sid: string }[]; roles: { sid: string }[] } };
     expect(state.v1.conversations.map((c) => c.sid)).not.toContain(conv);
@@ -87,7 +88,11 @@ describe("/v1/Services/{IS}/Roles", () => {
   });
 
   test("create with repeated Permission, fetch, update replaces permissions, delete", async () => {
-    const created = await api.post(`/v1/Services/${svc}/Roles`, { FriendlyName: "Agent", Type: "conversation", Permission: ["sendMessage", "leaveConversation"] });
+    const created = await api.post(`/v1/Services/${svc}/Roles`, {
+      FriendlyName: "Agent",
+      Type: "conversation",
+      Permission: ["sendMessage", "leaveConversation"],
+    });
     expect(created.status).toBe(201);
     const sid = created.data.sid;
     expect(created.data).toEqual({
@@ -122,7 +127,8 @@ describe("/v1/Services/{IS}/Roles", () => {
   });
 
   test("update requires Permission; a role of another service is not found", async () => {
-    const sid = (await api.post(`/v1/Services/${svc}/Roles`, { FriendlyName: "a", Type: "service", Permission: "joinConversation" })).data.sid;
+    const sid = (await api.post(`/v1/Services/${svc}/Roles`, { FriendlyName: "a", Type: "service", Permission: "joinConversation" })).data
+      .sid;
     expect((await api.post(`/v1/Services/${svc}/Roles/${sid}`, {})).status).toBe(400);
     const other = (await api.post("/v1/Services", { FriendlyName: "other" })).data.sid;
     expect((await api.get(`/v1/Services/${other}/Roles/${sid}`)).status).toBe(404);

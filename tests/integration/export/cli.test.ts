@@ -6,8 +6,9 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator, type RunningEmulator } from "../../../emulator";
+
 import { exportAccount, formatSpec } from "../../../cli/export";
+import { type RunningEmulator, startEmulator } from "../../../emulator";
 import { clientFor, seedAccount } from "./seed";
 
 const BIN = path.resolve(__dirname, "../../../dist/cli/main.js");
@@ -16,7 +17,13 @@ const TOKEN = "a-token-that-must-never-be-printed";
 let emulator: RunningEmulator;
 let dir: string;
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, operationDelayMs: 5, operationRetryAfterSeconds: 0, accountSid: `AC${"c".repeat(32)}`, authToken: TOKEN });
+  emulator = await startEmulator({
+    port: 0,
+    operationDelayMs: 5,
+    operationRetryAfterSeconds: 0,
+    accountSid: `AC${"c".repeat(32)}`,
+    authToken: TOKEN,
+  });
   await seedAccount(emulator);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "export-cli-"));
 });
@@ -28,7 +35,10 @@ afterAll(async () => {
 /** Runs the bin with only the given environment (plus PATH); resolves with its exit code and output. */
 function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

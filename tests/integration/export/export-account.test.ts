@@ -3,10 +3,10 @@
  * for SIDs in the export, parameters for environment-specific values, 429s retried, bounded
  * concurrency, nothing secret in the output.
  */
-import { startEmulator, type RunningEmulator } from "../../../emulator";
 import { exportAccount, formatSpec } from "../../../cli/export";
+import { type RunningEmulator, startEmulator } from "../../../emulator";
 import { parseSpec } from "../../../sdk/spec/parse";
-import { clientFor, seedAccount, SEED_MG_DEFAULT, SEED_MG_SALES } from "./seed";
+import { clientFor, SEED_MG_DEFAULT, SEED_MG_SALES, seedAccount } from "./seed";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
@@ -28,8 +28,21 @@ test("exports every entry, keyed by name, with references and parameters, and th
   expect(doc.services!["default-conversations-service"]!.adoptExisting).toBe(true);
   expect(doc.services!["customer-support"]!.adoptExisting).toBeUndefined();
   const support = doc.services!["customer-support"]!;
-  expect(Object.keys(support.roles!)).toEqual(["agent", "channel-admin", "channel-user", "member", "service-admin", "service-user", "supervisor"]);
-  expect(support.roles!["channel-user"]).toEqual({ friendlyName: "channel user", type: "conversation", permissions: ["leaveConversation", "sendMessage"], adoptExisting: true });
+  expect(Object.keys(support.roles!)).toEqual([
+    "agent",
+    "channel-admin",
+    "channel-user",
+    "member",
+    "service-admin",
+    "service-user",
+    "supervisor",
+  ]);
+  expect(support.roles!["channel-user"]).toEqual({
+    friendlyName: "channel user",
+    type: "conversation",
+    permissions: ["leaveConversation", "sendMessage"],
+    adoptExisting: true,
+  });
   expect(support.roles!.agent!.adoptExisting).toBeUndefined();
   expect(support.configuration).toEqual({
     defaultConversationCreatorRole: "agent",
@@ -47,10 +60,23 @@ test("exports every entry, keyed by name, with references and parameters, and th
   // Only unique-named conversations by default; one unique name in two services gets -2 by service key.
   const conversations = doc.conversations!;
   expect(Object.keys(conversations)).toHaveLength(40);
-  expect(conversations.triage).toMatchObject({ service: "customer-support", friendlyName: "Triage $${team}", bindings: { email: { address: "triage@example.com", name: "Triage" } } });
-  expect(conversations["triage-2"]).toMatchObject({ service: "sales", uniqueName: "triage", messagingServiceSid: "${messagingServiceSid2}" });
+  expect(conversations.triage).toMatchObject({
+    service: "customer-support",
+    friendlyName: "Triage $${team}",
+    bindings: { email: { address: "triage@example.com", name: "Triage" } },
+  });
+  expect(conversations["triage-2"]).toMatchObject({
+    service: "sales",
+    uniqueName: "triage",
+    messagingServiceSid: "${messagingServiceSid2}",
+  });
   expect(conversations["vip-lounge"]).toMatchObject({ uniqueName: "vip lounge" });
-  expect(conversations["lobby-01"]).toEqual({ uniqueName: "lobby-01", friendlyName: "Lobby 1", attributes: { floor: 1 }, messagingServiceSid: "${messagingServiceSid}" });
+  expect(conversations["lobby-01"]).toEqual({
+    uniqueName: "lobby-01",
+    friendlyName: "Lobby 1",
+    attributes: { floor: 1 },
+    messagingServiceSid: "${messagingServiceSid}",
+  });
   expect(conversations["ticket-1005"]).toMatchObject({ state: "inactive", attributes: { priority: "normal", tags: ["support", "t5"] } });
   expect(conversations["archive-2023"]).toMatchObject({ state: "closed" });
   expect(JSON.stringify(conversations)).not.toContain("timers");
@@ -115,9 +141,14 @@ test("keeps the number of lists read at once bounded by the concurrency option",
 
 test("follows next_page_url across pages (roles come 50 a page at most)", async () => {
   const client = clientFor(emulator);
-  const service = (await client.request<{ sid: string }>({ method: "POST", path: "/v1/Services", form: { FriendlyName: "Many roles" } })).data.sid;
+  const service = (await client.request<{ sid: string }>({ method: "POST", path: "/v1/Services", form: { FriendlyName: "Many roles" } }))
+    .data.sid;
   for (let i = 0; i < 60; i++) {
-    await client.request({ method: "POST", path: `/v1/Services/${service}/Roles`, form: { FriendlyName: `role ${String(i).padStart(2, "0")}`, Type: "service", Permission: ["joinConversation"] } });
+    await client.request({
+      method: "POST",
+      path: `/v1/Services/${service}/Roles`,
+      form: { FriendlyName: `role ${String(i).padStart(2, "0")}`, Type: "service", Permission: ["joinConversation"] },
+    });
   }
   emulator.clearRequests();
   const doc = await exportAccount(client, { conversations: "none" });
@@ -133,7 +164,11 @@ test("429s are retried honouring Retry-After, and the export is the same", async
   const { TwilioClient } = await import("../../../provider/http/client");
   const { resolveSettings } = await import("../../../provider/config");
   const client = new TwilioClient(
-    resolveSettings(undefined, { TWILIO_ACCOUNT_SID: emulator.accountSid, TWILIO_AUTH_TOKEN: emulator.authToken, TWILIO_CONVERSATIONS_BASE_URL: emulator.url }),
+    resolveSettings(undefined, {
+      TWILIO_ACCOUNT_SID: emulator.accountSid,
+      TWILIO_AUTH_TOKEN: emulator.authToken,
+      TWILIO_CONVERSATIONS_BASE_URL: emulator.url,
+    }),
     { sleep: async (ms) => void slept.push(ms) },
   );
   expect(await exportAccount(client)).toEqual(expected);

@@ -3,9 +3,9 @@
  * account configuration, two services with roles and configuration beside the default service,
  * 50 conversations (40 with unique names) and 5 orchestrator configurations.
  */
-import { TwilioClient } from "../../../provider/http/client";
-import { resolveSettings } from "../../../provider/config";
 import type { RunningEmulator } from "../../../emulator";
+import { resolveSettings } from "../../../provider/config";
+import { TwilioClient } from "../../../provider/http/client";
 
 export const SEED_MG_DEFAULT = `MG${"a1".repeat(16)}`;
 export const SEED_MG_SALES = `MG${"b2".repeat(16)}`;
@@ -64,7 +64,11 @@ export async function seedAccount(emulator: RunningEmulator): Promise<Seeded> {
   const conversation = (service: string | undefined, form: Json) =>
     post(service ? `/v1/Services/${service}/Conversations` : "/v1/Conversations", form);
   for (let i = 1; i <= 10; i++) {
-    await conversation(undefined, { UniqueName: `lobby-${String(i).padStart(2, "0")}`, FriendlyName: `Lobby ${i}`, Attributes: JSON.stringify({ floor: i }) });
+    await conversation(undefined, {
+      UniqueName: `lobby-${String(i).padStart(2, "0")}`,
+      FriendlyName: `Lobby ${i}`,
+      Attributes: JSON.stringify({ floor: i }),
+    });
   }
   for (let i = 1; i <= 20; i++) {
     await conversation(supportSid, {
@@ -74,7 +78,12 @@ export async function seedAccount(emulator: RunningEmulator): Promise<Seeded> {
       ...(i % 5 === 0 ? { State: "inactive" } : {}),
     });
   }
-  await conversation(supportSid, { UniqueName: "triage", FriendlyName: "Triage ${team}", "Bindings.Email.Address": "triage@example.com", "Bindings.Email.Name": "Triage" });
+  await conversation(supportSid, {
+    UniqueName: "triage",
+    FriendlyName: "Triage ${team}",
+    "Bindings.Email.Address": "triage@example.com",
+    "Bindings.Email.Name": "Triage",
+  });
   await conversation(supportSid, { UniqueName: "vip lounge", FriendlyName: "VIP" });
   await conversation(supportSid, { UniqueName: "archive-2023", State: "closed" });
   for (let i = 1; i <= 2; i++) await conversation(supportSid, { FriendlyName: `walk-in ${i}` });
@@ -85,13 +94,17 @@ export async function seedAccount(emulator: RunningEmulator): Promise<Seeded> {
   for (let i = 1; i <= 8; i++) await conversation(salesSid, { FriendlyName: `lead ${i}` });
 
   // 5 orchestrator configurations (v2: accepted, applied when their operation completes).
-  const configuration = (body: Json) => client.request({ method: "POST", path: "/v2/ControlPlane/Configurations", json: body, idempotencyKey: crypto.randomUUID() });
+  const configuration = (body: Json) =>
+    client.request({ method: "POST", path: "/v2/ControlPlane/Configurations", json: body, idempotencyKey: crypto.randomUUID() });
   await configuration({
     displayName: "support routing",
     description: "Support, grouped by profile",
     conversationGroupingType: "GROUP_BY_PROFILE",
     memoryStoreId: "mem_store_support",
-    channelSettings: { SMS: { statusTimeouts: { inactive: 60, closed: 1440 } }, WHATSAPP: { captureRules: [{ from: "*", to: "+15550001111", metadata: { team: "support" } }] } },
+    channelSettings: {
+      SMS: { statusTimeouts: { inactive: 60, closed: 1440 } },
+      WHATSAPP: { captureRules: [{ from: "*", to: "+15550001111", metadata: { team: "support" } }] },
+    },
     statusCallbacks: [{ url: "https://hooks.example.com/support/status" }, { url: "https://hooks.example.com/audit", method: "GET" }],
     intelligenceConfigurationIds: ["intelligence_config_1"],
     memoryExtractionEnabled: true,
@@ -105,9 +118,26 @@ export async function seedAccount(emulator: RunningEmulator): Promise<Seeded> {
     statusCallbacks: [{ url: "https://hooks.example.com/support/status" }],
     conversationsV1Bridge: { serviceId: salesSid },
   });
-  await configuration({ displayName: "lobby", description: "Lobby", conversationGroupingType: "GROUP_BY_PROFILE", memoryStoreId: "mem_store_support", conversationsV1Bridge: { serviceId: defaultServiceSid } });
-  await configuration({ displayName: "experiments", description: "A", conversationGroupingType: "GROUP_BY_PARTICIPANT_ADDRESSES_AND_CHANNEL_TYPE", memoryStoreId: "mem_store_sales" });
-  await configuration({ displayName: "experiments", description: "B", conversationGroupingType: "GROUP_BY_PROFILE", memoryStoreId: "mem_store_lab", channelSettings: { CHAT: {} } });
+  await configuration({
+    displayName: "lobby",
+    description: "Lobby",
+    conversationGroupingType: "GROUP_BY_PROFILE",
+    memoryStoreId: "mem_store_support",
+    conversationsV1Bridge: { serviceId: defaultServiceSid },
+  });
+  await configuration({
+    displayName: "experiments",
+    description: "A",
+    conversationGroupingType: "GROUP_BY_PARTICIPANT_ADDRESSES_AND_CHANNEL_TYPE",
+    memoryStoreId: "mem_store_sales",
+  });
+  await configuration({
+    displayName: "experiments",
+    description: "B",
+    conversationGroupingType: "GROUP_BY_PROFILE",
+    memoryStoreId: "mem_store_lab",
+    channelSettings: { CHAT: {} },
+  });
   await untilConfigurations(client, 5);
   return { defaultServiceSid, supportSid, salesSid };
 }
@@ -115,7 +145,8 @@ export async function seedAccount(emulator: RunningEmulator): Promise<Seeded> {
 /** Waits (bounded) until the account lists `count` orchestrator configurations: v2 writes apply when their operation completes. */
 export async function untilConfigurations(client: TwilioClient, count: number): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt++) {
-    const listed = (await client.request<Json>({ method: "GET", path: "/v2/ControlPlane/Configurations" })).data.configurations as unknown[];
+    const listed = (await client.request<Json>({ method: "GET", path: "/v2/ControlPlane/Configurations" })).data
+      .configurations as unknown[];
     if (listed.length >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

@@ -4,7 +4,8 @@
  * format rather than only this project's. When it rejects something, the emulator is what gets fixed.
  */
 import twilio from "twilio";
-import { startEmulator, type RunningEmulator } from "../../../emulator";
+
+import { type RunningEmulator, startEmulator } from "../../../emulator";
 
 let emu: RunningEmulator;
 let client: twilio.Twilio;
@@ -73,7 +74,9 @@ test("conversation create, fetch by SID and unique name, update, delete", async 
   expect(byName.sid).toBe(created.sid);
   expect(byName.attributes).toBe('{"topic":"feedback"}');
 
-  const updated = await client.conversations.v1.conversations(created.sid).update({ friendlyName: "Renamed", state: "inactive", xTwilioWebhookEnabled: "true" });
+  const updated = await client.conversations.v1
+    .conversations(created.sid)
+    .update({ friendlyName: "Renamed", state: "inactive", xTwilioWebhookEnabled: "true" });
   expect(updated.friendlyName).toBe("Renamed");
   expect(updated.state).toBe("inactive");
 

@@ -7,8 +7,10 @@
  * `operationDelayMs`, and polling waits briefly for real, in a bounded loop.
  */
 import { randomUUID } from "node:crypto";
+
 import twilio from "twilio";
-import { startEmulator, type RunningEmulator } from "../../../emulator/server";
+
+import { type RunningEmulator, startEmulator } from "../../../emulator/server";
 
 const OPERATION_DELAY_MS = 50;
 const POLL_INTERVAL_MS = 20;
@@ -106,10 +108,12 @@ test("create with an Idempotency-Key, poll the operation, fetch; a replay return
 
 test("update (PUT) and patch apply after their operations and bump the version", async () => {
   const id = await createAndWait("Fidelity two");
-  const put = await v2().configurations(id).update(
-    { description: "replaced", conversationGroupingType: "GROUP_BY_PROFILE", memoryStoreId: "mem_2", channelSettings: { CHAT: {} } },
-    { "Idempotency-Key": randomUUID() },
-  );
+  const put = await v2()
+    .configurations(id)
+    .update(
+      { description: "replaced", conversationGroupingType: "GROUP_BY_PROFILE", memoryStoreId: "mem_2", channelSettings: { CHAT: {} } },
+      { "Idempotency-Key": randomUUID() },
+    );
   expect((await waitForOperation(put.statusUrl)).status).toBe("COMPLETED");
   expect(await v2().configurations(id).fetch()).toMatchObject({
     displayName: "Fidelity two",
@@ -121,10 +125,11 @@ test("update (PUT) and patch apply after their operations and bump the version",
 
   // twilio-node's typings do not allow null per channel although its docs say null removes one.
   const removeChat = { channelSettings: { CHAT: null, VOICE: { statusTimeouts: { inactive: 2 } } } };
-  const patch = await v2().configurations(id).patch(
-    removeChat as unknown as Parameters<ReturnType<ReturnType<typeof v2>["configurations"]>["patch"]>[0],
-    { "Idempotency-Key": randomUUID() },
-  );
+  const patch = await v2()
+    .configurations(id)
+    .patch(removeChat as unknown as Parameters<ReturnType<ReturnType<typeof v2>["configurations"]>["patch"]>[0], {
+      "Idempotency-Key": randomUUID(),
+    });
   expect((await waitForOperation(patch.statusUrl)).status).toBe("COMPLETED");
   const patched = await v2().configurations(id).fetch();
   expect(patched.channelSettings).toEqual({ VOICE: { statusTimeouts: { inactive: 2 } } });
@@ -162,13 +167,16 @@ test("remove answers a JSON 202; after the operation the configuration is gone (
 });
 
 test("errors reach twilio-node as RestException: validation 400, bridge conflict 409, unknown operation 404", async () => {
-  await expect(v2().configurations.create(body("bad/name"))).rejects.toMatchObject({ status: 400, message: expect.stringContaining("displayName") });
+  await expect(v2().configurations.create(body("bad/name"))).rejects.toMatchObject({
+    status: 400,
+    message: expect.stringContaining("displayName"),
+  });
 
   const serviceId = "IS" + "e".repeat(32);
   const first = await v2().configurations.create({ ...body("Bridged one"), conversationsV1Bridge: { serviceId } });
-  await expect(
-    v2().configurations.create({ ...body("Bridged two"), conversationsV1Bridge: { serviceId } }),
-  ).rejects.toMatchObject({ status: 409 });
+  await expect(v2().configurations.create({ ...body("Bridged two"), conversationsV1Bridge: { serviceId } })).rejects.toMatchObject({
+    status: 409,
+  });
   await waitForOperation(first.statusUrl);
 
   await expect(v2().operations("op_00000000000000000000000000").fetch()).rejects.toMatchObject({ status: 404, code: 20404 });

@@ -3,10 +3,11 @@
  * with the emulator's faults standing in for Twilio's bad days.
  */
 import * as util from "node:util";
+
+import { type RunningEmulator, startEmulator } from "../../../emulator/server";
 import { resolveSettings } from "../../../provider/config";
-import { TwilioAuthError, TwilioConnectionError, TwilioNotFoundError, TwilioRateLimitError } from "../../../provider/http/errors";
 import { TwilioClient } from "../../../provider/http/client";
-import { startEmulator, type RunningEmulator } from "../../../emulator/server";
+import { TwilioAuthError, TwilioConnectionError, TwilioNotFoundError, TwilioRateLimitError } from "../../../provider/http/errors";
 
 let emulator: RunningEmulator;
 const sleeps: number[] = [];
@@ -66,8 +67,11 @@ describe("TwilioClient against the emulator", () => {
     let pages = 0;
     let query: Record<string, number> | undefined = { PageSize: 3 };
     while (next && pages < 10) {
-      const page: { data: { conversations: { unique_name: string }[]; meta: { next_page_url: string | null } } } =
-        await client.request({ method: "GET", path: next, query });
+      const page: { data: { conversations: { unique_name: string }[]; meta: { next_page_url: string | null } } } = await client.request({
+        method: "GET",
+        path: next,
+        query,
+      });
       names.push(...page.data.conversations.map((c) => c.unique_name));
       next = page.data.meta.next_page_url;
       query = undefined;
@@ -92,7 +96,9 @@ describe("TwilioClient against the emulator", () => {
     emulator.setFaults({ rateLimitNext: 1 });
     await client.request({ method: "POST", path: "/v1/Conversations", form: { UniqueName: "once" } });
     emulator.setFaults({ serverErrorNext: 1 });
-    await expect(client.request({ method: "POST", path: "/v1/Conversations", form: { UniqueName: "twice" } })).rejects.toMatchObject({ status: 500 });
+    await expect(client.request({ method: "POST", path: "/v1/Conversations", form: { UniqueName: "twice" } })).rejects.toMatchObject({
+      status: 500,
+    });
     expect(emulator.requests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 429", "POST 201", "POST 500"]);
   });
 
@@ -109,7 +115,10 @@ describe("TwilioClient against the emulator", () => {
     });
     expect(accepted.status).toBe(202);
     const posts = emulator.requests().filter((r) => r.method === "POST");
-    expect(posts.map((r) => [r.status, r.headers["idempotency-key"]])).toEqual([[0, key], [202, key]]);
+    expect(posts.map((r) => [r.status, r.headers["idempotency-key"]])).toEqual([
+      [0, key],
+      [202, key],
+    ]);
     const state = emulator.state() as { v2: { configurations: unknown[]; operations: unknown[] } };
     expect(state.v2.operations).toHaveLength(1);
   });
@@ -128,12 +137,16 @@ describe("TwilioClient against the emulator", () => {
       .catch((e) => e);
     expect(error).toBeInstanceOf(TwilioNotFoundError);
     expect(error).toMatchObject({ status: 404, code: 20404, moreInfo: "https://www.twilio.com/docs/errors/20404" });
-    expect(error.message).toMatch(/^Twilio API 404 \(code 20404\) reading Conversation "x": .+\. See https:\/\/www\.twilio\.com\/docs\/errors\/20404$/);
+    expect(error.message).toMatch(
+      /^Twilio API 404 \(code 20404\) reading Conversation "x": .+\. See https:\/\/www\.twilio\.com\/docs\/errors\/20404$/,
+    );
   });
 
   it("reports a wrong token as an auth error that carries no credential", async () => {
     const wrong = "0123456789abcdef0123456789abcdef";
-    const error = await clientFor(wrong).request({ method: "GET", path: "/v1/Configuration" }).catch((e) => e);
+    const error = await clientFor(wrong)
+      .request({ method: "GET", path: "/v1/Configuration" })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(TwilioAuthError);
     expect(error.code).toBe(20003);
     const everything = [error.message, error.stack, JSON.stringify(error), util.inspect(error, { depth: 10 })].join("\n");

@@ -11,10 +11,17 @@ const DEFAULT_SERVICE = "Default Conversations Service";
 
 const stack = useEmulatorStack();
 
-const writes = () => stack.emulator.requests().filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`);
+const writes = () =>
+  stack.emulator
+    .requests()
+    .filter((r) => r.method !== "GET")
+    .map((r) => `${r.method} ${r.path}`);
 const state = () => stack.emulator as unknown as { url: string };
 
-async function emulatorState(): Promise<{ services: { sid: string; friendlyName: string }[]; roles: { sid: string; serviceSid: string; friendlyName: string; permissions: string[] }[] }> {
+async function emulatorState(): Promise<{
+  services: { sid: string; friendlyName: string }[];
+  roles: { sid: string; serviceSid: string; friendlyName: string; permissions: string[] }[];
+}> {
   const res = await fetch(`${state().url}/__emulator/state`);
   return ((await res.json()) as { v1: never }).v1;
 }
@@ -28,7 +35,9 @@ describe("ConversationService adoptExisting", () => {
     expect(writes()).toEqual([]);
 
     // A re-run shows no change; read hands the flag back so refresh does not drift.
-    expect(await services.diff(id, { __provider: SHIM, ...outs }, { friendlyName: DEFAULT_SERVICE, adoptExisting: true })).toMatchObject({ changes: false });
+    expect(await services.diff(id, { __provider: SHIM, ...outs }, { friendlyName: DEFAULT_SERVICE, adoptExisting: true })).toMatchObject({
+      changes: false,
+    });
     const read = await services.read(id, { __provider: SHIM, ...outs });
     expect(read.inputs).toEqual({ friendlyName: DEFAULT_SERVICE, adoptExisting: true });
 
@@ -80,7 +89,13 @@ describe("ServiceRole adoptExisting", () => {
     expect(writes()).toEqual([]);
 
     const admin = (await emulatorState()).roles.find((r) => r.serviceSid === serviceSid && r.friendlyName === "service user")!;
-    const changed = await create(roles, { chatServiceSid: serviceSid, friendlyName: "service user", type: "service", permissions: ["joinConversation"], adoptExisting: true });
+    const changed = await create(roles, {
+      chatServiceSid: serviceSid,
+      friendlyName: "service user",
+      type: "service",
+      permissions: ["joinConversation"],
+      adoptExisting: true,
+    });
     expect(changed.id).toBe(admin.sid);
     expect(changed.outs.permissions).toEqual(["joinConversation"]);
     expect(writes()).toEqual([`POST /v1/Services/${serviceSid}/Roles/${admin.sid}`]);
@@ -90,23 +105,47 @@ describe("ServiceRole adoptExisting", () => {
   });
 
   it("creates the role when the service has none of that name", async () => {
-    const { outs } = await create(roles, { chatServiceSid: serviceSid, friendlyName: "agent", type: "conversation", permissions: ["sendMessage"], adoptExisting: true });
+    const { outs } = await create(roles, {
+      chatServiceSid: serviceSid,
+      friendlyName: "agent",
+      type: "conversation",
+      permissions: ["sendMessage"],
+      adoptExisting: true,
+    });
     expect(outs).toMatchObject({ friendlyName: "agent", adoptExisting: true });
     expect(writes()).toEqual([`POST /v1/Services/${serviceSid}/Roles`]);
   });
 
   it("refuses a role of the other type, and several roles of that name", async () => {
     await expect(
-      create(roles, { chatServiceSid: serviceSid, friendlyName: "channel user", type: "service", permissions: ["joinConversation"], adoptExisting: true }),
+      create(roles, {
+        chatServiceSid: serviceSid,
+        friendlyName: "channel user",
+        type: "service",
+        permissions: ["joinConversation"],
+        adoptExisting: true,
+      }),
     ).rejects.toThrow(/is a conversation role and the program declares a service one/);
     await create(roles, { chatServiceSid: serviceSid, friendlyName: "channel user", type: "conversation", permissions: ["sendMessage"] });
     await expect(
-      create(roles, { chatServiceSid: serviceSid, friendlyName: "channel user", type: "conversation", permissions: ["sendMessage"], adoptExisting: true }),
+      create(roles, {
+        chatServiceSid: serviceSid,
+        friendlyName: "channel user",
+        type: "conversation",
+        permissions: ["sendMessage"],
+        adoptExisting: true,
+      }),
     ).rejects.toThrow(/has 2 roles of that name/);
   });
 
   it("an adopted role is deleted on destroy like any other", async () => {
-    const { id, outs } = await create(roles, { chatServiceSid: serviceSid, friendlyName: "channel admin", type: "conversation", permissions: ["sendMessage"], adoptExisting: true });
+    const { id, outs } = await create(roles, {
+      chatServiceSid: serviceSid,
+      friendlyName: "channel admin",
+      type: "conversation",
+      permissions: ["sendMessage"],
+      adoptExisting: true,
+    });
     await roles.delete(id, { __provider: SHIM, ...outs });
     expect((await emulatorState()).roles.find((r) => r.sid === id)).toBeUndefined();
   });

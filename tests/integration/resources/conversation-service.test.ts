@@ -74,14 +74,18 @@ describe("ConversationService lifecycle", () => {
       form: { FriendlyName: "agent", Type: "conversation", Permission: ["sendMessage"] },
     });
     await provider.delete(id, outs);
-    await expect(stack.outOfBand.request({ method: "GET", path: `/v1/Services/${id}/Roles/${role.data.sid}` })).rejects.toMatchObject({ status: 404 });
+    await expect(stack.outOfBand.request({ method: "GET", path: `/v1/Services/${id}/Roles/${role.data.sid}` })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 
   it("refuses to touch a service recorded under another account", async () => {
     const { id, outs } = await create("Support");
     stack.emulator.clearRequests();
     const foreign = { ...outs, accountSid: "AC" + "f".repeat(32) };
-    await expect(provider.delete(id, foreign)).rejects.toThrow(/Refusing to delete ConversationService "Support": it belongs to account AC[f]{32}/);
+    await expect(provider.delete(id, foreign)).rejects.toThrow(
+      /Refusing to delete ConversationService "Support": it belongs to account AC[f]{32}/,
+    );
     await expect(provider.read(id, foreign)).rejects.toThrow(/Refusing to read/);
     expect(requests()).toEqual([]);
   });
@@ -153,8 +157,12 @@ describe("ConversationService faults", () => {
       (e: Error) => e,
     );
     expect(error?.name).toBe("CreateOutcomeUnknownError");
-    expect(error?.message).toMatch(/^Creating ConversationService "Support" may have succeeded: the request reached Twilio but no response came back/);
-    expect(error?.message).toMatch(/A conversation service may now exist that Pulumi does not track: list the account's services \(GET \/v1\/Services/);
+    expect(error?.message).toMatch(
+      /^Creating ConversationService "Support" may have succeeded: the request reached Twilio but no response came back/,
+    );
+    expect(error?.message).toMatch(
+      /A conversation service may now exist that Pulumi does not track: list the account's services \(GET \/v1\/Services/,
+    );
     expect(error?.message).toContain('friendly name "Support"');
     expect(error?.message).not.toContain(stack.emulator.authToken);
 

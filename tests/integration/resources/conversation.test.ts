@@ -120,15 +120,25 @@ describe("Conversation lifecycle on the account's default service", () => {
       bindings: { email: { address: "support@example.com", name: "Support" } },
       webhooksEnabled: false,
     });
-    expect(requests()).toEqual([{ method: "GET", path: `/v1/Services/${defaultService}/Conversations/${id}`, body: undefined, status: 200 }]);
+    expect(requests()).toEqual([
+      { method: "GET", path: `/v1/Services/${defaultService}/Conversations/${id}`, body: undefined, status: 200 },
+    ]);
 
     // A re-run of the same program, written differently (key order, duration spelling): no change.
-    const same = await checked({ ...program, attributes: '{"tier": "gold", "area": "eu"}', timers: { inactive: "PT60M", closed: "PT24H" } }, read.inputs);
+    const same = await checked(
+      { ...program, attributes: '{"tier": "gold", "area": "eu"}', timers: { inactive: "PT60M", closed: "PT24H" } },
+      read.inputs,
+    );
     expect(await provider.diff(id, withProvider(outs), same)).toMatchObject({ changes: false, replaces: [] });
 
     // Update in place: a new friendly name, attributes and the email name removed. Only those are sent.
     stack.emulator.clearRequests();
-    const next = await checked({ ...program, friendlyName: "Help desk", attributes: undefined, bindings: { email: { address: "support@example.com" } } });
+    const next = await checked({
+      ...program,
+      friendlyName: "Help desk",
+      attributes: undefined,
+      bindings: { email: { address: "support@example.com" } },
+    });
     expect(await provider.diff(id, withProvider(outs), next)).toMatchObject({ changes: true, replaces: [], deleteBeforeReplace: false });
     const updated = await provider.update(id, withProvider(outs), next);
     expect(updated.outs).toMatchObject({
@@ -187,7 +197,11 @@ describe("Conversation lifecycle on a named service", () => {
     stack.emulator.clearRequests();
 
     const { id, outs } = await create({ chatServiceSid: service, uniqueName: "lobby", state: "inactive" });
-    expect(outs).toMatchObject({ chatServiceSid: service, state: "inactive", url: `${stack.emulator.url}/v1/Services/${service}/Conversations/${id}` });
+    expect(outs).toMatchObject({
+      chatServiceSid: service,
+      state: "inactive",
+      url: `${stack.emulator.url}/v1/Services/${service}/Conversations/${id}`,
+    });
     expect(requests()).toEqual([
       { method: "POST", path: `/v1/Services/${service}/Conversations`, status: 201, body: { UniqueName: "lobby", State: "inactive" } },
     ]);
@@ -197,17 +211,28 @@ describe("Conversation lifecycle on a named service", () => {
     const updated = await provider.update(id, withProvider(outs), next);
     expect(updated.outs).toMatchObject({ state: "active", friendlyName: "Lobby" });
     expect(requests()).toEqual([
-      { method: "POST", path: `/v1/Services/${service}/Conversations/${id}`, status: 200, body: { FriendlyName: "Lobby", State: "active" } },
+      {
+        method: "POST",
+        path: `/v1/Services/${service}/Conversations/${id}`,
+        status: 200,
+        body: { FriendlyName: "Lobby", State: "active" },
+      },
     ]);
 
     // Omitting the service later is not a move.
-    expect(await provider.diff(id, withProvider(updated.outs!), await checked({ uniqueName: "lobby", state: "active", friendlyName: "Lobby" }))).toMatchObject({
+    expect(
+      await provider.diff(id, withProvider(updated.outs!), await checked({ uniqueName: "lobby", state: "active", friendlyName: "Lobby" })),
+    ).toMatchObject({
       changes: false,
     });
 
     // A new service replaces; the unique name is kept, so the old one goes first.
     const moved = await checked({ chatServiceSid: other, uniqueName: "lobby", state: "active", friendlyName: "Lobby" });
-    expect(await provider.diff(id, withProvider(updated.outs!), moved)).toMatchObject({ changes: true, replaces: ["chatServiceSid"], deleteBeforeReplace: true });
+    expect(await provider.diff(id, withProvider(updated.outs!), moved)).toMatchObject({
+      changes: true,
+      replaces: ["chatServiceSid"],
+      deleteBeforeReplace: true,
+    });
     await provider.delete(id, withProvider(updated.outs!));
     const replacement = await provider.create(moved);
     expect(replacement.outs).toMatchObject({ chatServiceSid: other, uniqueName: "lobby" });
@@ -216,7 +241,10 @@ describe("Conversation lifecycle on a named service", () => {
 
     // A new service with a new unique name: the new one is created first.
     const renamed = await checked({ chatServiceSid: service, uniqueName: "lobby-2" });
-    expect(await provider.diff(replacement.id, withProvider(replacement.outs), renamed)).toMatchObject({ replaces: ["chatServiceSid"], deleteBeforeReplace: false });
+    expect(await provider.diff(replacement.id, withProvider(replacement.outs), renamed)).toMatchObject({
+      replaces: ["chatServiceSid"],
+      deleteBeforeReplace: false,
+    });
   });
 });
 
@@ -235,26 +263,46 @@ describe("Conversation adoption", () => {
     expect(outs).toMatchObject({ sid: id, friendlyName: "Front desk", attributes: "{}", adoptExisting: true });
     expect(requests()).toEqual([
       { method: "GET", path: "/v1/Conversations/front-desk", body: undefined, status: 200 },
-      { method: "POST", path: `/v1/Services/${defaultService}/Conversations/${id}`, status: 200, body: { FriendlyName: "Front desk", Attributes: "{}" } },
+      {
+        method: "POST",
+        path: `/v1/Services/${defaultService}/Conversations/${id}`,
+        status: 200,
+        body: { FriendlyName: "Front desk", Attributes: "{}" },
+      },
     ]);
     expect((await conversationsIn(defaultService)).map((c) => c.sid)).toEqual([id]);
   });
 
   it("creates normally when adoptExisting is set and there is nothing to adopt", async () => {
     const { id } = await create({ uniqueName: "fresh", adoptExisting: true });
-    expect(requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["GET /v1/Conversations/fresh 404", "POST /v1/Conversations 201"]);
+    expect(requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      "GET /v1/Conversations/fresh 404",
+      "POST /v1/Conversations 201",
+    ]);
     expect((await conversationsIn(defaultService)).map((c) => c.sid)).toEqual([id]);
   });
 
   it("refuses a taken unique name without the flag, naming the flag and the holder", async () => {
-    const existing = await stack.outOfBand.request<{ sid: string }>({ method: "POST", path: "/v1/Conversations", form: { UniqueName: "front-desk" } });
+    const existing = await stack.outOfBand.request<{ sid: string }>({
+      method: "POST",
+      path: "/v1/Conversations",
+      form: { UniqueName: "front-desk" },
+    });
     stack.emulator.clearRequests();
     const attempt = create({ uniqueName: "front-desk", friendlyName: "Front desk" });
-    await expect(attempt).rejects.toThrow(/Cannot create Conversation "front-desk": a conversation with unique name "front-desk" already exists/);
+    await expect(attempt).rejects.toThrow(
+      /Cannot create Conversation "front-desk": a conversation with unique name "front-desk" already exists/,
+    );
     await expect(attempt).rejects.toThrow(new RegExp(`\\(${existing.data.sid}\\).*set adoptExisting: true`));
-    expect(requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["POST /v1/Conversations 409", "GET /v1/Conversations/front-desk 200"]);
+    expect(requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      "POST /v1/Conversations 409",
+      "GET /v1/Conversations/front-desk 200",
+    ]);
     // Left alone.
-    const live = await stack.outOfBand.request<{ friendly_name: string | null }>({ method: "GET", path: `/v1/Conversations/${existing.data.sid}` });
+    const live = await stack.outOfBand.request<{ friendly_name: string | null }>({
+      method: "GET",
+      path: `/v1/Conversations/${existing.data.sid}`,
+    });
     expect(live.data.friendly_name).toBeNull();
   });
 });
@@ -264,8 +312,14 @@ describe("Conversation closed", () => {
     const { id, outs } = await create({ uniqueName: "archive", state: "closed" });
     stack.emulator.clearRequests();
 
-    const rename = provider.update(id, withProvider(outs), await checked({ uniqueName: "archive", state: "closed", friendlyName: "Archive" }));
-    await expect(rename).rejects.toThrow(/Cannot update Conversation "archive": it is closed, and Twilio never updates or reopens a closed conversation/);
+    const rename = provider.update(
+      id,
+      withProvider(outs),
+      await checked({ uniqueName: "archive", state: "closed", friendlyName: "Archive" }),
+    );
+    await expect(rename).rejects.toThrow(
+      /Cannot update Conversation "archive": it is closed, and Twilio never updates or reopens a closed conversation/,
+    );
     await expect(rename).rejects.toThrow(/create a new one/);
 
     const reopen = provider.update(id, withProvider(outs), await checked({ uniqueName: "archive", state: "active" }));
@@ -289,7 +343,10 @@ describe("Conversation faults", () => {
     stack.emulator.setFaults({ dropAfterEffect: { count: 1, method: "POST", pathPrefix: "/v1/Conversations" } });
     const { id, outs } = await create({ uniqueName: "lost", friendlyName: "Lost", timers: { closed: "P1D" } });
     expect(outs).toMatchObject({ sid: id, uniqueName: "lost", friendlyName: "Lost", timers: { closed: "P1D" } });
-    expect(requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["POST /v1/Conversations 0", "GET /v1/Conversations/lost 200"]);
+    expect(requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      "POST /v1/Conversations 0",
+      "GET /v1/Conversations/lost 200",
+    ]);
     expect((await conversationsIn(defaultService)).map((c) => c.sid)).toEqual([id]);
   });
 
@@ -307,7 +364,9 @@ describe("Conversation faults", () => {
   it("says a conversation may exist, and how to find it, when a create without a unique name loses its response", async () => {
     stack.emulator.setFaults({ dropAfterEffect: { count: 1, method: "POST", pathPrefix: "/v1/Conversations" } });
     const attempt = create({ friendlyName: "Walk-in" });
-    await expect(attempt).rejects.toThrow(/^Creating Conversation "Walk-in" may have succeeded: the request reached Twilio but no response came back/);
+    await expect(attempt).rejects.toThrow(
+      /^Creating Conversation "Walk-in" may have succeeded: the request reached Twilio but no response came back/,
+    );
     await expect(attempt).rejects.toThrow(/GET \/v1\/Conversations\) and look for one with friendly name "Walk-in"/);
     expect(requests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 0"]); // never sent twice
     expect(await conversationsIn(defaultService)).toHaveLength(1);
@@ -332,7 +391,9 @@ describe("Conversation faults", () => {
   it("gives up after the second lost update response, naming the resource", async () => {
     const { id, outs } = await create({ uniqueName: "down" });
     stack.emulator.clearRequests();
-    stack.emulator.setFaults({ dropAfterEffect: { count: 2, method: "POST", pathPrefix: `/v1/Services/${defaultService}/Conversations/${id}` } });
+    stack.emulator.setFaults({
+      dropAfterEffect: { count: 2, method: "POST", pathPrefix: `/v1/Services/${defaultService}/Conversations/${id}` },
+    });
     await expect(provider.update(id, withProvider(outs), await checked({ uniqueName: "down", friendlyName: "Down" }))).rejects.toThrow(
       /^No response from Twilio updating Conversation "down"/,
     );
@@ -344,7 +405,11 @@ describe("Conversation faults", () => {
     expect(outs.declaredProperties).toEqual(["state", "uniqueName"]);
     // Someone deactivates it and moves it to another messaging service behind Pulumi's back.
     const otherMg = "MG" + "1".repeat(32);
-    await stack.outOfBand.request({ method: "POST", path: `/v1/Conversations/${id}`, form: { State: "inactive", MessagingServiceSid: otherMg } });
+    await stack.outOfBand.request({
+      method: "POST",
+      path: `/v1/Conversations/${id}`,
+      form: { State: "inactive", MessagingServiceSid: otherMg },
+    });
     const read = await provider.read(id, withProvider(outs));
     expect(read.props).toMatchObject({ state: "inactive", messagingServiceSid: otherMg, declaredProperties: ["state", "uniqueName"] });
     expect(read.inputs).toEqual({ uniqueName: "watched", state: "inactive" });
@@ -381,7 +446,9 @@ describe("Conversation check", () => {
   });
 
   it("refuses invalid inputs at create time too (preview let unknown values through)", async () => {
-    await expect(provider.create({ __provider: SHIM, uniqueName: "CH0123456789abcdef0123456789abcdef" })).rejects.toThrow(/Invalid inputs for Conversation/);
+    await expect(provider.create({ __provider: SHIM, uniqueName: "CH0123456789abcdef0123456789abcdef" })).rejects.toThrow(
+      /Invalid inputs for Conversation/,
+    );
     expect(stack.emulator.requests()).toEqual([]);
   });
 });

@@ -23,7 +23,11 @@ const checked = (news: Record<string, unknown>, olds?: Record<string, unknown>) 
 describe("GlobalConfiguration lifecycle", () => {
   it("records the originals, writes only what is declared, updates, restores removed fields, shows drift and restores all on delete", async () => {
     const fresh = await live();
-    expect(fresh).toMatchObject({ default_chat_service_sid: expect.stringMatching(/^IS/), default_inactive_timer: null, default_closed_timer: null });
+    expect(fresh).toMatchObject({
+      default_chat_service_sid: expect.stringMatching(/^IS/),
+      default_inactive_timer: null,
+      default_closed_timer: null,
+    });
     stack.emulator.clearRequests();
 
     // create: GET (record), then POST of the declared fields only.
@@ -66,7 +70,12 @@ describe("GlobalConfiguration lifecycle", () => {
     const updated = (await provider.update(id, { ...outs, __provider: SHIM }, changed)).outs!;
     expect(requests()).toEqual([
       { method: "GET", path: "/v1/Configuration", body: undefined, status: 200 },
-      { method: "POST", path: "/v1/Configuration", body: { DefaultMessagingServiceSid: MG_OTHER, DefaultInactiveTimer: "PT10M" }, status: 200 },
+      {
+        method: "POST",
+        path: "/v1/Configuration",
+        body: { DefaultMessagingServiceSid: MG_OTHER, DefaultInactiveTimer: "PT10M" },
+        status: 200,
+      },
     ]);
     expect(updated).toEqual({ ...outs, defaultInactiveTimer: "PT10M", defaultMessagingServiceSid: MG_OTHER, originalValues });
 
@@ -86,7 +95,11 @@ describe("GlobalConfiguration lifecycle", () => {
     expect((await live()).default_closed_timer).toBeNull();
 
     // Drift: a change made outside Pulumi shows on read, and the next diff wants to undo it.
-    await stack.outOfBand.request({ method: "POST", path: "/v1/Configuration", form: { DefaultInactiveTimer: "PT45M", DefaultClosedTimer: "P1D" } });
+    await stack.outOfBand.request({
+      method: "POST",
+      path: "/v1/Configuration",
+      form: { DefaultInactiveTimer: "PT45M", DefaultClosedTimer: "P1D" },
+    });
     const drifted = await provider.read(id, { ...afterRemoval, __provider: SHIM });
     expect(drifted.props).toEqual({ ...afterRemoval, defaultInactiveTimer: "PT45M" });
     // The closed timer is not this resource's any more: someone else's value is not its drift.
@@ -129,7 +142,9 @@ describe("GlobalConfiguration lifecycle", () => {
       defaultChatServiceSid: fresh.default_chat_service_sid,
       defaultMessagingServiceSid: fresh.default_messaging_service_sid,
     });
-    expect(read.props).toMatchObject({ originalValues: { defaultChatServiceSid: fresh.default_chat_service_sid, defaultInactiveTimer: null } });
+    expect(read.props).toMatchObject({
+      originalValues: { defaultChatServiceSid: fresh.default_chat_service_sid, defaultInactiveTimer: null },
+    });
   });
 
   it("finds no configuration to import under another account's SID", async () => {
@@ -140,7 +155,9 @@ describe("GlobalConfiguration lifecycle", () => {
     const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ defaultInactiveTimer: "PT5M" })) });
     stack.emulator.clearRequests();
     const foreign = { ...outs, accountSid: "AC" + "1".repeat(32) };
-    await expect(provider.update(id, foreign, await checked({ defaultInactiveTimer: "PT6M" }))).rejects.toThrow(/Refusing to update GlobalConfiguration of account AC1{32}/);
+    await expect(provider.update(id, foreign, await checked({ defaultInactiveTimer: "PT6M" }))).rejects.toThrow(
+      /Refusing to update GlobalConfiguration of account AC1{32}/,
+    );
     await expect(provider.delete(id, foreign)).rejects.toThrow(/Refusing to delete/);
     expect(requests()).toEqual([]);
   });
@@ -148,12 +165,27 @@ describe("GlobalConfiguration lifecycle", () => {
 
 describe("GlobalConfiguration check", () => {
   const cases: [string, Record<string, unknown>, string, RegExp][] = [
-    ["a chat service SID of the wrong kind", { defaultChatServiceSid: MG_OTHER }, "defaultChatServiceSid", /must be a chat service SID: "IS" followed by 32 hex digits/],
-    ["a messaging service SID too short", { defaultMessagingServiceSid: "MG123" }, "defaultMessagingServiceSid", /must be a messaging service SID/],
+    [
+      "a chat service SID of the wrong kind",
+      { defaultChatServiceSid: MG_OTHER },
+      "defaultChatServiceSid",
+      /must be a chat service SID: "IS" followed by 32 hex digits/,
+    ],
+    [
+      "a messaging service SID too short",
+      { defaultMessagingServiceSid: "MG123" },
+      "defaultMessagingServiceSid",
+      /must be a messaging service SID/,
+    ],
     ["an inactive timer under a minute", { defaultInactiveTimer: "PT30S" }, "defaultInactiveTimer", /must be at least 1 minute/],
     ["a closed timer under ten minutes", { defaultClosedTimer: "PT9M" }, "defaultClosedTimer", /must be at least 10 minutes/],
     ["a timer that is not a duration", { defaultClosedTimer: "1 hour" }, "defaultClosedTimer", /ISO 8601 duration/],
-    ["a misspelt property", { defaultInactiveTimeout: "PT5M" }, "defaultInactiveTimeout", /unknown property "defaultInactiveTimeout": GlobalConfiguration takes defaultChatServiceSid, /],
+    [
+      "a misspelt property",
+      { defaultInactiveTimeout: "PT5M" },
+      "defaultInactiveTimeout",
+      /unknown property "defaultInactiveTimeout": GlobalConfiguration takes defaultChatServiceSid, /,
+    ],
   ];
   it.each(cases)("rejects %s before sending anything", async (_what, news, property, reason) => {
     const result = await provider.check({}, { __provider: SHIM, ...news });
@@ -187,7 +219,10 @@ describe("GlobalConfiguration under faults", () => {
     stack.emulator.clearRequests();
     stack.emulator.setFaults({ unavailableNext: 1 });
     const news = await checked({ defaultInactiveTimer: "PT7M" });
-    expect((await provider.update(id, outs, news)).outs).toMatchObject({ defaultInactiveTimer: "PT7M", originalValues: outs.originalValues });
+    expect((await provider.update(id, outs, news)).outs).toMatchObject({
+      defaultInactiveTimer: "PT7M",
+      originalValues: outs.originalValues,
+    });
     expect(requests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 503", "POST 200"]);
   });
 
@@ -218,7 +253,11 @@ describe("GlobalConfiguration under faults", () => {
     expect(partial.message).toMatch(`creating GlobalConfiguration of account ${stack.emulator.accountSid}`);
     expect(partial.id).toBe(stack.emulator.accountSid);
     // The POST did take effect, but what was recorded is what was there before it.
-    expect(partial.properties).toMatchObject({ __provider: SHIM, defaultInactiveTimer: null, originalValues: { defaultInactiveTimer: null } });
+    expect(partial.properties).toMatchObject({
+      __provider: SHIM,
+      defaultInactiveTimer: null,
+      originalValues: { defaultInactiveTimer: null },
+    });
     expect((await live()).default_inactive_timer).toBe("PT5M");
 
     // The next run updates the resource kept in state; the originals survive.

@@ -4,12 +4,13 @@
  * PENDING for 20 ms (startEmulatorStack's operationDelayMs) and answers Retry-After: 0.
  */
 import type * as pulumi from "@pulumi/pulumi";
+
 import { configureFromStack } from "../../../provider/config";
 import { toWireBody } from "../../../provider/resources/orchestrator-configuration/api";
 import { createKey } from "../../../provider/resources/orchestrator-configuration/idempotency";
 import type { OrchestratorConfigurationInputs } from "../../../provider/resources/orchestrator-configuration/schema";
 import { PartialFailure } from "../../../provider/shared/partial";
-import { startEmulatorStack, type EmulatorStack } from "../../support/emulator-stack";
+import { type EmulatorStack, startEmulatorStack } from "../../support/emulator-stack";
 import { checkedInputs, hostProvider, SHIM, useEmulatorStack } from "../../support/provider-harness";
 
 const provider = hostProvider("OrchestratorConfiguration");
@@ -52,7 +53,8 @@ const writes = () => requests().filter((r) => r.method !== "GET");
 /** The configurations the emulator holds (applied ones). */
 const configurations = () => (stack.emulator.state() as { v2: { configurations: Array<{ id: string }> } }).v2.configurations;
 
-const checked = (news: Record<string, unknown>, olds?: Record<string, unknown>) => checkedInputs(provider, { __logicalName: LOGICAL, ...news }, olds);
+const checked = (news: Record<string, unknown>, olds?: Record<string, unknown>) =>
+  checkedInputs(provider, { __logicalName: LOGICAL, ...news }, olds);
 
 async function create(news: Record<string, unknown> = {}) {
   return provider.create({ __provider: SHIM, ...(await checked({ ...base, ...news })) });
@@ -118,7 +120,8 @@ describe("OrchestratorConfiguration lifecycle", () => {
     });
     const polls = sent.slice(1, -1);
     expect(polls.length).toBeGreaterThanOrEqual(1);
-    for (const poll of polls) expect(poll).toMatchObject({ method: "GET", path: expect.stringMatching(/^\/v2\/ControlPlane\/Operations\/op_/), status: 200 });
+    for (const poll of polls)
+      expect(poll).toMatchObject({ method: "GET", path: expect.stringMatching(/^\/v2\/ControlPlane\/Operations\/op_/), status: 200 });
     expect(sent[sent.length - 1]).toEqual({ method: "GET", path: `${CONFIGURATIONS}/${id}`, status: 200 });
 
     // read: live values and inputs that match them.
@@ -216,7 +219,11 @@ describe("OrchestratorConfiguration lifecycle", () => {
 
   it("updates a configuration changed behind Pulumi's back and shows the drift on read", async () => {
     const { id, outs } = await create();
-    await stack.outOfBand.request({ method: "PUT", path: `${CONFIGURATIONS}/${id}`, json: { ...base, description: "edited", channelSettings: {} } });
+    await stack.outOfBand.request({
+      method: "PUT",
+      path: `${CONFIGURATIONS}/${id}`,
+      json: { ...base, description: "edited", channelSettings: {} },
+    });
     // The out-of-band PUT is an operation too; wait until it applied.
     let read: pulumi.dynamic.ReadResult;
     do read = await provider.read(id, outs);
@@ -234,7 +241,11 @@ describe("OrchestratorConfiguration check", () => {
     ["an unknown grouping type", { conversationGroupingType: "GROUP_BY_MOOD" }, "conversationGroupingType"],
     ["an empty memory store", { memoryStoreId: "" }, "memoryStoreId"],
     ["an unknown channel", { channelSettings: { FAX: {} } }, "channelSettings.FAX"],
-    ["a zero inactive timeout", { channelSettings: { SMS: { statusTimeouts: { inactive: 0 } } } }, "channelSettings.SMS.statusTimeouts.inactive"],
+    [
+      "a zero inactive timeout",
+      { channelSettings: { SMS: { statusTimeouts: { inactive: 0 } } } },
+      "channelSettings.SMS.statusTimeouts.inactive",
+    ],
     ["three status callbacks", { statusCallbacks: Array(3).fill({ url: "https://example.com" }) }, "statusCallbacks"],
     ["a callback that is not a URL", { statusCallbacks: [{ url: "example" }] }, "statusCallbacks.0.url"],
     ["six intelligence configurations", { intelligenceConfigurationIds: ["1", "2", "3", "4", "5", "6"] }, "intelligenceConfigurationIds"],
@@ -264,10 +275,17 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
     const key = createKey(stack.emulator.accountSid, LOGICAL, toWireBody(inputs), 0);
     clockOffsetMs = -60_000;
     stack.emulator.setFaults({ failOperationsNext: 1 });
-    const earlier = await stack.outOfBand.request<unknown>({ method: "POST", path: CONFIGURATIONS, json: toWireBody(inputs), idempotencyKey: key });
+    const earlier = await stack.outOfBand.request<unknown>({
+      method: "POST",
+      path: CONFIGURATIONS,
+      json: toWireBody(inputs),
+      idempotencyKey: key,
+    });
     const operation = earlier.headers["operation-id"];
     let status: string;
-    do status = (await stack.outOfBand.request<{ status: string }>({ method: "GET", path: `/v2/ControlPlane/Operations/${operation}` })).data.status;
+    do
+      status = (await stack.outOfBand.request<{ status: string }>({ method: "GET", path: `/v2/ControlPlane/Operations/${operation}` })).data
+        .status;
     while (status === "PENDING");
     expect(status).toBe("FAILED");
     clockOffsetMs = 0;
@@ -283,7 +301,9 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
   it("keeps an update whose operation FAILED in state with its id and the configuration as it still is", async () => {
     const { id, outs } = await create();
     stack.emulator.setFaults({ failOperationsNext: 1 });
-    const error = await rejection(provider.update(id, { ...outs, __provider: SHIM }, { __provider: SHIM, ...(await checked({ ...base, description: "new" })) }));
+    const error = await rejection(
+      provider.update(id, { ...outs, __provider: SHIM }, { __provider: SHIM, ...(await checked({ ...base, description: "new" })) }),
+    );
     expect(error).toBeInstanceOf(PartialFailure);
     expect(error.message).toMatch(/^Failed updating OrchestratorConfiguration "support-routing": operation op_\w+ ended FAILED/);
     expect(error.id).toBe(id);
@@ -316,9 +336,12 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
       const inputs = await checked(base);
       const error = await rejection(provider.create({ __provider: SHIM, ...inputs }));
       expect(error).toBeInstanceOf(PartialFailure);
-      expect(error.message).toMatch(/^Timed out creating OrchestratorConfiguration "support-routing": Gave up waiting for operation op_\w+/);
+      expect(error.message).toMatch(
+        /^Timed out creating OrchestratorConfiguration "support-routing": Gave up waiting for operation op_\w+/,
+      );
       // The id is the one the 202 named (related.configurationId), still pending on Twilio's side.
-      const pending = (slow.emulator.state() as { v2: { operations: Array<{ status: string; related: { configurationId: string } }> } }).v2.operations;
+      const pending = (slow.emulator.state() as { v2: { operations: Array<{ status: string; related: { configurationId: string } }> } }).v2
+        .operations;
       expect(pending).toEqual([expect.objectContaining({ status: "PENDING", related: { configurationId: error.id } })]);
       expect(error.id).toMatch(/^conv_configuration_/);
       expect(error.properties).toEqual({
@@ -377,7 +400,11 @@ describe("OrchestratorConfiguration under faults", () => {
   it("rides out a burst of 429s", async () => {
     stack.emulator.setFaults({ rateLimitNext: 3, rateLimitRetryAfterSeconds: 0 });
     const { id } = await create();
-    expect(requests().slice(0, 4).map((r) => [r.method, r.status])).toEqual([
+    expect(
+      requests()
+        .slice(0, 4)
+        .map((r) => [r.method, r.status]),
+    ).toEqual([
       ["POST", 429],
       ["POST", 429],
       ["POST", 429],

@@ -17,9 +17,16 @@ interface Service {
 
 /** A new service with its default roles, made behind Pulumi's back; the request log is cleared after. */
 async function newService(friendlyName = "Support"): Promise<Service> {
-  const created = await stack.outOfBand.request<{ sid: string }>({ method: "POST", path: "/v1/Services", form: { FriendlyName: friendlyName } });
+  const created = await stack.outOfBand.request<{ sid: string }>({
+    method: "POST",
+    path: "/v1/Services",
+    form: { FriendlyName: friendlyName },
+  });
   const sid = created.data.sid;
-  const list = await stack.outOfBand.request<{ roles: { sid: string; friendly_name: string }[] }>({ method: "GET", path: `/v1/Services/${sid}/Roles` });
+  const list = await stack.outOfBand.request<{ roles: { sid: string; friendly_name: string }[] }>({
+    method: "GET",
+    path: `/v1/Services/${sid}/Roles`,
+  });
   const roles = Object.fromEntries(list.data.roles.map((r) => [r.friendly_name, r.sid]));
   stack.emulator.clearRequests();
   return { sid, roles };
@@ -37,8 +44,12 @@ async function addRole(service: Service, friendlyName: string, type: "conversati
 
 /** The service's configuration as Twilio holds it now. */
 async function live(chatServiceSid: string): Promise<Record<string, unknown>> {
-  const { data } = await stack.outOfBand.request<Record<string, unknown>>({ method: "GET", path: `/v1/Services/${chatServiceSid}/Configuration` });
-  const { default_conversation_creator_role_sid, default_conversation_role_sid, default_chat_service_role_sid, reachability_enabled } = data;
+  const { data } = await stack.outOfBand.request<Record<string, unknown>>({
+    method: "GET",
+    path: `/v1/Services/${chatServiceSid}/Configuration`,
+  });
+  const { default_conversation_creator_role_sid, default_conversation_role_sid, default_chat_service_role_sid, reachability_enabled } =
+    data;
   return { default_conversation_creator_role_sid, default_conversation_role_sid, default_chat_service_role_sid, reachability_enabled };
 }
 
@@ -58,7 +69,11 @@ describe("ServiceConfiguration lifecycle", () => {
     };
 
     // create: GET (record), then POST of the declared fields only.
-    const inputs = await checked({ chatServiceSid: service.sid, reachabilityEnabled: true, defaultConversationRoleSid: service.roles["channel admin"] });
+    const inputs = await checked({
+      chatServiceSid: service.sid,
+      reachabilityEnabled: true,
+      defaultConversationRoleSid: service.roles["channel admin"],
+    });
     const { id, outs } = await provider.create({ __provider: SHIM, ...inputs });
     expect(id).toBe(service.sid);
     expect(outs).toEqual({
@@ -71,7 +86,12 @@ describe("ServiceConfiguration lifecycle", () => {
     });
     expect(requests()).toEqual([
       { method: "GET", path, body: undefined, status: 200 },
-      { method: "POST", path, body: { DefaultConversationRoleSid: service.roles["channel admin"], ReachabilityEnabled: "true" }, status: 200 },
+      {
+        method: "POST",
+        path,
+        body: { DefaultConversationRoleSid: service.roles["channel admin"], ReachabilityEnabled: "true" },
+        status: 200,
+      },
     ]);
 
     // read: live values, matching inputs, originals kept.
@@ -142,7 +162,10 @@ describe("ServiceConfiguration lifecycle", () => {
 
   it("replaces on a change of service, creating the new one before deleting the old", async () => {
     const [a, b] = [await newService("A"), await newService("B")];
-    const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ chatServiceSid: a.sid, reachabilityEnabled: true })) });
+    const { id, outs } = await provider.create({
+      __provider: SHIM,
+      ...(await checked({ chatServiceSid: a.sid, reachabilityEnabled: true })),
+    });
     const moved = await checked({ chatServiceSid: b.sid, reachabilityEnabled: true });
     expect(await provider.diff(id, { ...outs, __provider: SHIM }, moved)).toEqual({
       changes: true,
@@ -169,7 +192,10 @@ describe("ServiceConfiguration lifecycle", () => {
 
   it("says the same on update when the service was deleted meanwhile", async () => {
     const service = await newService();
-    const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })) });
+    const { id, outs } = await provider.create({
+      __provider: SHIM,
+      ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })),
+    });
     await stack.outOfBand.request({ method: "DELETE", path: `/v1/Services/${service.sid}` });
     await expect(provider.update(id, outs, await checked({ chatServiceSid: service.sid, reachabilityEnabled: false }))).rejects.toThrow(
       /does not exist in account .*: create it first \(ConversationService\) or fix chatServiceSid/,
@@ -195,11 +221,31 @@ describe("ServiceConfiguration check", () => {
   const cases: [string, Record<string, unknown>, string, RegExp][] = [
     ["a missing service", {}, "chatServiceSid", /^is required: a chat service SID \("IS" followed by 32 hex digits\)$/],
     ["a service SID of the wrong kind", { chatServiceSid: "CH" + "a".repeat(32) }, "chatServiceSid", /must be a chat service SID/],
-    ["a role SID of the wrong kind", { chatServiceSid: IS, defaultConversationRoleSid: IS }, "defaultConversationRoleSid", /must be a conversation-scoped role SID: "RL" followed by 32 hex digits/],
-    ["a creator role that is not a string", { chatServiceSid: IS, defaultConversationCreatorRoleSid: 7 }, "defaultConversationCreatorRoleSid", /must be a conversation-scoped role SID/],
-    ["a service role SID too short", { chatServiceSid: IS, defaultChatServiceRoleSid: "RL12" }, "defaultChatServiceRoleSid", /must be a service-scoped role SID/],
+    [
+      "a role SID of the wrong kind",
+      { chatServiceSid: IS, defaultConversationRoleSid: IS },
+      "defaultConversationRoleSid",
+      /must be a conversation-scoped role SID: "RL" followed by 32 hex digits/,
+    ],
+    [
+      "a creator role that is not a string",
+      { chatServiceSid: IS, defaultConversationCreatorRoleSid: 7 },
+      "defaultConversationCreatorRoleSid",
+      /must be a conversation-scoped role SID/,
+    ],
+    [
+      "a service role SID too short",
+      { chatServiceSid: IS, defaultChatServiceRoleSid: "RL12" },
+      "defaultChatServiceRoleSid",
+      /must be a service-scoped role SID/,
+    ],
     ["reachability as a string", { chatServiceSid: IS, reachabilityEnabled: "yes" }, "reachabilityEnabled", /^must be true or false$/],
-    ["a misspelt property", { chatServiceSid: IS, reachability: true }, "reachability", /unknown property "reachability": ServiceConfiguration takes chatServiceSid, /],
+    [
+      "a misspelt property",
+      { chatServiceSid: IS, reachability: true },
+      "reachability",
+      /unknown property "reachability": ServiceConfiguration takes chatServiceSid, /,
+    ],
   ];
   it.each(cases)("rejects %s before sending anything", async (_what, news, property, reason) => {
     const result = await provider.check({}, { __provider: SHIM, ...news });
@@ -211,7 +257,10 @@ describe("ServiceConfiguration check", () => {
 describe("ServiceConfiguration under faults", () => {
   it("rides out a burst of 429s: exactly one POST takes effect", async () => {
     const service = await newService();
-    const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })) });
+    const { id, outs } = await provider.create({
+      __provider: SHIM,
+      ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })),
+    });
     stack.emulator.clearRequests();
     stack.emulator.setFaults({ rateLimitNext: 4, rateLimitRetryAfterSeconds: 0 });
     const result = await provider.update(id, outs, await checked({ chatServiceSid: service.sid, reachabilityEnabled: false }));
@@ -224,7 +273,10 @@ describe("ServiceConfiguration under faults", () => {
 
   it("retries a 503 on a write: the POST sets absolute values, so sending it again is harmless", async () => {
     const service = await newService();
-    const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })) });
+    const { id, outs } = await provider.create({
+      __provider: SHIM,
+      ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })),
+    });
     stack.emulator.clearRequests();
     stack.emulator.setFaults({ unavailableNext: 1 });
     const news = await checked({ chatServiceSid: service.sid, reachabilityEnabled: false });
@@ -235,7 +287,10 @@ describe("ServiceConfiguration under faults", () => {
   it("retries a GET that got a 503", async () => {
     const service = await newService();
     stack.emulator.setFaults({ unavailableNext: 1 });
-    const { outs } = await provider.create({ __provider: SHIM, ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })) });
+    const { outs } = await provider.create({
+      __provider: SHIM,
+      ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })),
+    });
     expect(outs).toMatchObject({ reachabilityEnabled: true });
     expect(requests().map((r) => `${r.method} ${r.status}`)).toEqual(["GET 503", "GET 200", "POST 200"]);
   });
@@ -243,7 +298,10 @@ describe("ServiceConfiguration under faults", () => {
   it("retries a GET whose connection dropped", async () => {
     const service = await newService();
     stack.emulator.setFaults({ dropNext: 1 });
-    const { outs } = await provider.create({ __provider: SHIM, ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })) });
+    const { outs } = await provider.create({
+      __provider: SHIM,
+      ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })),
+    });
     expect(outs).toMatchObject({ reachabilityEnabled: true, originalValues: { reachabilityEnabled: false } });
     expect(requests().map((r) => `${r.method} ${r.status}`)).toEqual(["GET 0", "GET 200", "POST 200"]);
   });

@@ -37,7 +37,12 @@ describe("ServiceRole lifecycle", () => {
   it("creates, reads, ignores reordered permissions, updates permissions in place, replaces on name/type/service, deletes", async () => {
     const checked = await provider.check({}, program());
     expect(checked).toEqual({
-      inputs: { chatServiceSid: serviceSid, friendlyName: "agent", type: "conversation", permissions: ["leaveConversation", "sendMessage"] },
+      inputs: {
+        chatServiceSid: serviceSid,
+        friendlyName: "agent",
+        type: "conversation",
+        permissions: ["leaveConversation", "sendMessage"],
+      },
     });
 
     const { id, outs } = await provider.create({ __provider: SHIM, ...checked.inputs });
@@ -81,9 +86,19 @@ describe("ServiceRole lifecycle", () => {
     expect(await provider.diff(id, state, changed.inputs)).toMatchObject({ changes: true, replaces: [] });
     stack.emulator.clearRequests();
     const updated = await provider.update(id, state, { __provider: SHIM, ...changed.inputs });
-    expect(updated.outs).toMatchObject({ sid: id, permissions: ["sendMediaMessage", "sendMessage"], friendlyName: "agent", type: "conversation" });
+    expect(updated.outs).toMatchObject({
+      sid: id,
+      permissions: ["sendMediaMessage", "sendMessage"],
+      friendlyName: "agent",
+      type: "conversation",
+    });
     expect(requests()).toEqual([
-      { method: "POST", path: `/v1/Services/${serviceSid}/Roles/${id}`, body: { Permission: ["sendMediaMessage", "sendMessage"] }, status: 200 },
+      {
+        method: "POST",
+        path: `/v1/Services/${serviceSid}/Roles/${id}`,
+        body: { Permission: ["sendMediaMessage", "sendMessage"] },
+        status: 200,
+      },
     ]);
     const afterUpdate = await provider.read(id, updated.outs);
     expect(afterUpdate.props).toMatchObject({ permissions: ["sendMediaMessage", "sendMessage"] });
@@ -96,7 +111,11 @@ describe("ServiceRole lifecycle", () => {
       ["chatServiceSid", { chatServiceSid: "IS" + "1".repeat(32), permissions: ["sendMessage", "sendMediaMessage"] }],
     ] as const) {
       const news = await provider.check(checked.inputs, program(change));
-      expect(await provider.diff(id, updatedState, news.inputs)).toMatchObject({ changes: true, replaces: [property], deleteBeforeReplace: false });
+      expect(await provider.diff(id, updatedState, news.inputs)).toMatchObject({
+        changes: true,
+        replaces: [property],
+        deleteBeforeReplace: false,
+      });
     }
 
     stack.emulator.clearRequests();
@@ -113,7 +132,11 @@ describe("ServiceRole lifecycle", () => {
 
   it("shows permissions changed outside Pulumi as drift on refresh", async () => {
     const { id, outs, inputs } = await create();
-    await stack.outOfBand.request({ method: "POST", path: `/v1/Services/${serviceSid}/Roles/${id}`, form: { Permission: ["sendMessage"] } });
+    await stack.outOfBand.request({
+      method: "POST",
+      path: `/v1/Services/${serviceSid}/Roles/${id}`,
+      form: { Permission: ["sendMessage"] },
+    });
 
     const read = await provider.read(id, outs);
     expect(read.props).toMatchObject({ permissions: ["sendMessage"] });

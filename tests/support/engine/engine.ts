@@ -1,10 +1,12 @@
 import type { ChildProcess } from "node:child_process";
 import * as path from "node:path";
+
 import { status as grpcStatus } from "@grpc/grpc-js";
+
 import { ProviderCallError, ProviderClient, ResourceInitError, type ResourceRef } from "./grpc-client";
 import { HostProcess } from "./host-process";
 import { findRepoRoot, linkPackageForHost } from "./link-package";
-import { runProgram, type Registration, type RegistrationResult } from "./program-runner";
+import { type Registration, type RegistrationResult, runProgram } from "./program-runner";
 import { countSteps, formatCounts, formatStep } from "./reporter";
 import { rewrapSecrets, secretKeysOf, unwrapSecrets, wrapSecret } from "./secrets";
 import { StateStore } from "./state-store";
@@ -292,7 +294,10 @@ export class EngineStandIn {
     const diff = await this.calling(ref, "diff", () =>
       client.diff(ref, old.id, unwrapSecrets(old.outputs) as PropertyMap, oldInputs, inputs),
     );
-    const plan = planFromDiff(diff, oldInputs, inputs, { deleteBeforeReplace: reg.deleteBeforeReplace, replaceOnChanges: reg.replaceOnChanges });
+    const plan = planFromDiff(diff, oldInputs, inputs, {
+      deleteBeforeReplace: reg.deleteBeforeReplace,
+      replaceOnChanges: reg.replaceOnChanges,
+    });
     if (plan.op === "same") {
       record({ op: "same", ...ref });
       if (!preview) {
@@ -312,9 +317,9 @@ export class EngineStandIn {
       } catch (e) {
         if (e instanceof ResourceInitError) {
           this.replaceEntry(run, old, stored(old.id, e.properties));
-          throw new Error(partialMessage("updating", ref, e));
+          throw new Error(partialMessage("updating", ref, e), { cause: e });
         }
-        throw new Error(`${ref.type} ${ref.name}: update failed: ${await this.explain(e)}`);
+        throw new Error(`${ref.type} ${ref.name}: update failed: ${await this.explain(e)}`, { cause: e });
       }
     }
     if (plan.deleteBeforeReplace) {
@@ -347,9 +352,9 @@ export class EngineStandIn {
         // The resource exists: keep it, as the engine does, so the next run updates instead of orphaning it.
         run.resources.push(stored(e.id, e.properties));
         this.save(run);
-        throw new Error(partialMessage("creating", ref, e));
+        throw new Error(partialMessage("creating", ref, e), { cause: e });
       }
-      throw new Error(`${ref.type} ${ref.name}: create failed: ${await this.explain(e)}`);
+      throw new Error(`${ref.type} ${ref.name}: create failed: ${await this.explain(e)}`, { cause: e });
     }
   }
 
@@ -358,7 +363,7 @@ export class EngineStandIn {
     try {
       await client.delete(res, res.id, unwrapSecrets(res.outputs) as PropertyMap, unwrapSecrets(res.inputs) as PropertyMap);
     } catch (e) {
-      throw new Error(`${res.type} ${res.name}: delete failed: ${await this.explain(e)}`);
+      throw new Error(`${res.type} ${res.name}: delete failed: ${await this.explain(e)}`, { cause: e });
     }
     run.resources = run.resources.filter((r) => r !== res);
     this.save(run);
@@ -369,9 +374,11 @@ export class EngineStandIn {
       const ref: ResourceRef = res;
       let read;
       try {
-        read = await (await this.client()).read(ref, res.id, unwrapSecrets(res.outputs) as PropertyMap, unwrapSecrets(res.inputs) as PropertyMap);
+        read = await (
+          await this.client()
+        ).read(ref, res.id, unwrapSecrets(res.outputs) as PropertyMap, unwrapSecrets(res.inputs) as PropertyMap);
       } catch (e) {
-        throw new Error(`${res.type} ${res.name}: read failed: ${await this.explain(e)}`);
+        throw new Error(`${res.type} ${res.name}: read failed: ${await this.explain(e)}`, { cause: e });
       }
       const index = run.resources.indexOf(res);
       if (!read.id) {
@@ -385,9 +392,12 @@ export class EngineStandIn {
       const drift = changedKeys(unwrapSecrets(res.outputs) as PropertyMap, read.outputs);
       run.resources[index] = { ...res, id: read.id, outputs: read.outputs, inputs };
       this.save(run);
-      this.laterStep(run, drift.length > 0 || read.id !== res.id
-        ? { op: "update", urn: res.urn, type: res.type, name: res.name, changed: drift }
-        : { op: "same", urn: res.urn, type: res.type, name: res.name });
+      this.laterStep(
+        run,
+        drift.length > 0 || read.id !== res.id
+          ? { op: "update", urn: res.urn, type: res.type, name: res.name, changed: drift }
+          : { op: "same", urn: res.urn, type: res.type, name: res.name },
+      );
     }
     return {};
   }
@@ -439,7 +449,7 @@ export class EngineStandIn {
     try {
       return await call();
     } catch (e) {
-      throw new Error(`${ref.type} ${ref.name}: ${what} failed: ${await this.explain(e)}`);
+      throw new Error(`${ref.type} ${ref.name}: ${what} failed: ${await this.explain(e)}`, { cause: e });
     }
   }
 

@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
+
 import * as grpc from "@grpc/grpc-js";
-import { Any } from "google-protobuf/google/protobuf/any_pb";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Status } from "@pulumi/pulumi/proto/status_pb";
+import { Any } from "google-protobuf/google/protobuf/any_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+
 import type { PropertyMap } from "./types";
 
 /** Identifies the resource a call is about; the engine sends these with every resource RPC. */
@@ -228,12 +230,8 @@ export class ProviderClient {
   }
 }
 
-function setRef(
-  req: { setUrn(v: string): unknown; setName(v: string): unknown; setType(v: string): unknown },
-  ref: ResourceRef,
-): void {
+function setRef(req: { setUrn(v: string): unknown; setName(v: string): unknown; setType(v: string): unknown }, ref: ResourceRef): void {
   req.setUrn(ref.urn);
   req.setName(ref.name);
   req.setType(ref.type);
 }
-

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import * as readline from "node:readline";
 
 /** Where the real dynamic-provider host lives; the engine runs exactly this for `pulumi-nodejs:dynamic` resources. */
@@ -64,10 +64,7 @@ export class HostProcess {
     const timeoutMs = options.startTimeoutMs ?? 30000;
     try {
       host.portValue = await new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`dynamic-provider host did not print its port within ${timeoutMs} ms`)),
-          timeoutMs,
-        );
+        const timer = setTimeout(() => reject(new Error(`dynamic-provider host did not print its port within ${timeoutMs} ms`)), timeoutMs);
         readline.createInterface({ input: host.child.stdout! }).once("line", (line) => {
           clearTimeout(timer);
           const n = Number(line.trim());

@@ -4,8 +4,7 @@
  *
  * No jest here: `npm run build` compiles this folder for the offline demo, which runs on plain node.
  */
-export { EngineStandIn, EngineRunError, type EngineOptions } from "./engine";
-export { formatSummary, formatStep, formatCounts } from "./reporter";
-export { linkPackageForHost, findRepoRoot } from "./link-package";
-export { ResourceInitError, ProviderCallError } from "./grpc-client";
-export type { RunSummary, RunStep, RunCounts, RunKind, StepOp, StateFile, StateResource, PropertyMap, JsonValue } from "./types";
+export { type EngineOptions, EngineRunError, EngineStandIn } from "./engine";
+export { findRepoRoot, linkPackageForHost } from "./link-package";
+export { formatSummary } from "./reporter";
+export type { RunCounts, RunSummary, StateFile, StateResource, StepOp } from "./types";

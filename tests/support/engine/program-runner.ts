@@ -1,9 +1,11 @@
 import * as vm from "node:vm";
+
 import * as pulumi from "@pulumi/pulumi";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { JsonValue, PropertyMap } from "./types";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+
+import type { JsonValue, PropertyMap } from "./types";
 
 /**
  * Runs a Pulumi program in this process under `pulumi.runtime.setMocks`, handing every resource
@@ -20,6 +22,7 @@ import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
  * These two SDK functions are `@internal` (absent from the .d.ts) but stable; the Automation API
  * depends on them.
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- internal modules, typed by hand below */
 const runtimeState = require("@pulumi/pulumi/runtime/state") as {
   withLocalStorage<T>(callback: () => Promise<T>): Promise<T>;
 };
@@ -30,6 +33,7 @@ const runtimeSettings = require("@pulumi/pulumi/runtime/settings") as {
 const runtimeStack = require("@pulumi/pulumi/runtime/stack") as {
   runInPulumiStack(init: () => Promise<unknown>): Promise<unknown>;
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
@@ -179,7 +183,9 @@ export function runProgram(program: () => unknown, options: ProgramRunOptions): 
           const pending = current;
           current = undefined;
           if (!pending) {
-            throw new Error(`engine stand-in: ${args.type} ${args.name} was not registered through registerResource (read/get is not supported)`);
+            throw new Error(
+              `engine stand-in: ${args.type} ${args.name} was not registered through registerResource (read/get is not supported)`,
+            );
           }
           const { req, urn } = pending;
           const result = await options.register({
@@ -207,8 +213,7 @@ export function runProgram(program: () => unknown, options: ProgramRunOptions): 
     // The mocks prefix every top-level URN with the stack's type; the engine does not
     // (`urn:pulumi:dev::proj::pkg:mod:Type::name`), and state URNs must match the engine's.
     const newUrn = monitor.newUrn.bind(monitor);
-    monitor.newUrn = (parent, type, name) =>
-      newUrn(parent.split("::")[2] === ROOT_STACK_TYPE ? "" : parent, type, name);
+    monitor.newUrn = (parent, type, name) => newUrn(parent.split("::")[2] === ROOT_STACK_TYPE ? "" : parent, type, name);
     const registerResource = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, callback) => {
       const urn = monitor.newUrn(req.getParent(), req.getType(), req.getName());

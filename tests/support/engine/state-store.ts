@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+
 import type { StateFile, StateResource } from "./types";
 
 /**
@@ -25,9 +26,7 @@ export class StateStore {
       throw new Error(`State file ${this.statePath} is not a version 1 engine stand-in state`);
     }
     if (parsed.project !== this.project || parsed.stack !== this.stack) {
-      throw new Error(
-        `State file ${this.statePath} belongs to ${parsed.project}/${parsed.stack}, not ${this.project}/${this.stack}`,
-      );
+      throw new Error(`State file ${this.statePath} belongs to ${parsed.project}/${parsed.stack}, not ${this.project}/${this.stack}`);
     }
     return parsed as StateFile;
   }

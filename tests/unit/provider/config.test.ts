@@ -1,12 +1,8 @@
 import { inspect } from "node:util";
+
 import { Config as DynamicProviderConfig } from "@pulumi/pulumi/cmd/dynamic-provider/config";
-import {
-  configureFromStack,
-  currentSettings,
-  resolveSettings,
-  SettingsError,
-  type ConfigSource,
-} from "../../../provider/config";
+
+import { type ConfigSource, configureFromStack, currentSettings, resolveSettings, SettingsError } from "../../../provider/config";
 
 const AC = "AC0123456789abcdef0123456789abcdef";
 const AC2 = "ACfedcba9876543210fedcba9876543210";
@@ -62,7 +58,11 @@ describe("resolveSettings: credentials", () => {
   });
 
   it("lets stack config's auth token win over an API key from the environment", () => {
-    const s = resolveSettings(stack({ "twilio:authToken": TOKEN }), { TWILIO_ACCOUNT_SID: AC, TWILIO_API_KEY: SK, TWILIO_API_SECRET: SECRET });
+    const s = resolveSettings(stack({ "twilio:authToken": TOKEN }), {
+      TWILIO_ACCOUNT_SID: AC,
+      TWILIO_API_KEY: SK,
+      TWILIO_API_SECRET: SECRET,
+    });
     expect(s.username).toBe(AC);
     expect(s.password).toBe(TOKEN);
   });
@@ -165,7 +165,11 @@ describe("resolveSettings: host", () => {
   });
 
   it("takes region and edge from stack config before the environment", () => {
-    const s = resolveSettings(stack({ "twilio:region": "au1", "twilio:edge": "sydney" }), { ...withToken, TWILIO_REGION: "ie1", TWILIO_EDGE: "dublin" });
+    const s = resolveSettings(stack({ "twilio:region": "au1", "twilio:edge": "sydney" }), {
+      ...withToken,
+      TWILIO_REGION: "ie1",
+      TWILIO_EDGE: "dublin",
+    });
     expect(s.baseUrl).toBe("https://conversations.sydney.au1.twilio.com");
   });
 
@@ -194,17 +198,14 @@ describe("resolveSettings: host", () => {
     expect(s.baseUrl).toBe("http://127.0.0.1:9");
   });
 
-  it.each([
-    "http://example.com",
-    "http://10.0.0.1:4010",
-    "http://127.0.0.1.evil.example",
-    "http://[::2]:4010",
-    "http://0.0.0.0:4010",
-  ])("refuses plain http to the non-loopback %s", (url) => {
-    const e = settingsError(stack({ "twilio:baseUrl": url }), withToken);
-    expect(e.message).toMatch(/^twilio:baseUrl uses plain http:\/\/ to .*unencrypted/);
-    expect(e.message).toContain("loopback");
-  });
+  it.each(["http://example.com", "http://10.0.0.1:4010", "http://127.0.0.1.evil.example", "http://[::2]:4010", "http://0.0.0.0:4010"])(
+    "refuses plain http to the non-loopback %s",
+    (url) => {
+      const e = settingsError(stack({ "twilio:baseUrl": url }), withToken);
+      expect(e.message).toMatch(/^twilio:baseUrl uses plain http:\/\/ to .*unencrypted/);
+      expect(e.message).toContain("loopback");
+    },
+  );
 
   it.each<[string, RegExp]>([
     ["not a url", /is not a URL/],

@@ -5,7 +5,14 @@ const SID = "IS" + "a".repeat(32);
 const ACCOUNT = "AC" + "0".repeat(32);
 const created = mockResources((args) => {
   // What the provider's create would return: the inputs plus the server's outputs.
-  const state = { ...args.inputs, sid: SID, accountSid: ACCOUNT, dateCreated: "2024-01-01T00:00:00Z", dateUpdated: "2024-01-01T00:00:00Z", url: `https://conversations.twilio.com/v1/Services/${SID}` };
+  const state = {
+    ...args.inputs,
+    sid: SID,
+    accountSid: ACCOUNT,
+    dateCreated: "2024-01-01T00:00:00Z",
+    dateUpdated: "2024-01-01T00:00:00Z",
+    url: `https://conversations.twilio.com/v1/Services/${SID}`,
+  };
   return { id: SID, state };
 });
 

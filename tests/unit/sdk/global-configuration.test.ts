@@ -1,9 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import { GlobalConfiguration } from "../../../sdk/global-configuration";
 import { expectDynamicResource, mockResources, registered, value } from "../../support/sdk-mocks";
 
 const ACCOUNT = "AC" + "0".repeat(32);
-const ORIGINALS = { defaultChatServiceSid: "IS" + "a".repeat(32), defaultMessagingServiceSid: null, defaultInactiveTimer: null, defaultClosedTimer: null };
+const ORIGINALS = {
+  defaultChatServiceSid: "IS" + "a".repeat(32),
+  defaultMessagingServiceSid: null,
+  defaultInactiveTimer: null,
+  defaultClosedTimer: null,
+};
 const created = mockResources((args) => {
   // What the provider's create would return: the declared inputs plus the recorded values.
   const { __provider: _shim, ...inputs } = args.inputs;

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import { OrchestratorConfiguration } from "../../../sdk/orchestrator-configuration";
 import { expectDynamicResource, mockResources, registered, value } from "../../support/sdk-mocks";
 

@@ -1,11 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import { ServiceConfiguration } from "../../../sdk/service-configuration";
 import { expectDynamicResource, mockResources, registered, value } from "../../support/sdk-mocks";
 
 const ACCOUNT = "AC" + "0".repeat(32);
 const SERVICE = "IS" + "a".repeat(32);
 const ROLE = "RL" + "b".repeat(32);
-const ORIGINALS = { defaultConversationCreatorRoleSid: ROLE, defaultConversationRoleSid: ROLE, defaultChatServiceRoleSid: ROLE, reachabilityEnabled: false };
+const ORIGINALS = {
+  defaultConversationCreatorRoleSid: ROLE,
+  defaultConversationRoleSid: ROLE,
+  defaultChatServiceRoleSid: ROLE,
+  reachabilityEnabled: false,
+};
 const created = mockResources((args) => {
   const { __provider: _shim, ...inputs } = args.inputs;
   const url = `https://conversations.twilio.com/v1/Services/${inputs.chatServiceSid}/Configuration`;

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import { ConversationService } from "../../../sdk/conversation-service";
 import { ServiceRole } from "../../../sdk/service-role";
 import { expectDynamicResource, mockResources, registered, value } from "../../support/sdk-mocks";
@@ -9,7 +10,14 @@ const ACCOUNT = "AC" + "0".repeat(32);
 const created = mockResources((args) => {
   const isRole = args.type.endsWith(":ServiceRole");
   const sid = isRole ? RL : IS;
-  const state = { ...args.inputs, sid, accountSid: ACCOUNT, dateCreated: "2024-01-01T00:00:00Z", dateUpdated: "2024-01-01T00:00:00Z", url: `https://x/${sid}` };
+  const state = {
+    ...args.inputs,
+    sid,
+    accountSid: ACCOUNT,
+    dateCreated: "2024-01-01T00:00:00Z",
+    dateUpdated: "2024-01-01T00:00:00Z",
+    url: `https://x/${sid}`,
+  };
   return { id: sid, state };
 });
 
@@ -25,7 +33,12 @@ describe("ServiceRole (SDK)", () => {
     expect(await value(role.id)).toBe(RL);
     const args = registered(created, "agent");
     expectDynamicResource(args, "ServiceRole");
-    expect(args.inputs).toMatchObject({ chatServiceSid: IS, friendlyName: "agent", type: "conversation", permissions: ["sendMessage", "leaveConversation"] });
+    expect(args.inputs).toMatchObject({
+      chatServiceSid: IS,
+      friendlyName: "agent",
+      type: "conversation",
+      permissions: ["sendMessage", "leaveConversation"],
+    });
 
     expect(await value(role.sid)).toBe(RL);
     expect(await value(role.accountSid)).toBe(ACCOUNT);

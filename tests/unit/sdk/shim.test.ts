@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
+
 import { providerShim, type ResourceKind } from "../../../sdk/shim";
 
 const KINDS: ResourceKind[] = [
@@ -40,7 +41,15 @@ describe.each(KINDS)("the %s shim", (kind) => {
 describe("the shim's routing", () => {
   // The implementation module is mocked so the test sees which method each host call reaches.
   const calls: string[] = [];
-  const fake = new Proxy({}, { get: (_t, method: string) => (...args: unknown[]) => calls.push(`${method}:${args.length}`) });
+  const fake = new Proxy(
+    {},
+    {
+      get:
+        (_t, method: string) =>
+        (...args: unknown[]) =>
+          calls.push(`${method}:${args.length}`),
+    },
+  );
   jest.mock("pulumi-twilio-conversations/provider", () => ({ Conversation: fake }), { virtual: true });
 
   it("sends each host call to the method of the same name", async () => {

@@ -6,21 +6,59 @@ const sid = (prefix: string, n: number) => `${prefix}${n.toString(16).padStart(3
 /** The same setup in an account whose SIDs start at `base`, listed in the given order. */
 function account(base: number, reverse: boolean): AccountSnapshot {
   const order = <T>(list: T[]) => (reverse ? [...list].reverse() : list);
-  const svc = (n: number, name: string) => ({ sid: sid("IS", base + n), accountSid: sid("AC", base), friendlyName: name, dateCreated: null, dateUpdated: null, url: null });
+  const svc = (n: number, name: string) => ({
+    sid: sid("IS", base + n),
+    accountSid: sid("AC", base),
+    friendlyName: name,
+    dateCreated: null,
+    dateUpdated: null,
+    url: null,
+  });
   const role = (n: number, service: number, name: string) => ({
-    sid: sid("RL", base + n), accountSid: sid("AC", base), chatServiceSid: sid("IS", base + service), friendlyName: name,
-    type: "conversation" as const, permissions: ["sendMessage"], dateCreated: null, dateUpdated: null, url: null,
+    sid: sid("RL", base + n),
+    accountSid: sid("AC", base),
+    chatServiceSid: sid("IS", base + service),
+    friendlyName: name,
+    type: "conversation" as const,
+    permissions: ["sendMessage"],
+    dateCreated: null,
+    dateUpdated: null,
+    url: null,
   });
   const conversation = (n: number, service: number, uniqueName: string) => ({
-    sid: sid("CH", base + n), accountSid: sid("AC", base), chatServiceSid: sid("IS", base + service), uniqueName,
-    attributes: "{}", state: "active" as const, messagingServiceSid: "MG" + "1".repeat(32),
+    sid: sid("CH", base + n),
+    accountSid: sid("AC", base),
+    chatServiceSid: sid("IS", base + service),
+    uniqueName,
+    attributes: "{}",
+    state: "active" as const,
+    messagingServiceSid: "MG" + "1".repeat(32),
   });
   return {
-    configuration: { defaultChatServiceSid: sid("IS", base + 1), defaultMessagingServiceSid: "MG" + "1".repeat(32), defaultInactiveTimer: null, defaultClosedTimer: null },
+    configuration: {
+      defaultChatServiceSid: sid("IS", base + 1),
+      defaultMessagingServiceSid: "MG" + "1".repeat(32),
+      defaultInactiveTimer: null,
+      defaultClosedTimer: null,
+    },
     services: order([
-      { service: svc(1, "Default Conversations Service"), roles: order([role(10, 1, "channel user")]), configuration: { defaultConversationCreatorRoleSid: null, defaultConversationRoleSid: sid("RL", base + 10), defaultChatServiceRoleSid: null, reachabilityEnabled: false }, conversations: [conversation(20, 1, "lobby")] },
+      {
+        service: svc(1, "Default Conversations Service"),
+        roles: order([role(10, 1, "channel user")]),
+        configuration: {
+          defaultConversationCreatorRoleSid: null,
+          defaultConversationRoleSid: sid("RL", base + 10),
+          defaultChatServiceRoleSid: null,
+          reachabilityEnabled: false,
+        },
+        conversations: [conversation(20, 1, "lobby")],
+      },
       // Two services of one name: told apart by what they hold, not by SID or order.
-      { service: svc(2, "Support"), roles: order([role(11, 2, "agent"), role(12, 2, "agent")]), conversations: order([conversation(21, 2, "triage")]) },
+      {
+        service: svc(2, "Support"),
+        roles: order([role(11, 2, "agent"), role(12, 2, "agent")]),
+        conversations: order([conversation(21, 2, "triage")]),
+      },
       { service: svc(3, "Support"), roles: [], conversations: [conversation(22, 3, "triage")] },
     ]),
     orchestratorConfigurations: [],
@@ -54,8 +92,16 @@ describe("buildSpec", () => {
   test("a SID outside the export stays a SID", () => {
     const snapshot = account(0x100, false);
     snapshot.orchestratorConfigurations.push({
-      accountSid: sid("AC", 1), configurationId: "conv_configuration_x", displayName: "x", description: "", conversationGroupingType: "GROUP_BY_PROFILE",
-      memoryStoreId: "m", channelSettings: {}, statusCallbacks: [], intelligenceConfigurationIds: [], memoryExtractionEnabled: false,
+      accountSid: sid("AC", 1),
+      configurationId: "conv_configuration_x",
+      displayName: "x",
+      description: "",
+      conversationGroupingType: "GROUP_BY_PROFILE",
+      memoryStoreId: "m",
+      channelSettings: {},
+      statusCallbacks: [],
+      intelligenceConfigurationIds: [],
+      memoryExtractionEnabled: false,
       conversationsV1Bridge: { serviceId: sid("IS", 0xfff) },
     });
     expect(buildSpec(snapshot).orchestratorConfigurations!.x!.conversationsV1Bridge).toEqual({ service: sid("IS", 0xfff) });

@@ -4,7 +4,9 @@ import type { SpecDocument } from "../../../../sdk/spec/schema";
 
 const doc: SpecDocument = {
   version: 1,
-  services: { support: { friendlyName: "Support", roles: { agent: { friendlyName: "agent", type: "conversation", permissions: ["a", "b"] } } } },
+  services: {
+    support: { friendlyName: "Support", roles: { agent: { friendlyName: "agent", type: "conversation", permissions: ["a", "b"] } } },
+  },
 };
 
 describe("export output", () => {

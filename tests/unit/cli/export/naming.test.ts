@@ -26,7 +26,11 @@ describe("export naming", () => {
       { name: "SUPPORT", order: "c" },
     ];
     const keys = (list: typeof items) => {
-      const map = assignKeys(list, (i) => slug(i.name, "s"), (i) => i.order);
+      const map = assignKeys(
+        list,
+        (i) => slug(i.name, "s"),
+        (i) => i.order,
+      );
       return list.map((i) => `${i.order}:${map.get(i)}`).sort();
     };
     expect(keys(items)).toEqual(["a:support", "b:support-3", "c:support-4", "z:support-2"]);

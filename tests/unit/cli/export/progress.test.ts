@@ -1,4 +1,5 @@
 import { PassThrough } from "node:stream";
+
 import { progressFor } from "../../../../cli/export/progress";
 
 /** A stream that says whether it is a terminal, and keeps what was written. */

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { TwilioClient } from "../../../../provider/http/client";
 import { TwilioConnectionError } from "../../../../provider/http/errors";
 import { ACCOUNT_SID, AUTH_TOKEN, fakeClock, testSettings } from "./fake-adapter";
@@ -58,7 +59,12 @@ beforeEach(() => {
 
 function client(overrides: Parameters<typeof testSettings>[0] = {}, maxAttempts = 5) {
   const clock = fakeClock();
-  const c = new TwilioClient(testSettings({ baseUrl, ...overrides }), { sleep: clock.sleep, now: clock.now, random: () => 0.5, maxAttempts });
+  const c = new TwilioClient(testSettings({ baseUrl, ...overrides }), {
+    sleep: clock.sleep,
+    now: clock.now,
+    random: () => 0.5,
+    maxAttempts,
+  });
   return { client: c, sleeps: clock.sleeps };
 }
 
@@ -97,8 +103,16 @@ it("does not resend a POST without an idempotency key after a drop: the server m
 it("resends a POST with an idempotency key after a drop, with the same key", async () => {
   script = [drop, json(202, {})];
   const { client: c } = client();
-  await c.request({ method: "POST", path: "/v2/ControlPlane/Configurations", json: { a: 1 }, idempotencyKey: "11111111-2222-4333-8444-555555555555" });
-  expect(seen.map((s) => s.headers["idempotency-key"])).toEqual(["11111111-2222-4333-8444-555555555555", "11111111-2222-4333-8444-555555555555"]);
+  await c.request({
+    method: "POST",
+    path: "/v2/ControlPlane/Configurations",
+    json: { a: 1 },
+    idempotencyKey: "11111111-2222-4333-8444-555555555555",
+  });
+  expect(seen.map((s) => s.headers["idempotency-key"])).toEqual([
+    "11111111-2222-4333-8444-555555555555",
+    "11111111-2222-4333-8444-555555555555",
+  ]);
   expect(seen.map((s) => s.body)).toEqual(['{"a":1}', '{"a":1}']);
 });
 
@@ -118,7 +132,9 @@ it("resends a POST after connection refused, and says so when it keeps being ref
   await new Promise<void>((resolve) => probe.close(() => resolve()));
 
   const { client: c, sleeps } = client({ baseUrl: `http://127.0.0.1:${port}` }, 3);
-  const error = await c.request({ method: "POST", path: "/v1/Conversations", action: 'creating Conversation "x"' }).catch((e: unknown) => e);
+  const error = await c
+    .request({ method: "POST", path: "/v1/Conversations", action: 'creating Conversation "x"' })
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(TwilioConnectionError);
   expect(error).toMatchObject({ code: "ECONNREFUSED", mayHaveReachedServer: false });
   expect((error as Error).message).toBe(

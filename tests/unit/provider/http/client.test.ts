@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
+
 import { resolveSettings } from "../../../../provider/config";
-import { clientFor, TwilioClient, type ClientOptions } from "../../../../provider/http/client";
+import { clientFor, type ClientOptions, TwilioClient } from "../../../../provider/http/client";
 import {
   TwilioApiError,
   TwilioConflictError,
@@ -10,20 +11,14 @@ import {
   TwilioServerError,
 } from "../../../../provider/http/errors";
 import { ForeignUrlError } from "../../../../provider/http/paths";
-import {
-  ACCOUNT_SID,
-  API_KEY,
-  API_SECRET,
-  AUTH_TOKEN,
-  fakeClock,
-  header,
-  scriptedAdapter,
-  testSettings,
-  type Reply,
-} from "./fake-adapter";
+import { ACCOUNT_SID, API_KEY, API_SECRET, AUTH_TOKEN, fakeClock, header, type Reply, scriptedAdapter, testSettings } from "./fake-adapter";
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
-const ok = (body: unknown = {}, headers: Record<string, string> = {}): Reply => ({ status: 200, body, headers: { "Content-Type": "application/json", ...headers } });
+const ok = (body: unknown = {}, headers: Record<string, string> = {}): Reply => ({
+  status: 200,
+  body,
+  headers: { "Content-Type": "application/json", ...headers },
+});
 const fail = (status: number, code = 20000 + status, headers: Record<string, string> = {}): Reply => ({
   status,
   headers,
@@ -73,18 +68,39 @@ describe("TwilioClient: the request on the wire", () => {
 
   it("sends a v2 body as JSON with the idempotency key, and lower-cases response headers", async () => {
     const { client, calls } = setup([
-      { status: 202, headers: { "Operation-Id": "op_1", "Retry-After": "1", Location: "https://conversations.twilio.com/v2/ControlPlane/Operations/op_1" }, body: { statusUrl: "x" } },
+      {
+        status: 202,
+        headers: {
+          "Operation-Id": "op_1",
+          "Retry-After": "1",
+          Location: "https://conversations.twilio.com/v2/ControlPlane/Operations/op_1",
+        },
+        body: { statusUrl: "x" },
+      },
     ]);
-    const res = await client.request({ method: "POST", path: "/v2/ControlPlane/Configurations", json: { displayName: "a", channelSettings: {} }, idempotencyKey: "k-1" });
+    const res = await client.request({
+      method: "POST",
+      path: "/v2/ControlPlane/Configurations",
+      json: { displayName: "a", channelSettings: {} },
+      idempotencyKey: "k-1",
+    });
     expect(header(calls[0], "Content-Type")).toBe("application/json");
     expect(header(calls[0], "Idempotency-Key")).toBe("k-1");
     expect(JSON.parse(calls[0].data as string)).toEqual({ displayName: "a", channelSettings: {} });
-    expect(res.headers).toMatchObject({ "operation-id": "op_1", "retry-after": "1", location: expect.stringContaining("/Operations/op_1") });
+    expect(res.headers).toMatchObject({
+      "operation-id": "op_1",
+      "retry-after": "1",
+      location: expect.stringContaining("/Operations/op_1"),
+    });
     expect(res.data).toEqual({ statusUrl: "x" });
   });
 
   it("authenticates as the API key with an API key, and keeps the account SID", async () => {
-    const settings = resolveSettings(undefined, { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_API_KEY: API_KEY, TWILIO_API_SECRET: API_SECRET });
+    const settings = resolveSettings(undefined, {
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_API_KEY: API_KEY,
+      TWILIO_API_SECRET: API_SECRET,
+    });
     const { client, calls } = setup([ok()], {}, settings);
     await client.request({ method: "GET", path: "/v1/Configuration" });
     expect(header(calls[0], "Authorization")).toBe(basic(API_KEY, API_SECRET));
@@ -125,7 +141,9 @@ describe("TwilioClient: the request on the wire", () => {
 describe("TwilioClient: errors", () => {
   it("throws the typed error with the action in its message", async () => {
     const { client } = setup([fail(409, 50353, { "X-Conflicting-Resource-Id": "CH9" })]);
-    const error = await client.request({ method: "POST", path: "/v1/Conversations", action: 'creating Conversation "support"' }).catch((e: unknown) => e);
+    const error = await client
+      .request({ method: "POST", path: "/v1/Conversations", action: 'creating Conversation "support"' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TwilioConflictError);
     expect(error).toMatchObject({ status: 409, code: 50353, conflictingResourceId: "CH9", method: "POST", path: "/v1/Conversations" });
     expect((error as Error).message).toBe(
@@ -153,13 +171,21 @@ describe("TwilioClient: errors", () => {
         "a 500 whose message echoes the credentials it received",
         (config) => {
           const authorization = String(config.headers.Authorization);
-          const password = Buffer.from(authorization.replace(/^Basic /, ""), "base64").toString().split(":")[1];
-          return { status: 500, body: { code: 1, message: `echo: ${authorization} ${password}`, more_info: `https://x.example/?p=${password}` } };
+          const password = Buffer.from(authorization.replace(/^Basic /, ""), "base64")
+            .toString()
+            .split(":")[1];
+          return {
+            status: 500,
+            body: { code: 1, message: `echo: ${authorization} ${password}`, more_info: `https://x.example/?p=${password}` },
+          };
         },
       ],
       ["a socket hang up (axios error with the config)", { fail: "ECONNRESET", message: "socket hang up" }],
       ["a timeout", { fail: "ECONNABORTED", message: "timeout of 30000ms exceeded" }],
-      ["an adapter failure quoting the header", (config) => ({ fail: "ERR_WEIRD", message: `bad header ${String(config.headers.Authorization)}` })],
+      [
+        "an adapter failure quoting the header",
+        (config) => ({ fail: "ERR_WEIRD", message: `bad header ${String(config.headers.Authorization)}` }),
+      ],
     ];
     for (const [credential, settings] of Object.entries(settingsFor)) {
       it.each(failures)(`with ${credential}: %s`, async (_what, reply) => {
@@ -234,7 +260,9 @@ describe("TwilioClient: retries", () => {
   });
 
   it("stops when the next wait would pass maxRetryTimeMs", async () => {
-    const { client, calls, sleeps } = setup([fail(503, 1, { "Retry-After": "1" }), fail(503, 1, { "Retry-After": "1" }), ok()], { maxRetryTimeMs: 1500 });
+    const { client, calls, sleeps } = setup([fail(503, 1, { "Retry-After": "1" }), fail(503, 1, { "Retry-After": "1" }), ok()], {
+      maxRetryTimeMs: 1500,
+    });
     await expect(client.request({ method: "GET", path: "/x" })).rejects.toBeInstanceOf(TwilioServerError);
     expect(sleeps).toEqual([1000]);
     expect(calls).toHaveLength(2);
@@ -330,7 +358,11 @@ describe("TwilioClient: in-flight limit", () => {
           resolve(ok());
         });
       });
-    const { client, calls } = setup(Array.from({ length: 7 }, () => held), {}, testSettings({ maxConcurrentRequests: 3 }));
+    const { client, calls } = setup(
+      Array.from({ length: 7 }, () => held),
+      {},
+      testSettings({ maxConcurrentRequests: 3 }),
+    );
     const all = Promise.all(Array.from({ length: 7 }, (_, i) => client.request({ method: "GET", path: `/v1/Conversations/CH${i}` })));
     await flush();
     expect(calls).toHaveLength(3);
@@ -344,7 +376,9 @@ describe("TwilioClient: in-flight limit", () => {
     }
     await all;
     expect(peak).toBe(3);
-    expect(calls.map((c) => c.url)).toEqual(Array.from({ length: 7 }, (_, i) => `https://conversations.twilio.com/v1/Conversations/CH${i}`));
+    expect(calls.map((c) => c.url)).toEqual(
+      Array.from({ length: 7 }, (_, i) => `https://conversations.twilio.com/v1/Conversations/CH${i}`),
+    );
   });
 
   it("frees the slot while a request waits to retry", async () => {
@@ -377,9 +411,7 @@ describe("clientFor", () => {
   it("keeps clients apart by host, user and account, and renews one on a rotated secret", () => {
     const base = clientFor(resolveSettings(undefined, env));
     expect(clientFor(resolveSettings(undefined, { ...env, TWILIO_REGION: "ie1" }))).not.toBe(base);
-    expect(
-      clientFor(resolveSettings(undefined, { ...env, TWILIO_API_KEY: API_KEY, TWILIO_API_SECRET: API_SECRET })),
-    ).not.toBe(base);
+    expect(clientFor(resolveSettings(undefined, { ...env, TWILIO_API_KEY: API_KEY, TWILIO_API_SECRET: API_SECRET }))).not.toBe(base);
     const rotated = clientFor(resolveSettings(undefined, { ...env, TWILIO_AUTH_TOKEN: "another-token-value" }));
     expect(rotated).not.toBe(base);
     expect(clientFor(resolveSettings(undefined, { ...env, TWILIO_AUTH_TOKEN: "another-token-value" }))).toBe(rotated);

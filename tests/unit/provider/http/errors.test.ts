@@ -1,5 +1,7 @@
 import { AxiosError } from "axios";
+
 import {
+  type ErrorContext,
   errorFromResponse,
   errorFromThrown,
   isNotFound,
@@ -10,7 +12,6 @@ import {
   TwilioNotFoundError,
   TwilioRateLimitError,
   TwilioServerError,
-  type ErrorContext,
 } from "../../../../provider/http/errors";
 
 const ctx: ErrorContext = { method: "POST", path: "/v1/Conversations", action: 'creating Conversation "support"', host: "127.0.0.1:4010" };
@@ -27,12 +28,23 @@ describe("errorFromResponse", () => {
     expect(e.message).toBe(
       'Twilio API 409 (code 50353) creating Conversation "support": Unique name already exists. See https://www.twilio.com/docs/errors/50353',
     );
-    expect(e).toMatchObject({ status: 409, code: 50353, method: "POST", path: "/v1/Conversations", moreInfo: "https://www.twilio.com/docs/errors/50353" });
+    expect(e).toMatchObject({
+      status: 409,
+      code: 50353,
+      method: "POST",
+      path: "/v1/Conversations",
+      moreInfo: "https://www.twilio.com/docs/errors/50353",
+    });
   });
 
   it("names the method and path when there is no action", () => {
-    const e = errorFromResponse({ status: 404, headers: {}, data: JSON.stringify(twilioBody(404, 20404, "The requested resource was not found")) }, { method: "GET", path: "/v1/Configuration" });
-    expect(e.message).toBe("Twilio API 404 (code 20404) GET /v1/Configuration: The requested resource was not found. See https://www.twilio.com/docs/errors/20404");
+    const e = errorFromResponse(
+      { status: 404, headers: {}, data: JSON.stringify(twilioBody(404, 20404, "The requested resource was not found")) },
+      { method: "GET", path: "/v1/Configuration" },
+    );
+    expect(e.message).toBe(
+      "Twilio API 404 (code 20404) GET /v1/Configuration: The requested resource was not found. See https://www.twilio.com/docs/errors/20404",
+    );
   });
 
   it.each([
@@ -56,7 +68,11 @@ describe("errorFromResponse", () => {
 
   it("takes a 409's conflicting resource id from its header", () => {
     const e = errorFromResponse(
-      { status: 409, headers: { "x-conflicting-resource-id": "conv_configuration_01h0000000000000000000000a" }, data: twilioBody(409, 50353, "Bridged") },
+      {
+        status: 409,
+        headers: { "x-conflicting-resource-id": "conv_configuration_01h0000000000000000000000a" },
+        data: twilioBody(409, 50353, "Bridged"),
+      },
       ctx,
     );
     expect(e).toBeInstanceOf(TwilioConflictError);
@@ -74,7 +90,7 @@ describe("errorFromResponse", () => {
   });
 
   it("reports a redirect as an error with its target", () => {
-    const e = errorFromResponse({ status: 302, headers: { location: "https://elsewhere.example/" } , data: "" }, ctx);
+    const e = errorFromResponse({ status: 302, headers: { location: "https://elsewhere.example/" }, data: "" }, ctx);
     expect(e.message).toMatch(/302 .*unexpected redirect to https:\/\/elsewhere\.example\//);
     expect(e.retryable).toBe(false);
   });
@@ -96,8 +112,16 @@ describe("errorFromThrown", () => {
   it("maps connection refused to a connection error that never reached the server", () => {
     const e = errorFromThrown(axiosError("ECONNREFUSED", "connect ECONNREFUSED 127.0.0.1:4010"), ctx);
     expect(e).toBeInstanceOf(TwilioConnectionError);
-    expect(e).toMatchObject({ code: "ECONNREFUSED", mayHaveReachedServer: false, retryable: true, method: "POST", path: "/v1/Conversations" });
-    expect(e.message).toBe('No response from Twilio creating Conversation "support" (POST /v1/Conversations): connection refused by 127.0.0.1:4010 (ECONNREFUSED)');
+    expect(e).toMatchObject({
+      code: "ECONNREFUSED",
+      mayHaveReachedServer: false,
+      retryable: true,
+      method: "POST",
+      path: "/v1/Conversations",
+    });
+    expect(e.message).toBe(
+      'No response from Twilio creating Conversation "support" (POST /v1/Conversations): connection refused by 127.0.0.1:4010 (ECONNREFUSED)',
+    );
   });
 
   it.each([

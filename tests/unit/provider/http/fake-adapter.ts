@@ -2,7 +2,8 @@
  * A scripted axios adapter for client tests: records the config of every call (method, URL,
  * headers, body as sent) and answers from a script, so tests assert the request on the wire.
  */
-import { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from "axios";
+import { type AxiosAdapter, AxiosError, AxiosHeaders, type AxiosResponse, type InternalAxiosRequestConfig } from "axios";
+
 import type { Settings } from "../../../../provider/config";
 
 /** One scripted answer: a response, a network failure (by code), or a function of the request. */

@@ -8,9 +8,7 @@ describe("encodeForm", () => {
   });
 
   it("sends null as an empty value and false as the string false", () => {
-    expect(encodeForm({ MessagingServiceSid: null, ReachabilityEnabled: false })).toBe(
-      "MessagingServiceSid=&ReachabilityEnabled=false",
-    );
+    expect(encodeForm({ MessagingServiceSid: null, ReachabilityEnabled: false })).toBe("MessagingServiceSid=&ReachabilityEnabled=false");
   });
 
   it("flattens deep nesting into dotted keys", () => {

@@ -10,9 +10,7 @@ describe("resolveUrl", () => {
   });
 
   it("keeps a base URL's path prefix", () => {
-    expect(resolveUrl("http://127.0.0.1:4010/proxy", "/v1/Configuration").toString()).toBe(
-      "http://127.0.0.1:4010/proxy/v1/Configuration",
-    );
+    expect(resolveUrl("http://127.0.0.1:4010/proxy", "/v1/Configuration").toString()).toBe("http://127.0.0.1:4010/proxy/v1/Configuration");
   });
 
   it("follows an absolute URL on the same origin, merging the query", () => {

@@ -1,5 +1,5 @@
 import { errorFromResponse, TwilioConnectionError } from "../../../../provider/http/errors";
-import { mayRetry, parseRetryAfter, retryDelayMs, type HttpMethod } from "../../../../provider/http/retry";
+import { type HttpMethod, mayRetry, parseRetryAfter, retryDelayMs } from "../../../../provider/http/retry";
 
 const response = (status: number) => errorFromResponse({ status, headers: {}, data: {} }, { method: "X", path: "/" });
 const connection = (mayHaveReachedServer: boolean) => new TwilioConnectionError("X", "/", "r", { mayHaveReachedServer });
@@ -30,9 +30,7 @@ describe("mayRetry", () => {
 describe("retryDelayMs", () => {
   it("draws full jitter over a window doubling from 500 ms to a 10 s cap", () => {
     const top = () => 0.999_999;
-    expect([1, 2, 3, 4, 5, 6, 7].map((attempt) => retryDelayMs(attempt, undefined, top))).toEqual([
-      499, 999, 1999, 3999, 7999, 9999, 9999,
-    ]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((attempt) => retryDelayMs(attempt, undefined, top))).toEqual([499, 999, 1999, 3999, 7999, 9999, 9999]);
     expect(retryDelayMs(3, undefined, () => 0)).toBe(0);
     expect(retryDelayMs(3, undefined, () => 0.5)).toBe(1000);
   });

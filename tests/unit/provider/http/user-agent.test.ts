@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+
 import { packageVersion, userAgent } from "../../../../provider/http/user-agent";
 
 describe("user agent", () => {

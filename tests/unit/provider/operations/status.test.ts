@@ -20,7 +20,14 @@ describe("phaseOf", () => {
 describe("problemOf", () => {
   it("keeps the RFC 9457 members that have the right type", () => {
     expect(
-      problemOf({ type: "https://www.twilio.com/docs/errors/1", title: "Bad", status: 400, detail: "memoryStoreId unknown", instance: "/x", extra: 1 }),
+      problemOf({
+        type: "https://www.twilio.com/docs/errors/1",
+        title: "Bad",
+        status: 400,
+        detail: "memoryStoreId unknown",
+        instance: "/x",
+        extra: 1,
+      }),
     ).toEqual({ type: "https://www.twilio.com/docs/errors/1", title: "Bad", status: 400, detail: "memoryStoreId unknown", instance: "/x" });
     expect(problemOf({ title: 5, detail: "d" })).toEqual({ detail: "d" });
   });
@@ -34,7 +41,12 @@ describe("OperationFailedError", () => {
   it("names the operation, the status and the problem", () => {
     const e = new OperationFailedError("op_123", "FAILED", { title: "Invalid memory store", detail: "mem_store_x does not exist" });
     expect(e.message).toBe("Operation op_123 FAILED: Invalid memory store: mem_store_x does not exist");
-    expect(e).toMatchObject({ operationId: "op_123", status: "FAILED", problem: { title: "Invalid memory store" }, name: "OperationFailedError" });
+    expect(e).toMatchObject({
+      operationId: "op_123",
+      status: "FAILED",
+      problem: { title: "Invalid memory store" },
+      name: "OperationFailedError",
+    });
     expect(e).toBeInstanceOf(Error);
   });
 

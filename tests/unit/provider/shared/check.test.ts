@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { checkWith, UNKNOWN } from "../../../../provider/shared/check";
 import { isoDuration, sid } from "../../../../provider/shared/fields";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { configureFromStack } from "../../../../provider/config";
 import { defineProvider } from "../../../../provider/shared/define";
 import { PartialFailure } from "../../../../provider/shared/partial";
@@ -22,7 +23,11 @@ const provider = defineProvider<{ name: string }, { accountSid: string; name: st
 });
 
 beforeAll(() => {
-  const config: Record<string, string> = { "twilio:accountSid": ACCOUNT, "twilio:authToken": "token", "twilio:baseUrl": "http://127.0.0.1:9" };
+  const config: Record<string, string> = {
+    "twilio:accountSid": ACCOUNT,
+    "twilio:authToken": "token",
+    "twilio:baseUrl": "http://127.0.0.1:9",
+  };
   configureFromStack({ get: (key) => config[key] });
 });
 
@@ -44,7 +49,9 @@ describe("defineProvider with a PartialFailure", () => {
   });
 
   it("does the same for a failed update, keeping its reasons", async () => {
-    const error = await rejection(provider.update!("thing_1", { __provider: "shim", accountSid: ACCOUNT, name: "a" }, { __provider: "shim", name: "b" }));
+    const error = await rejection(
+      provider.update!("thing_1", { __provider: "shim", accountSid: ACCOUNT, name: "a" }, { __provider: "shim", name: "b" }),
+    );
     expect(error).toMatchObject({ message: "failed", id: "thing_1", reasons: ["op FAILED"] });
     expect(error.properties).toEqual({ accountSid: ACCOUNT, name: "a", __provider: "shim" });
   });

@@ -2,8 +2,14 @@ import { diffInputs, same } from "../../../../provider/shared/diff";
 
 describe("same.set", () => {
   it.each([
-    [["a", "b"], ["b", "a"]],
-    [["a", "b", "a"], ["b", "a"]],
+    [
+      ["a", "b"],
+      ["b", "a"],
+    ],
+    [
+      ["a", "b", "a"],
+      ["b", "a"],
+    ],
     [undefined, null],
     [[], []],
   ])("treats %j and %j as equal", (a, b) => {
@@ -12,7 +18,10 @@ describe("same.set", () => {
 
   it.each([
     [["a"], ["a", "b"]],
-    [["a", "b"], ["a", "c"]],
+    [
+      ["a", "b"],
+      ["a", "c"],
+    ],
     [["a"], undefined],
     [["a"], "a"],
   ])("tells %j from %j", (a, b) => {

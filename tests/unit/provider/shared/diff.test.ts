@@ -1,4 +1,4 @@
-import { changedKeys, diffInputs, same, type DiffSpec } from "../../../../provider/shared/diff";
+import { changedKeys, diffInputs, type DiffSpec, same } from "../../../../provider/shared/diff";
 
 const spec: DiffSpec = {
   properties: { chatServiceSid: same.sid, attributes: same.json, timer: same.duration, name: undefined },

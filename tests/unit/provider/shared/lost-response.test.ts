@@ -1,13 +1,15 @@
 import { TwilioApiError, TwilioConnectionError, TwilioServerError } from "../../../../provider/http/errors";
 import { CreateOutcomeUnknownError, explainLostCreate } from "../../../../provider/shared/lost-response";
 
-const lost = { action: 'creating ConversationService "a"', what: "a conversation service", howToFind: "list services named \"a\"" };
+const lost = { action: 'creating ConversationService "a"', what: "a conversation service", howToFind: 'list services named "a"' };
 
 describe("explainLostCreate", () => {
   it("says a resource may exist when the connection dropped after sending", () => {
     const e = explainLostCreate(new TwilioConnectionError("POST", "/v1/Services", "socket hang up"), lost);
     expect(e).toBeInstanceOf(CreateOutcomeUnknownError);
-    expect((e as Error).message).toMatch(/^Creating ConversationService "a" may have succeeded: .*socket hang up.*A conversation service may now exist .*list services named "a"/);
+    expect((e as Error).message).toMatch(
+      /^Creating ConversationService "a" may have succeeded: .*socket hang up.*A conversation service may now exist .*list services named "a"/,
+    );
   });
 
   it("says so after a 5xx too", () => {

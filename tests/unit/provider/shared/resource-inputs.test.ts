@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { resourceInputs, sid } from "../../../../provider/shared/fields";
 
 describe("sid when the value is missing", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { parseResponse, UnexpectedResponseError } from "../../../../provider/shared/response";
 
 const schema = z.object({ sid: z.string() });

@@ -4,15 +4,15 @@ import { PartialFailure } from "../../../../provider/shared/partial";
 import {
   CLEAR_WIRE_VALUE,
   createWrites,
+  type FieldComparators,
+  type FieldValues,
+  type LiveSingleton,
   managedKeys,
   newlyManaged,
   restoreWrites,
   singletonLifecycle,
   updateWrites,
   wireValue,
-  type FieldComparators,
-  type FieldValues,
-  type LiveSingleton,
   type Writes,
 } from "../../../../provider/shared/singleton";
 

@@ -1,5 +1,5 @@
-import { parseSpec, validateSpec } from "../../../../sdk/spec/parse";
 import { formatPath, SpecError } from "../../../../sdk/spec/issues";
+import { parseSpec, validateSpec } from "../../../../sdk/spec/parse";
 import { VALID_YAML } from "./fixtures";
 
 /** The issues a text fails with, as "line path: message" strings. */
@@ -23,25 +23,53 @@ describe("parseSpec", () => {
 
   test.each([
     ["the version", "version: 2\n", "1 version: must be 1"],
-    ["a misspelt property, on its own line", "version: 1\nservices:\n  a:\n    friendlyName: A\n    frendlyName: B\n", "5 services.a.frendlyName: is not a property of a service"],
+    [
+      "a misspelt property, on its own line",
+      "version: 1\nservices:\n  a:\n    friendlyName: A\n    frendlyName: B\n",
+      "5 services.a.frendlyName: is not a property of a service",
+    ],
     ["a key with a space", "version: 1\nservices:\n  my service:\n    friendlyName: A\n", '3 services."my service": is not a valid key'],
     ["a missing required field", "version: 1\nservices:\n  a:\n    roles: {}\n", "3 services.a.friendlyName: must be a string"],
-    ["a wrong type deep down", "version: 1\nconversations:\n  c:\n    timers:\n      closed: 10\n", "5 conversations.c.timers.closed: must be a string"],
-    ["a reference to a missing service", "version: 1\nconversations:\n  c:\n    service: support\n", '4 conversations.c.service: "support" is not a key of services'],
+    [
+      "a wrong type deep down",
+      "version: 1\nconversations:\n  c:\n    timers:\n      closed: 10\n",
+      "5 conversations.c.timers.closed: must be a string",
+    ],
+    [
+      "a reference to a missing service",
+      "version: 1\nconversations:\n  c:\n    service: support\n",
+      '4 conversations.c.service: "support" is not a key of services',
+    ],
     [
       "a role of the wrong type",
       "version: 1\nservices:\n  s:\n    friendlyName: S\n    roles:\n      r: {friendlyName: r, type: service, permissions: [joinConversation]}\n    configuration:\n      defaultConversationRole: r\n",
       '8 services.s.configuration.defaultConversationRole: names role "r" of type service, but this default takes a conversation role',
     ],
-    ["an undeclared parameter", "version: 1\naccount:\n  defaultMessagingServiceSid: ${mg}\n", '3 account.defaultMessagingServiceSid: uses parameter "mg", which is not declared'],
-    ["a malformed parameter", "version: 1\nparameters: {mg: {}}\naccount:\n  defaultMessagingServiceSid: ${m g}\n", '4 account.defaultMessagingServiceSid: "${m g}" is not a parameter reference'],
+    [
+      "an undeclared parameter",
+      "version: 1\naccount:\n  defaultMessagingServiceSid: ${mg}\n",
+      '3 account.defaultMessagingServiceSid: uses parameter "mg", which is not declared',
+    ],
+    [
+      "a malformed parameter",
+      "version: 1\nparameters: {mg: {}}\naccount:\n  defaultMessagingServiceSid: ${m g}\n",
+      '4 account.defaultMessagingServiceSid: "${m g}" is not a parameter reference',
+    ],
     [
       "two bridges to one service",
       "version: 1\nservices: {s: {friendlyName: S}}\norchestratorConfigurations:\n  a: {displayName: a, description: d, conversationGroupingType: GROUP_BY_PROFILE, memoryStoreId: m, conversationsV1Bridge: {service: s}}\n  b: {displayName: b, description: d, conversationGroupingType: GROUP_BY_PROFILE, memoryStoreId: m, conversationsV1Bridge: {service: s}}\n",
       '5 orchestratorConfigurations.b.conversationsV1Bridge.service: service "s" is already bridged by orchestrator configuration "a"',
     ],
-    ["one unique name twice in a service", "version: 1\nconversations:\n  a: {uniqueName: x}\n  b: {uniqueName: x}\n", '4 conversations.b.uniqueName: "x" is also the unique name of conversation "a"'],
-    ["a duplicate key", "version: 1\nservices:\n  a: {friendlyName: A}\n  a: {friendlyName: B}\n", "4 (document): is not valid YAML or JSON: Map keys must be unique"],
+    [
+      "one unique name twice in a service",
+      "version: 1\nconversations:\n  a: {uniqueName: x}\n  b: {uniqueName: x}\n",
+      '4 conversations.b.uniqueName: "x" is also the unique name of conversation "a"',
+    ],
+    [
+      "a duplicate key",
+      "version: 1\nservices:\n  a: {friendlyName: A}\n  a: {friendlyName: B}\n",
+      "4 (document): is not valid YAML or JSON: Map keys must be unique",
+    ],
     ["broken YAML", "version: 1\nservices: [a,\n", "(document): is not valid YAML or JSON"],
   ])("rejects %s with its path and line", (_what, text, expected) => {
     expect(problems(text).join("\n")).toContain(expected);

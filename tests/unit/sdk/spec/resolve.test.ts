@@ -1,6 +1,6 @@
+import { SpecError } from "../../../../sdk/spec/issues";
 import { parseSpec } from "../../../../sdk/spec/parse";
 import { resolveSpec } from "../../../../sdk/spec/resolve";
-import { SpecError } from "../../../../sdk/spec/issues";
 import { IS, MG, VALID_YAML } from "./fixtures";
 
 function failure(run: () => unknown): string[] {
@@ -46,10 +46,10 @@ describe("resolveSpec", () => {
 
   test("the order of entries in the file does not change the result", () => {
     const doc = parseSpec(VALID_YAML);
-    const reversed = parseSpec(
-      JSON.stringify({ ...doc, services: Object.fromEntries(Object.entries(doc.services!).reverse()) }),
+    const reversed = parseSpec(JSON.stringify({ ...doc, services: Object.fromEntries(Object.entries(doc.services!).reverse()) }));
+    expect(resolveSpec(reversed, { parameters: { messagingServiceSid: MG } })).toEqual(
+      resolveSpec(doc, { parameters: { messagingServiceSid: MG } }),
     );
-    expect(resolveSpec(reversed, { parameters: { messagingServiceSid: MG } })).toEqual(resolveSpec(doc, { parameters: { messagingServiceSid: MG } }));
   });
 
   test("a parameter without value or default names itself and the pulumi config command", () => {
@@ -79,7 +79,9 @@ describe("resolveSpec", () => {
     );
     const ok = resolveSpec(parseSpec(text), { parameters: { messagingServiceSid: MG, target: "support" } });
     expect(ok.conversations[1]!.service).toEqual({ key: "support" });
-    expect(resolveSpec(parseSpec(text), { parameters: { messagingServiceSid: MG, target: IS } }).conversations[1]!.service).toEqual({ sid: IS });
+    expect(resolveSpec(parseSpec(text), { parameters: { messagingServiceSid: MG, target: IS } }).conversations[1]!.service).toEqual({
+      sid: IS,
+    });
     expect(failure(() => resolveSpec(parseSpec(text), { parameters: { messagingServiceSid: "MG-nope", target: "nope" } }))).toEqual([
       '10 account.defaultMessagingServiceSid: must be a messaging service SID: "MG" followed by 32 hex digits',
       expect.stringMatching(/^34 conversations\.queue-general\.service: "nope" is not a key of services/),
@@ -90,7 +92,9 @@ describe("resolveSpec", () => {
   test("a literal bridge SID must be lowercase, as Twilio's v2 API requires; the issue names the document's field", () => {
     const text = VALID_YAML.replace("conversationsV1Bridge: {service: support}", `conversationsV1Bridge: {service: IS${"B".repeat(32)}}`);
     expect(failure(() => resolveSpec(parseSpec(text), { parameters: { messagingServiceSid: MG } }))).toEqual([
-      expect.stringMatching(/^49 orchestratorConfigurations\.routing\.conversationsV1Bridge\.service: must be a Conversations v1 service SID/),
+      expect.stringMatching(
+        /^49 orchestratorConfigurations\.routing\.conversationsV1Bridge\.service: must be a Conversations v1 service SID/,
+      ),
     ]);
   });
 });

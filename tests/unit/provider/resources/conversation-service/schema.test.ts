@@ -1,5 +1,5 @@
-import { checkWith, UNKNOWN } from "../../../../../provider/shared/check";
 import { conversationServiceSchema } from "../../../../../provider/resources/conversation-service/schema";
+import { checkWith, UNKNOWN } from "../../../../../provider/shared/check";
 
 const check = (news: Record<string, unknown>) => checkWith(conversationServiceSchema, news);
 
@@ -10,7 +10,12 @@ describe("ConversationService inputs", () => {
     ["empty friendlyName", { friendlyName: "" }, "friendlyName", /^must not be blank/],
     ["blank friendlyName", { friendlyName: "   " }, "friendlyName", /^must not be blank/],
     ["friendlyName too long", { friendlyName: "x".repeat(257) }, "friendlyName", /^must be at most 256 characters \(got 257\)$/],
-    ["unknown property", { friendlyName: "ok", uniqueName: "support" }, "uniqueName", /^unknown property "uniqueName": ConversationService takes friendlyName and adoptExisting$/],
+    [
+      "unknown property",
+      { friendlyName: "ok", uniqueName: "support" },
+      "uniqueName",
+      /^unknown property "uniqueName": ConversationService takes friendlyName and adoptExisting$/,
+    ],
   ])("refuses %s", (_label, news, property, reason) => {
     const result = check(news);
     expect(result.failures).toHaveLength(1);
@@ -18,12 +23,13 @@ describe("ConversationService inputs", () => {
     expect(result.failures![0]!.reason).toMatch(reason);
   });
 
-  it.each([["a one-character name", "S"], ["a 256-character name", "x".repeat(256)], ["spaces inside", "Support Team"]])(
-    "accepts %s, unchanged",
-    (_label, friendlyName) => {
-      expect(check({ friendlyName })).toEqual({ inputs: { friendlyName } });
-    },
-  );
+  it.each([
+    ["a one-character name", "S"],
+    ["a 256-character name", "x".repeat(256)],
+    ["spaces inside", "Support Team"],
+  ])("accepts %s, unchanged", (_label, friendlyName) => {
+    expect(check({ friendlyName })).toEqual({ inputs: { friendlyName } });
+  });
 
   it("drops __provider", () => {
     expect(check({ __provider: "shim", friendlyName: "Support" })).toEqual({ inputs: { friendlyName: "Support" } });

@@ -3,7 +3,9 @@ import { fromWire, toForm } from "../../../../../provider/resources/conversation
 
 describe("toForm", () => {
   it("uses Twilio's PascalCase and dotted keys, and sends only what the write holds", () => {
-    const body = encodeForm(toForm({ friendlyName: "Help desk", timers: { closed: "P1D" }, bindings: { email: { address: "a@example.com" } } }));
+    const body = encodeForm(
+      toForm({ friendlyName: "Help desk", timers: { closed: "P1D" }, bindings: { email: { address: "a@example.com" } } }),
+    );
     expect(body).toBe("FriendlyName=Help+desk&Timers.Closed=P1D&Bindings.Email.Address=a%40example.com");
   });
 

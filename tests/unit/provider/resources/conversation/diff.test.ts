@@ -1,7 +1,7 @@
-import { UNKNOWN } from "../../../../../provider/shared/check";
-import { diffInputs } from "../../../../../provider/shared/diff";
 import { conversationDiff, pendingWrite } from "../../../../../provider/resources/conversation/diff";
 import type { ConversationOutputs } from "../../../../../provider/resources/conversation/schema";
+import { UNKNOWN } from "../../../../../provider/shared/check";
+import { diffInputs } from "../../../../../provider/shared/diff";
 
 const IS = "IS0123456789abcdef0123456789abcdef";
 const OTHER_IS = "ISffffffffffffffffffffffffffffffff";
@@ -56,11 +56,17 @@ describe("Conversation diff", () => {
   });
 
   it("replaces on a new service, creating the new one first when the unique names differ", () => {
-    expect(diff({}, { chatServiceSid: OTHER_IS, uniqueName: "help" })).toMatchObject({ replaces: ["chatServiceSid"], deleteBeforeReplace: false });
+    expect(diff({}, { chatServiceSid: OTHER_IS, uniqueName: "help" })).toMatchObject({
+      replaces: ["chatServiceSid"],
+      deleteBeforeReplace: false,
+    });
   });
 
   it("deletes before replacing when both would hold the same unique name", () => {
-    expect(diff({}, { chatServiceSid: OTHER_IS, uniqueName: "support" })).toMatchObject({ replaces: ["chatServiceSid"], deleteBeforeReplace: true });
+    expect(diff({}, { chatServiceSid: OTHER_IS, uniqueName: "support" })).toMatchObject({
+      replaces: ["chatServiceSid"],
+      deleteBeforeReplace: true,
+    });
   });
 
   it("does not replace when the service was omitted and is then named as the one the conversation is in", () => {
@@ -81,13 +87,24 @@ describe("Conversation diff", () => {
 
 describe("pendingWrite", () => {
   it("sends only what differs", () => {
-    expect(pendingWrite({ ...prior, timers: { inactive: "PT1H" } }, { uniqueName: "support", friendlyName: "Support", timers: { inactive: "PT60M" } })).toEqual({
+    expect(
+      pendingWrite(
+        { ...prior, timers: { inactive: "PT1H" } },
+        { uniqueName: "support", friendlyName: "Support", timers: { inactive: "PT60M" } },
+      ),
+    ).toEqual({
       friendlyName: "Support",
     });
   });
 
   it("clears what was removed, with null", () => {
-    const current = { ...prior, friendlyName: "Support", attributes: '{"a":1}', timers: { inactive: "PT1H", closed: "P1D" }, bindings: { email: { address: "a@example.com", name: "A" } } };
+    const current = {
+      ...prior,
+      friendlyName: "Support",
+      attributes: '{"a":1}',
+      timers: { inactive: "PT1H", closed: "P1D" },
+      bindings: { email: { address: "a@example.com", name: "A" } },
+    };
     expect(pendingWrite(current, { timers: { closed: "P1D" }, bindings: { email: { address: "a@example.com" } } })).toEqual({
       uniqueName: null,
       friendlyName: null,
@@ -98,7 +115,9 @@ describe("pendingWrite", () => {
   });
 
   it("does not clear timers in the same write that closes the conversation", () => {
-    expect(pendingWrite({ ...prior, timers: { inactive: "PT1H", closed: "P1D" } }, { uniqueName: "support", state: "closed" })).toEqual({ state: "closed" });
+    expect(pendingWrite({ ...prior, timers: { inactive: "PT1H", closed: "P1D" } }, { uniqueName: "support", state: "closed" })).toEqual({
+      state: "closed",
+    });
   });
 
   it("never clears the service's choices: messaging service and state", () => {
@@ -110,6 +129,9 @@ describe("pendingWrite", () => {
   });
 
   it("sends every declared value on create", () => {
-    expect(pendingWrite({}, { uniqueName: "u", attributes: "{}", timers: { closed: "P1D" } })).toEqual({ uniqueName: "u", timers: { closed: "P1D" } });
+    expect(pendingWrite({}, { uniqueName: "u", attributes: "{}", timers: { closed: "P1D" } })).toEqual({
+      uniqueName: "u",
+      timers: { closed: "P1D" },
+    });
   });
 });

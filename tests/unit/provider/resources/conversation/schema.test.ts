@@ -1,5 +1,5 @@
-import { checkWith, UNKNOWN } from "../../../../../provider/shared/check";
 import { conversationSchema } from "../../../../../provider/resources/conversation/schema";
+import { checkWith, UNKNOWN } from "../../../../../provider/shared/check";
 
 const check = (news: Record<string, unknown>) => checkWith(conversationSchema, news);
 
@@ -8,12 +8,32 @@ const MG = "MG0123456789abcdef0123456789abcdef";
 
 describe("Conversation inputs: bad values fail on their property path with what would be valid", () => {
   const cases: [string, Record<string, unknown>, string, RegExp][] = [
-    ["a service SID of the wrong kind", { chatServiceSid: MG }, "chatServiceSid", /must be a conversation service SID: "IS" followed by 32 hex digits/],
-    ["a messaging service SID of the wrong kind", { messagingServiceSid: IS }, "messagingServiceSid", /must be a messaging service SID: "MG"/],
+    [
+      "a service SID of the wrong kind",
+      { chatServiceSid: MG },
+      "chatServiceSid",
+      /must be a conversation service SID: "IS" followed by 32 hex digits/,
+    ],
+    [
+      "a messaging service SID of the wrong kind",
+      { messagingServiceSid: IS },
+      "messagingServiceSid",
+      /must be a messaging service SID: "MG"/,
+    ],
     ["an empty unique name", { uniqueName: "" }, "uniqueName", /must not be empty: omit uniqueName/],
     ["a unique name over 256 characters", { uniqueName: "u".repeat(257) }, "uniqueName", /at most 256 characters \(got 257\)/],
-    ["a unique name shaped like a conversation SID", { uniqueName: "CH0123456789abcdef0123456789abcdef" }, "uniqueName", /must not look like a Twilio SID.*50390/],
-    ["a unique name shaped like any SID", { uniqueName: "IS0123456789ABCDEF0123456789ABCDEF" }, "uniqueName", /must not look like a Twilio SID/],
+    [
+      "a unique name shaped like a conversation SID",
+      { uniqueName: "CH0123456789abcdef0123456789abcdef" },
+      "uniqueName",
+      /must not look like a Twilio SID.*50390/,
+    ],
+    [
+      "a unique name shaped like any SID",
+      { uniqueName: "IS0123456789ABCDEF0123456789ABCDEF" },
+      "uniqueName",
+      /must not look like a Twilio SID/,
+    ],
     ["a unique name that is not a string", { uniqueName: 7 }, "uniqueName", /must be a string of 1 to 256 characters/],
     ["a friendly name over 256 characters", { friendlyName: "f".repeat(257) }, "friendlyName", /at most 256 characters \(got 257\)/],
     ["attributes that are not JSON", { attributes: "{nope" }, "attributes", /must be valid JSON/],
@@ -24,13 +44,28 @@ describe("Conversation inputs: bad values fail on their property path with what 
     ["a timer that is not a duration", { timers: { closed: "1 day" } }, "timers.closed", /ISO 8601 duration such as/],
     ["a misspelt timer", { timers: { inactiv: "PT1H" } }, "timers.inactiv", /not a known property: expected one of inactive, closed/],
     ["timers that are not an object", { timers: "PT1H" }, "timers", /must be an object such as \{ inactive: "PT1H", closed: "P1D" \}/],
-    ["timers on a closed conversation", { state: "closed", timers: { closed: "P1D" } }, "timers", /only be set on an active or inactive conversation, not a closed one.*50382/],
+    [
+      "timers on a closed conversation",
+      { state: "closed", timers: { closed: "P1D" } },
+      "timers",
+      /only be set on an active or inactive conversation, not a closed one.*50382/,
+    ],
     ["timers on an initializing conversation", { state: "initializing", timers: { inactive: "PT1H" } }, "timers", /not a initializing one/],
-    ["an email binding that is not an address", { bindings: { email: { address: "support" } } }, "bindings.email.address", /must be an email address such as support@example.com/],
+    [
+      "an email binding that is not an address",
+      { bindings: { email: { address: "support" } } },
+      "bindings.email.address",
+      /must be an email address such as support@example.com/,
+    ],
     ["a misspelt binding", { bindings: { mail: {} } }, "bindings.mail", /expected one of email/],
     ["webhooksEnabled as text", { webhooksEnabled: "false" }, "webhooksEnabled", /must be true or false/],
     ["adoptExisting without a unique name", { adoptExisting: true }, "adoptExisting", /needs a uniqueName/],
-    ["an unknown property", { friendly_name: "x" }, "friendly_name", /unknown property "friendly_name": Conversation takes chatServiceSid, uniqueName, friendlyName, .* and adoptExisting/],
+    [
+      "an unknown property",
+      { friendly_name: "x" },
+      "friendly_name",
+      /unknown property "friendly_name": Conversation takes chatServiceSid, uniqueName, friendlyName, .* and adoptExisting/,
+    ],
   ];
 
   it.each(cases)("%s", (_what, news, property, reason) => {
@@ -81,7 +116,11 @@ describe("Conversation inputs: good values", () => {
   });
 
   it("accepts unique names that only resemble a SID", () => {
-    for (const uniqueName of ["ch0123456789abcdef0123456789abcdef", "CH0123456789abcdef0123456789abcde", "support-CH0123456789abcdef0123456789abcdef"]) {
+    for (const uniqueName of [
+      "ch0123456789abcdef0123456789abcdef",
+      "CH0123456789abcdef0123456789abcde",
+      "support-CH0123456789abcdef0123456789abcdef",
+    ]) {
       expect(check({ uniqueName }).failures).toBeUndefined();
     }
   });

@@ -5,7 +5,12 @@ const IS = "IS" + "ab".repeat(16);
 const outs = {
   defaultChatServiceSid: IS,
   defaultInactiveTimer: "PT5M",
-  originalValues: { defaultChatServiceSid: "IS" + "cd".repeat(16), defaultMessagingServiceSid: null, defaultInactiveTimer: null, defaultClosedTimer: null },
+  originalValues: {
+    defaultChatServiceSid: "IS" + "cd".repeat(16),
+    defaultMessagingServiceSid: null,
+    defaultInactiveTimer: null,
+    defaultClosedTimer: null,
+  },
   accountSid: ACCOUNT,
   url: "https://conversations.twilio.com/v1/Configuration",
   __provider: "shim",
@@ -38,6 +43,8 @@ describe("GlobalConfiguration diff", () => {
   });
 
   it("sees a field declared for the first time", async () => {
-    expect(await diff({ defaultChatServiceSid: IS, defaultInactiveTimer: "PT5M", defaultClosedTimer: "PT10M" })).toMatchObject({ changes: true });
+    expect(await diff({ defaultChatServiceSid: IS, defaultInactiveTimer: "PT5M", defaultClosedTimer: "PT10M" })).toMatchObject({
+      changes: true,
+    });
   });
 });

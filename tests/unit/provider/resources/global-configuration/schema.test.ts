@@ -7,14 +7,49 @@ const MG = "MG" + "0123456789ABCDEF".repeat(2);
 
 describe("GlobalConfiguration inputs", () => {
   it.each([
-    ["a chat service SID with another prefix", { defaultChatServiceSid: MG }, "defaultChatServiceSid", /^must be a chat service SID: "IS" followed by 32 hex digits$/],
-    ["a chat service SID that is not hex", { defaultChatServiceSid: "IS" + "g".repeat(32) }, "defaultChatServiceSid", /^must be a chat service SID/],
+    [
+      "a chat service SID with another prefix",
+      { defaultChatServiceSid: MG },
+      "defaultChatServiceSid",
+      /^must be a chat service SID: "IS" followed by 32 hex digits$/,
+    ],
+    [
+      "a chat service SID that is not hex",
+      { defaultChatServiceSid: "IS" + "g".repeat(32) },
+      "defaultChatServiceSid",
+      /^must be a chat service SID/,
+    ],
     ["a chat service SID that is not a string", { defaultChatServiceSid: 1 }, "defaultChatServiceSid", /^must be a chat service SID/],
-    ["a messaging service SID with another prefix", { defaultMessagingServiceSid: IS }, "defaultMessagingServiceSid", /^must be a messaging service SID: "MG" followed by 32 hex digits$/],
-    ["a messaging service SID too long", { defaultMessagingServiceSid: MG + "0" }, "defaultMessagingServiceSid", /^must be a messaging service SID/],
-    ["an inactive timer under a minute", { defaultInactiveTimer: "PT59S" }, "defaultInactiveTimer", /^must be at least 1 minute \(got "PT59S"\)$/],
-    ["an inactive timer in words", { defaultInactiveTimer: "5 minutes" }, "defaultInactiveTimer", /^must be an ISO 8601 duration such as "PT1M" or "P1D"/],
-    ["a closed timer under ten minutes", { defaultClosedTimer: "PT9M59S" }, "defaultClosedTimer", /^must be at least 10 minutes \(got "PT9M59S"\)$/],
+    [
+      "a messaging service SID with another prefix",
+      { defaultMessagingServiceSid: IS },
+      "defaultMessagingServiceSid",
+      /^must be a messaging service SID: "MG" followed by 32 hex digits$/,
+    ],
+    [
+      "a messaging service SID too long",
+      { defaultMessagingServiceSid: MG + "0" },
+      "defaultMessagingServiceSid",
+      /^must be a messaging service SID/,
+    ],
+    [
+      "an inactive timer under a minute",
+      { defaultInactiveTimer: "PT59S" },
+      "defaultInactiveTimer",
+      /^must be at least 1 minute \(got "PT59S"\)$/,
+    ],
+    [
+      "an inactive timer in words",
+      { defaultInactiveTimer: "5 minutes" },
+      "defaultInactiveTimer",
+      /^must be an ISO 8601 duration such as "PT1M" or "P1D"/,
+    ],
+    [
+      "a closed timer under ten minutes",
+      { defaultClosedTimer: "PT9M59S" },
+      "defaultClosedTimer",
+      /^must be at least 10 minutes \(got "PT9M59S"\)$/,
+    ],
     ["a closed timer in seconds as a number", { defaultClosedTimer: 600 }, "defaultClosedTimer", /expected string/],
     [
       "an unknown property",

@@ -1,5 +1,5 @@
-import { diffInputs } from "../../../../../provider/shared/diff";
 import { orchestratorConfigurationDiff as spec } from "../../../../../provider/resources/orchestrator-configuration/diff";
+import { diffInputs } from "../../../../../provider/shared/diff";
 
 const base = {
   displayName: "support-routing",
@@ -34,7 +34,12 @@ describe("OrchestratorConfiguration diff", () => {
   });
 
   it("ignores the logical name (it only scopes the create's key)", () => {
-    const news = { ...base, channelSettings: outputs.channelSettings, statusCallbacks: outputs.statusCallbacks, __logicalName: "renamed/dev/support" };
+    const news = {
+      ...base,
+      channelSettings: outputs.channelSettings,
+      statusCallbacks: outputs.statusCallbacks,
+      __logicalName: "renamed/dev/support",
+    };
     expect(diffInputs(outputs, news, spec).changes).toBe(false);
   });
 

@@ -1,4 +1,8 @@
-import { acceptedWrite, isReplayOfEarlierWrite, type OperationState } from "../../../../../provider/resources/orchestrator-configuration/operation";
+import {
+  acceptedWrite,
+  isReplayOfEarlierWrite,
+  type OperationState,
+} from "../../../../../provider/resources/orchestrator-configuration/operation";
 
 const op = (createdAt: number | undefined): OperationState => ({ operationId: "op_1", status: "FAILED", phase: "failed", createdAt });
 
@@ -7,12 +11,22 @@ describe("a 202 response", () => {
     const accepted = acceptedWrite(
       {
         status: 202,
-        headers: { "operation-id": "op_1", "retry-after": "2", date: "Sun, 01 Jun 2025 12:00:00 GMT", location: "https://x/v2/ControlPlane/Operations/op_1" },
+        headers: {
+          "operation-id": "op_1",
+          "retry-after": "2",
+          date: "Sun, 01 Jun 2025 12:00:00 GMT",
+          location: "https://x/v2/ControlPlane/Operations/op_1",
+        },
         data: { statusUrl: "https://x/v2/ControlPlane/Operations/op_1", related: { configurationId: "conv_configuration_1" } },
       },
-      "creating OrchestratorConfiguration \"a\"",
+      'creating OrchestratorConfiguration "a"',
     );
-    expect(accepted).toEqual({ operationId: "op_1", retryAfterSeconds: 2, configurationId: "conv_configuration_1", answeredAt: Date.parse("2025-06-01T12:00:00Z") });
+    expect(accepted).toEqual({
+      operationId: "op_1",
+      retryAfterSeconds: 2,
+      configurationId: "conv_configuration_1",
+      answeredAt: Date.parse("2025-06-01T12:00:00Z"),
+    });
   });
 
   it("falls back to the statusUrl for the operation id", () => {

@@ -1,5 +1,5 @@
-import { checkWith } from "../../../../../provider/shared/check";
 import { orchestratorConfigurationSchema as schema } from "../../../../../provider/resources/orchestrator-configuration/schema";
+import { checkWith } from "../../../../../provider/shared/check";
 
 const SERVICE = "IS" + "0123456789abcdef".repeat(2);
 
@@ -25,24 +25,74 @@ describe("OrchestratorConfiguration inputs", () => {
     ["empty displayName", { displayName: "" }, "displayName", /must not be empty/],
     ["missing description", { description: undefined }, "description", /is required: a description/],
     ["long description", { description: "d".repeat(513) }, "description", /at most 512 characters/],
-    ["unknown grouping", { conversationGroupingType: "GROUP_BY_MOOD" }, "conversationGroupingType", /one of GROUP_BY_PROFILE, GROUP_BY_PARTICIPANT_ADDRESSES, /],
+    [
+      "unknown grouping",
+      { conversationGroupingType: "GROUP_BY_MOOD" },
+      "conversationGroupingType",
+      /one of GROUP_BY_PROFILE, GROUP_BY_PARTICIPANT_ADDRESSES, /,
+    ],
     ["empty memoryStoreId", { memoryStoreId: "" }, "memoryStoreId", /must not be empty/],
     ["missing memoryStoreId", { memoryStoreId: undefined }, "memoryStoreId", /is required/],
-    ["unknown channel", { channelSettings: { FAX: {} } }, "channelSettings.FAX", /not a channel: use one of VOICE, SMS, RCS, WHATSAPP, CHAT/],
-    ["fractional timeout", { channelSettings: { SMS: { statusTimeouts: { inactive: 1.5 } } } }, "channelSettings.SMS.statusTimeouts.inactive", /whole number of minutes/],
-    ["zero timeout", { channelSettings: { SMS: { statusTimeouts: { closed: 0 } } } }, "channelSettings.SMS.statusTimeouts.closed", /at least 1 \(minutes\)/],
-    ["timeout as text", { channelSettings: { SMS: { statusTimeouts: { inactive: "PT5M" } } } }, "channelSettings.SMS.statusTimeouts.inactive", /whole number of minutes/],
-    ["unknown timeout", { channelSettings: { SMS: { statusTimeouts: { idle: 5 } } } }, "channelSettings.SMS.statusTimeouts.idle", /unknown property "idle".*inactive, closed/],
-    ["rule without to", { channelSettings: { CHAT: { captureRules: [{ from: "*" }] } } }, "channelSettings.CHAT.captureRules.0.to", /is required/],
-    ["non-text metadata", { channelSettings: { CHAT: { captureRules: [{ from: "*", to: "*", metadata: { a: 1 } }] } } }, "channelSettings.CHAT.captureRules.0.metadata.a", /metadata values are strings/],
-    ["three callbacks", { statusCallbacks: Array(3).fill({ url: "https://example.com/cb" }) }, "statusCallbacks", /at most 2 status callbacks/],
+    [
+      "unknown channel",
+      { channelSettings: { FAX: {} } },
+      "channelSettings.FAX",
+      /not a channel: use one of VOICE, SMS, RCS, WHATSAPP, CHAT/,
+    ],
+    [
+      "fractional timeout",
+      { channelSettings: { SMS: { statusTimeouts: { inactive: 1.5 } } } },
+      "channelSettings.SMS.statusTimeouts.inactive",
+      /whole number of minutes/,
+    ],
+    [
+      "zero timeout",
+      { channelSettings: { SMS: { statusTimeouts: { closed: 0 } } } },
+      "channelSettings.SMS.statusTimeouts.closed",
+      /at least 1 \(minutes\)/,
+    ],
+    [
+      "timeout as text",
+      { channelSettings: { SMS: { statusTimeouts: { inactive: "PT5M" } } } },
+      "channelSettings.SMS.statusTimeouts.inactive",
+      /whole number of minutes/,
+    ],
+    [
+      "unknown timeout",
+      { channelSettings: { SMS: { statusTimeouts: { idle: 5 } } } },
+      "channelSettings.SMS.statusTimeouts.idle",
+      /unknown property "idle".*inactive, closed/,
+    ],
+    [
+      "rule without to",
+      { channelSettings: { CHAT: { captureRules: [{ from: "*" }] } } },
+      "channelSettings.CHAT.captureRules.0.to",
+      /is required/,
+    ],
+    [
+      "non-text metadata",
+      { channelSettings: { CHAT: { captureRules: [{ from: "*", to: "*", metadata: { a: 1 } }] } } },
+      "channelSettings.CHAT.captureRules.0.metadata.a",
+      /metadata values are strings/,
+    ],
+    [
+      "three callbacks",
+      { statusCallbacks: Array(3).fill({ url: "https://example.com/cb" }) },
+      "statusCallbacks",
+      /at most 2 status callbacks/,
+    ],
     ["relative callback URL", { statusCallbacks: [{ url: "/cb" }] }, "statusCallbacks.0.url", /absolute http:\/\/ or https:\/\/ URL/],
     ["ftp callback URL", { statusCallbacks: [{ url: "ftp://example.com/cb" }] }, "statusCallbacks.0.url", /http:\/\/ or https:\/\//],
     ["PUT callback", { statusCallbacks: [{ url: "https://example.com/cb", method: "PUT" }] }, "statusCallbacks.0.method", /POST or GET/],
     ["six intelligence ids", { intelligenceConfigurationIds: ["a", "b", "c", "d", "e", "f"] }, "intelligenceConfigurationIds", /at most 5/],
     ["empty intelligence id", { intelligenceConfigurationIds: [""] }, "intelligenceConfigurationIds.0", /must not be empty/],
     ["memoryExtractionEnabled as text", { memoryExtractionEnabled: "yes" }, "memoryExtractionEnabled", /true or false/],
-    ["uppercase bridge SID", { conversationsV1Bridge: { serviceId: SERVICE.toUpperCase() } }, "conversationsV1Bridge.serviceId", /"IS" followed by 32 lowercase hex/],
+    [
+      "uppercase bridge SID",
+      { conversationsV1Bridge: { serviceId: SERVICE.toUpperCase() } },
+      "conversationsV1Bridge.serviceId",
+      /"IS" followed by 32 lowercase hex/,
+    ],
     ["bridge without service", { conversationsV1Bridge: {} }, "conversationsV1Bridge.serviceId", /is required/],
     ["unknown top-level property", { displayname: "x" }, "displayname", /unknown property "displayname".*displayName, description/],
   ];
@@ -76,7 +126,10 @@ describe("OrchestratorConfiguration inputs", () => {
     expect(result.inputs).toEqual({
       ...valid,
       // Empty parts are dropped, the channel itself stays.
-      channelSettings: { SMS: { statusTimeouts: { inactive: 30, closed: 1440 }, captureRules: [{ from: "*", to: "+15550100" }] }, CHAT: {} },
+      channelSettings: {
+        SMS: { statusTimeouts: { inactive: 30, closed: 1440 }, captureRules: [{ from: "*", to: "+15550100" }] },
+        CHAT: {},
+      },
       // The API's default method is filled in.
       statusCallbacks: [
         { url: "https://example.com/a", method: "POST" },

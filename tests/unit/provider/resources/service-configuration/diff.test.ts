@@ -6,7 +6,12 @@ const outs = {
   chatServiceSid: IS,
   defaultConversationRoleSid: RL,
   reachabilityEnabled: true,
-  originalValues: { defaultConversationCreatorRoleSid: null, defaultConversationRoleSid: null, defaultChatServiceRoleSid: null, reachabilityEnabled: false },
+  originalValues: {
+    defaultConversationCreatorRoleSid: null,
+    defaultConversationRoleSid: null,
+    defaultChatServiceRoleSid: null,
+    reachabilityEnabled: false,
+  },
   accountSid: "AC" + "0".repeat(32),
   url: `https://conversations.twilio.com/v1/Services/${IS}/Configuration`,
   __provider: "shim",

@@ -1,6 +1,6 @@
-import { checkWith, UNKNOWN } from "../../../../../provider/shared/check";
 import { KNOWN_PERMISSIONS } from "../../../../../provider/resources/service-role/permissions";
 import { serviceRoleSchema } from "../../../../../provider/resources/service-role/schema";
+import { checkWith, UNKNOWN } from "../../../../../provider/shared/check";
 
 const IS = "IS" + "0123456789abcdef".repeat(2);
 const good = { chatServiceSid: IS, friendlyName: "agent", type: "conversation", permissions: ["sendMessage"] };
@@ -8,7 +8,12 @@ const check = (news: Record<string, unknown>) => checkWith(serviceRoleSchema, ne
 
 describe("ServiceRole inputs", () => {
   it.each([
-    ["missing chatServiceSid", { chatServiceSid: undefined }, "chatServiceSid", /^is required: a conversation service SID \("IS" followed by 32 hex digits\)$/],
+    [
+      "missing chatServiceSid",
+      { chatServiceSid: undefined },
+      "chatServiceSid",
+      /^is required: a conversation service SID \("IS" followed by 32 hex digits\)$/,
+    ],
     ["chatServiceSid of another kind", { chatServiceSid: "CH" + "0".repeat(32) }, "chatServiceSid", /"IS" followed by 32 hex digits/],
     ["chatServiceSid too short", { chatServiceSid: "IS123" }, "chatServiceSid", /"IS" followed by 32 hex digits/],
     ["missing friendlyName", { friendlyName: undefined }, "friendlyName", /^is required: the role's name, 1 to 64 characters$/],
@@ -22,9 +27,19 @@ describe("ServiceRole inputs", () => {
     ["no permissions", { permissions: [] }, "permissions", /^must name at least one permission/],
     ["a non-string permission", { permissions: ["sendMessage", 7] }, "permissions.1", /^must be a permission name/],
     ["an empty permission", { permissions: [""] }, "permissions.0", /^"" is not a permission; valid names: /],
-    ["a misspelt permission", { permissions: ["sendMesage"] }, "permissions.0", /"sendMesage" is not a permission; valid names: .*sendMessage/],
+    [
+      "a misspelt permission",
+      { permissions: ["sendMesage"] },
+      "permissions.0",
+      /"sendMesage" is not a permission; valid names: .*sendMessage/,
+    ],
     ["a permission in the wrong case", { permissions: ["SendMessage"] }, "permissions.0", /did you mean "sendMessage"\?$/],
-    ["an unknown property", { permission: ["sendMessage"] }, "permission", /^unknown property "permission": ServiceRole takes chatServiceSid, friendlyName, type, permissions and adoptExisting$/],
+    [
+      "an unknown property",
+      { permission: ["sendMessage"] },
+      "permission",
+      /^unknown property "permission": ServiceRole takes chatServiceSid, friendlyName, type, permissions and adoptExisting$/,
+    ],
   ])("refuses %s", (_label, change, property, reason) => {
     const news: Record<string, unknown> = { ...good, ...change };
     for (const [k, v] of Object.entries(change)) if (v === undefined) delete news[k];
@@ -41,7 +56,10 @@ describe("ServiceRole inputs", () => {
   it.each([
     ["a service role", { type: "service", permissions: ["createConversation", "joinConversation", "editOwnUserInfo"] }],
     ["a conversation role", { type: "conversation", permissions: ["sendMessage", "sendMediaMessage", "leaveConversation"] }],
-    ["permissions Twilio's default roles use", { permissions: ["editNotificationLevel", "addNonChatParticipant", "editAnyParticipantAttributes"] }],
+    [
+      "permissions Twilio's default roles use",
+      { permissions: ["editNotificationLevel", "addNonChatParticipant", "editAnyParticipantAttributes"] },
+    ],
     ["an upper-case service SID", { chatServiceSid: IS.toUpperCase().replace(/^IS/, "IS") }],
     ["a 64-character name", { friendlyName: "r".repeat(64) }],
   ])("accepts %s", (_label, change) => {
@@ -49,7 +67,9 @@ describe("ServiceRole inputs", () => {
   });
 
   it("knows every documented permission", () => {
-    expect(KNOWN_PERMISSIONS).toEqual(expect.arrayContaining(["addParticipant", "deleteOwnMessage", "editConversationName", "removeParticipant"]));
+    expect(KNOWN_PERMISSIONS).toEqual(
+      expect.arrayContaining(["addParticipant", "deleteOwnMessage", "editConversationName", "removeParticipant"]),
+    );
   });
 
   it("lets values not known yet (preview) through", () => {
