@@ -6,6 +6,7 @@
  * environment. The password is kept off every enumerable surface so that no log line, error or
  * JSON dump of the settings can carry it.
  */
+import { TwilioConversationsError } from "./error";
 
 /** Where stack config is read from. Pulumi's dynamic-provider `Config` object fits. */
 export interface ConfigSource {
@@ -31,9 +32,7 @@ export interface Settings {
 }
 
 /** A setting is missing or malformed. The message names the key and how to fix it. */
-export class SettingsError extends Error {
-  override readonly name = "SettingsError";
-}
+export class SettingsError extends TwilioConversationsError {}
 
 /** Twilio's public Conversations host. */
 export const DEFAULT_BASE_URL = "https://conversations.twilio.com";

@@ -10,6 +10,8 @@ import { STATUS_CODES } from "node:http";
 
 import { isAxiosError } from "axios";
 
+import { TwilioConversationsError } from "../error";
+
 /** What an error needs to know about the request it belongs to. */
 export interface ErrorContext {
   method: string;
@@ -39,8 +41,7 @@ export interface TwilioApiErrorInit {
  * Twilio answered with an error status. The message reads as one sentence a user can act on:
  * `Twilio API 409 (code 50353) creating Conversation "support": <message>. See <more_info>`.
  */
-export class TwilioApiError extends Error {
-  override name = "TwilioApiError";
+export class TwilioApiError extends TwilioConversationsError {
   /** HTTP status. */
   readonly status: number;
   /** Twilio error code (`20404`, `50353`, ...), when the body had one. */
@@ -74,25 +75,15 @@ export class TwilioApiError extends Error {
 }
 
 /** 401 or 403: wrong credentials, or credentials without access to this resource. */
-export class TwilioAuthError extends TwilioApiError {
-  override name = "TwilioAuthError";
-}
+export class TwilioAuthError extends TwilioApiError {}
 /** 404. */
-export class TwilioNotFoundError extends TwilioApiError {
-  override name = "TwilioNotFoundError";
-}
+export class TwilioNotFoundError extends TwilioApiError {}
 /** 409; see `conflictingResourceId`. */
-export class TwilioConflictError extends TwilioApiError {
-  override name = "TwilioConflictError";
-}
+export class TwilioConflictError extends TwilioApiError {}
 /** 429: Twilio never processed the request, so it is always safe to send again. */
-export class TwilioRateLimitError extends TwilioApiError {
-  override name = "TwilioRateLimitError";
-}
+export class TwilioRateLimitError extends TwilioApiError {}
 /** 5xx. */
-export class TwilioServerError extends TwilioApiError {
-  override name = "TwilioServerError";
-}
+export class TwilioServerError extends TwilioApiError {}
 
 /** Options of a {@link TwilioConnectionError} beyond method, path and reason. */
 export interface ConnectionErrorOptions {
@@ -107,8 +98,7 @@ export interface ConnectionErrorOptions {
 }
 
 /** No response at all: connection refused or reset, DNS failure, timeout. */
-export class TwilioConnectionError extends Error {
-  override name = "TwilioConnectionError";
+export class TwilioConnectionError extends TwilioConversationsError {
   readonly method: string;
   readonly path: string;
   /** What went wrong, in words: `connection refused by 127.0.0.1:4010 (ECONNREFUSED)`. */
@@ -132,7 +122,7 @@ export class TwilioConnectionError extends Error {
 
 /** True for a Twilio 404, so deletes and reads can treat "gone" as success. */
 export function isNotFound(e: unknown): boolean {
-  if (e instanceof TwilioApiError) return e.status === 404;
+  if (TwilioApiError.isInstance(e)) return e.status === 404;
   // Also across copies of this module (sources and dist/ loaded side by side in tests).
   if (typeof e !== "object" || e === null) return false;
   const { name, status } = e as { name?: unknown; status?: unknown };

@@ -5,14 +5,13 @@
  * absolute `next_page_url`s from response bodies; following one to another host would send the
  * Basic credentials there.
  */
+import { TwilioConversationsError } from "../error";
 
 /** Query parameters; `undefined` values are left out. */
 export type Query = Record<string, string | number | undefined>;
 
 /** Refused before any request is sent: the URL is not on the configured Twilio origin. */
-export class ForeignUrlError extends Error {
-  override readonly name = "ForeignUrlError";
-}
+export class ForeignUrlError extends TwilioConversationsError {}
 
 /**
  * The absolute URL for `path` (`/v1/...`, or an absolute URL on the same origin as `baseUrl`).

@@ -5,6 +5,7 @@
  * in older text), so the mapping is closed on the terminal side: three known terminal statuses,
  * and anything else, including statuses not invented yet, means "still running".
  */
+import { TwilioConversationsError } from "../error";
 
 /** Where an operation stands. */
 export type OperationPhase = "running" | "completed" | "failed" | "cancelled";
@@ -50,8 +51,7 @@ export function problemOf(value: unknown): OperationProblem | undefined {
 }
 
 /** The operation ended FAILED or CANCELLED: `Operation op_123 FAILED: <title>: <detail>`. */
-export class OperationFailedError extends Error {
-  override name = "OperationFailedError";
+export class OperationFailedError extends TwilioConversationsError {
   readonly operationId: string;
   /** The status string as the server sent it. */
   readonly status: string;
@@ -67,8 +67,7 @@ export class OperationFailedError extends Error {
 }
 
 /** The deadline passed while the operation was still running. */
-export class OperationTimeoutError extends Error {
-  override name = "OperationTimeoutError";
+export class OperationTimeoutError extends TwilioConversationsError {
   readonly operationId: string;
   /** The status of the last poll. */
   readonly lastStatus: string;

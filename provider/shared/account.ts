@@ -3,9 +3,8 @@
  * would at best 404 (and a refresh would then drop it from state) and at worst touch the wrong
  * account, so it is refused with a message that says what to do.
  */
-export class WrongAccountError extends Error {
-  override readonly name = "WrongAccountError";
-}
+import { TwilioConversationsError } from "../error";
+export class WrongAccountError extends TwilioConversationsError {}
 
 export function assertSameAccount(recordedAccountSid: unknown, currentAccountSid: string, action: string): void {
   if (typeof recordedAccountSid !== "string" || recordedAccountSid === "") return; // state from before the field existed

@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 
 import { configureFromStack, currentSettings, type Settings } from "../config";
+import { TwilioConversationsError } from "../error";
 import { clientFor, type TwilioClient } from "../http/client";
 import { assertSameAccount } from "./account";
 import { checkWith, PROVIDER_KEY, withoutProvider } from "./check";
@@ -15,9 +16,7 @@ export interface OperationContext {
 }
 
 /** Inputs that failed validation at the moment of a write (preview let unknown values through). */
-export class InvalidInputsError extends Error {
-  override readonly name = "InvalidInputsError";
-}
+export class InvalidInputsError extends TwilioConversationsError {}
 
 /** One resource kind's lifecycle, in terms of validated inputs and typed outputs. */
 export interface ResourceDefinition<I extends object, O extends { accountSid?: string }> {
@@ -104,7 +103,7 @@ export function defineProvider<I extends object, O extends { accountSid?: string
  */
 function keepingProvider(news: Record<string, unknown>): (e: unknown) => never {
   return (e) => {
-    if (e instanceof PartialFailure && news[PROVIDER_KEY] !== undefined && e.properties[PROVIDER_KEY] === undefined) {
+    if (PartialFailure.isInstance(e) && news[PROVIDER_KEY] !== undefined && e.properties[PROVIDER_KEY] === undefined) {
       throw new PartialFailure(e.message, e.id, { ...e.properties, [PROVIDER_KEY]: news[PROVIDER_KEY] }, e.reasons);
     }
     throw e;

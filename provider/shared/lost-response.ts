@@ -1,3 +1,4 @@
+import { TwilioConversationsError } from "../error";
 import { TwilioConnectionError, TwilioServerError } from "../http/errors";
 
 /**
@@ -5,9 +6,7 @@ import { TwilioConnectionError, TwilioServerError } from "../http/errors";
  * it was not sent again because a second POST could create a second resource (v1 has no
  * Idempotency-Key). The message says what may exist and how to find it.
  */
-export class CreateOutcomeUnknownError extends Error {
-  override readonly name = "CreateOutcomeUnknownError";
-}
+export class CreateOutcomeUnknownError extends TwilioConversationsError {}
 
 /** What the user needs to look for a resource that may have been created. */
 export interface LostCreate {
@@ -26,10 +25,11 @@ export interface LostCreate {
  * connection never made) is returned unchanged: nothing was created.
  */
 export function explainLostCreate(error: unknown, lost: LostCreate): unknown {
-  const uncertain = (error instanceof TwilioConnectionError && error.mayHaveReachedServer) || error instanceof TwilioServerError;
+  const uncertain = (TwilioConnectionError.isInstance(error) && error.mayHaveReachedServer) || TwilioServerError.isInstance(error);
   if (!uncertain) return error;
-  const why =
-    error instanceof TwilioConnectionError ? `no response came back (${error.reason})` : `Twilio answered with an error (${error.message})`;
+  const why = TwilioConnectionError.isInstance(error)
+    ? `no response came back (${error.reason})`
+    : `Twilio answered with an error (${error.message})`;
   return new CreateOutcomeUnknownError(
     `${capitalize(lost.action)} may have succeeded: the request reached Twilio but ${why}. It was not sent again, ` +
       `because a second request could create a second one (the v1 API has no idempotency key and names are not unique). ` +

@@ -4,8 +4,8 @@
  * in state with these properties instead of forgetting it: nothing is orphaned, and the next
  * `pulumi up` retries the update on the existing resource.
  */
-export class PartialFailure extends Error {
-  override readonly name = "PartialFailure";
+import { TwilioConversationsError } from "../error";
+export class PartialFailure extends TwilioConversationsError {
   constructor(
     message: string,
     /** The id of the resource that exists. */

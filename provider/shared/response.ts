@@ -1,9 +1,9 @@
 import type { z } from "zod";
 
+import { TwilioConversationsError } from "../error";
+
 /** Twilio answered with a success status but a body the provider cannot use. */
-export class UnexpectedResponseError extends Error {
-  override readonly name = "UnexpectedResponseError";
-}
+export class UnexpectedResponseError extends TwilioConversationsError {}
 
 /**
  * Reads a success response with a small zod schema (only the fields the provider uses; extra

@@ -2,6 +2,7 @@
  * Problems found in a conversations setup document, each tied to its place in the document
  * (`conversations.support.timers.closed`) and, for YAML text, its line.
  */
+import { TwilioConversationsError } from "../../provider/error";
 import type { SpecPath } from "./parameters";
 
 /** One problem in the document. */
@@ -37,8 +38,7 @@ export function formatIssue(issue: SpecIssue, source?: string): string {
 }
 
 /** The document is invalid. `issues` lists every problem found; the message lists them too. */
-export class SpecError extends Error {
-  override readonly name = "SpecError";
+export class SpecError extends TwilioConversationsError {
   constructor(
     readonly issues: readonly SpecIssue[],
     readonly source?: string,

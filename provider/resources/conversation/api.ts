@@ -227,12 +227,12 @@ export async function deleteConversation(
 
 /** Twilio refused a unique name another conversation in the service holds. */
 export function isUniqueNameTaken(e: unknown): e is TwilioApiError {
-  return e instanceof TwilioApiError && e.code === CODE_UNIQUE_NAME_TAKEN;
+  return TwilioApiError.isInstance(e) && e.code === CODE_UNIQUE_NAME_TAKEN;
 }
 
 /** Twilio refused to update a closed conversation. */
 export function isConversationClosed(e: unknown): e is TwilioApiError {
-  return e instanceof TwilioApiError && e.code === CODE_CONVERSATION_CLOSED;
+  return TwilioApiError.isInstance(e) && e.code === CODE_CONVERSATION_CLOSED;
 }
 
 /** How to list a service's conversations, for messages that ask the user to look. */

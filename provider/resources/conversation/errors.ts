@@ -1,30 +1,25 @@
 /**
  * The Conversation's own failures, each a sentence that says what happened and what to do.
  */
+import { TwilioConversationsError } from "../../error";
 import { TwilioConnectionError, TwilioServerError } from "../../http/errors";
 import { listHint, type ServiceScope } from "./api";
 
 /** A closed conversation cannot be updated or reopened (Twilio: 50377); refused before any request. */
-export class ConversationClosedError extends Error {
-  override readonly name = "ConversationClosedError";
-}
+export class ConversationClosedError extends TwilioConversationsError {}
 
 /** A unique name is already held by another conversation and adoption was not asked for (Twilio: 50353). */
-export class UniqueNameTakenError extends Error {
-  override readonly name = "UniqueNameTakenError";
-}
+export class UniqueNameTakenError extends TwilioConversationsError {}
 
 /** A create may or may not have happened, and nothing in it lets the provider find out. */
-export class ConversationCreateUnknownError extends Error {
-  override readonly name = "ConversationCreateUnknownError";
-}
+export class ConversationCreateUnknownError extends TwilioConversationsError {}
 
 /**
  * A failure after which Twilio may have applied the request: a 5xx, or no response to a request
  * that was sent. A 4xx, a 429 or a refused connection means it was not applied.
  */
 export function outcomeUnknown(e: unknown): e is TwilioServerError | TwilioConnectionError {
-  return e instanceof TwilioServerError || (e instanceof TwilioConnectionError && e.mayHaveReachedServer);
+  return TwilioServerError.isInstance(e) || (TwilioConnectionError.isInstance(e) && e.mayHaveReachedServer);
 }
 
 export function closedError(subject: string, doing: string, sinceRefresh = false): ConversationClosedError {
@@ -59,7 +54,7 @@ export function lostCreateError(
   service: ServiceScope,
   friendlyName: string | undefined,
 ): ConversationCreateUnknownError {
-  const why = error instanceof TwilioConnectionError ? `no response came back (${error.reason})` : `Twilio answered ${error.status}`;
+  const why = TwilioConnectionError.isInstance(error) ? `no response came back (${error.reason})` : `Twilio answered ${error.status}`;
   const look = friendlyName ? ` with friendly name "${friendlyName}"` : " created just now";
   return new ConversationCreateUnknownError(
     `${action.charAt(0).toUpperCase()}${action.slice(1)} may have succeeded: the request reached Twilio but ${why}. It was not sent again, because a second ` +

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 
+import { TwilioConversationsError } from "../../error";
 import type { TwilioClient } from "../../http/client";
 import { isNotFound, TwilioConflictError } from "../../http/errors";
 import { undefinedIfNotFound } from "../../shared/not-found";
@@ -104,8 +105,7 @@ export function inputsFromOutputs(outs: OrchestratorConfigurationOutputs): Orche
  * A second configuration bridged to a v1 service that already has one (409 with
  * `X-Conflicting-Resource-Id`). The message names the holder and the ways out.
  */
-export class BridgeConflictError extends Error {
-  override readonly name = "BridgeConflictError";
+export class BridgeConflictError extends TwilioConversationsError {
   constructor(
     readonly action: string,
     readonly serviceId: string | undefined,
@@ -127,7 +127,7 @@ export class BridgeConflictError extends Error {
  * included) passes through as the client's own error.
  */
 function conflictOr(e: unknown, action: string, body: ConfigurationBody | undefined): unknown {
-  if (e instanceof TwilioConflictError && (e.conflictingResourceId !== undefined || body?.conversationsV1Bridge !== undefined)) {
+  if (TwilioConflictError.isInstance(e) && (e.conflictingResourceId !== undefined || body?.conversationsV1Bridge !== undefined)) {
     return new BridgeConflictError(action, body?.conversationsV1Bridge?.serviceId, e.conflictingResourceId, e.detail);
   }
   return e;

@@ -54,7 +54,7 @@ async function settle(
   try {
     return await awaitOperation(client, accepted, settings.operationTimeoutSeconds * 1000, action);
   } catch (e) {
-    if (e instanceof OperationTimeoutError) return e;
+    if (OperationTimeoutError.isInstance(e)) return e;
     throw e;
   }
 }
@@ -81,7 +81,7 @@ async function create(inputs: OrchestratorConfigurationInputs, { client, setting
   for (let salt = 0; salt <= MAX_KEY_SALT; salt++) {
     const accepted = await createConfiguration(client, body, createKey(client.accountSid, inputs.__logicalName ?? "", body, salt), action);
     const outcome = await settle(client, settings, accepted, action);
-    if (outcome instanceof OperationTimeoutError) {
+    if (OperationTimeoutError.isInstance(outcome)) {
       if (!accepted.configurationId) {
         throw new Error(`${outcome.message} (${action}; Twilio named no configuration id, so nothing can be recorded in state).`);
       }
@@ -129,7 +129,7 @@ async function update(
     const accepted = await replaceConfiguration(client, id, body, updateKey(client.accountSid, id, olds.version, body, salt), action);
     if (!accepted) throw gone();
     const outcome = await settle(client, settings, accepted, action);
-    if (outcome instanceof OperationTimeoutError) {
+    if (OperationTimeoutError.isInstance(outcome)) {
       throw new PartialFailure(`Timed out ${action}: ${outcome.message}`, id, await current(), [outcome.message]);
     }
     if (outcome.phase !== "completed") {
@@ -152,7 +152,7 @@ async function remove(id: string, props: OrchestratorConfigurationOutputs, { cli
     const accepted = await deleteConfiguration(client, id, deleteKey(client.accountSid, id, salt), action);
     if (!accepted) return; // already gone
     const outcome = await settle(client, settings, accepted, action);
-    if (outcome instanceof OperationTimeoutError) {
+    if (OperationTimeoutError.isInstance(outcome)) {
       throw new Error(`Timed out ${action}: ${outcome.message} The configuration stays in state.`);
     }
     if (outcome.phase === "completed") return;

@@ -3,6 +3,7 @@
  * create, no delete). id = the chat service SID. The recorded-values lifecycle lives in
  * provider/shared/singleton.ts.
  */
+import { TwilioConversationsError } from "../../error";
 import { defineProvider } from "../../shared/define";
 import { same } from "../../shared/diff";
 import { type FieldComparators, singletonLifecycle } from "../../shared/singleton";
@@ -25,8 +26,7 @@ const fields: FieldComparators<ServiceConfigurationFields> = {
 const describe = (chatServiceSid: string | undefined) => `ServiceConfiguration of chat service ${chatServiceSid ?? "(unknown)"}`;
 
 /** The service does not exist: say how to fix it rather than "404". */
-export class ChatServiceNotFoundError extends Error {
-  override readonly name = "ChatServiceNotFoundError";
+export class ChatServiceNotFoundError extends TwilioConversationsError {
   constructor(chatServiceSid: string, accountSid: string) {
     super(
       `chat service ${chatServiceSid} does not exist in account ${accountSid}: ` +
