@@ -2,7 +2,7 @@
  * What the demo checks after each step. Each check throws a {@link DemoCheckError} saying what was
  * expected and what was found, and returns a one-line description of what held, for the output.
  */
-import type { RunCounts, RunSummary, StateFile, StepOp } from "../tests/support/engine";
+import type { RunCounts, RunSummary, StateFile, StepOp } from "../engine-standin";
 import { type EmulatorView, objectIds } from "./emulator-view";
 import { kindOf } from "./table";
 

@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../emulator";
-import { EngineStandIn } from "../tests/support/engine";
+import { EngineStandIn } from "../engine-standin";
 
 /** The example's Pulumi project name: unqualified config keys (`lobbyFriendlyName`) live under it. */
 export const DEMO_PROJECT = "account-setup";

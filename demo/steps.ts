@@ -5,7 +5,7 @@
  * and asserts on its own, so the demo and the test cannot drift apart.
  */
 import accountSetup = require("../examples/account-setup");
-import type { RunSummary, StateFile, StateResource } from "../tests/support/engine";
+import type { RunSummary, StateFile, StateResource } from "../engine-standin";
 import { type EmulatorView, renameConversationOutOfBand, viewOf } from "./emulator-view";
 import type { DemoSession } from "./session";
 

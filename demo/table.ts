@@ -1,4 +1,4 @@
-import type { StateFile, StateResource } from "../tests/support/engine";
+import type { StateFile, StateResource } from "../engine-standin";
 
 /** The short kind of a type token: `pulumi-nodejs:dynamic/twilio-conversations:Conversation` -> `Conversation`. */
 export function kindOf(type: string): string {

@@ -5,13 +5,13 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 
+import { conversationProvider } from "../resources/conversation/provider";
+import { conversationServiceProvider } from "../resources/conversation-service/provider";
+import { globalConfigurationProvider } from "../resources/global-configuration/provider";
+import { orchestratorConfigurationProvider } from "../resources/orchestrator-configuration/provider";
+import { serviceConfigurationProvider } from "../resources/service-configuration/provider";
+import { serviceRoleProvider } from "../resources/service-role/provider";
 import type { ResourceKind } from "../sdk/shim";
-import { conversationProvider } from "./resources/conversation/provider";
-import { conversationServiceProvider } from "./resources/conversation-service/provider";
-import { globalConfigurationProvider } from "./resources/global-configuration/provider";
-import { orchestratorConfigurationProvider } from "./resources/orchestrator-configuration/provider";
-import { serviceConfigurationProvider } from "./resources/service-configuration/provider";
-import { serviceRoleProvider } from "./resources/service-role/provider";
 
 export const GlobalConfiguration = globalConfigurationProvider;
 export const ServiceConfiguration = serviceConfigurationProvider;

@@ -4,12 +4,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-import { Conversation, type ConversationArgs } from "./conversation";
-import { ConversationService } from "./conversation-service";
-import { GlobalConfiguration } from "./global-configuration";
-import { OrchestratorConfiguration, type OrchestratorConfigurationArgs } from "./orchestrator-configuration";
-import { ServiceConfiguration } from "./service-configuration";
-import { ServiceRole } from "./service-role";
+import { Conversation, type ConversationArgs } from "../resources/conversation/resource";
+import { ConversationService } from "../resources/conversation-service/resource";
+import { GlobalConfiguration } from "../resources/global-configuration/resource";
+import { OrchestratorConfiguration, type OrchestratorConfigurationArgs } from "../resources/orchestrator-configuration/resource";
+import { ServiceConfiguration } from "../resources/service-configuration/resource";
+import { ServiceRole } from "../resources/service-role/resource";
 import { parseSpec } from "./spec/parse";
 import type { Reference } from "./spec/references";
 import { type ResolvedSpec, resolveSpec } from "./spec/resolve";

@@ -2,13 +2,13 @@
  * pulumi-twilio-conversations: a Twilio account's Conversations setup as Pulumi resources.
  * @packageDocumentation
  */
-export { Conversation, type ConversationArgs } from "./conversation";
-export { ConversationService, type ConversationServiceArgs } from "./conversation-service";
+export { Conversation, type ConversationArgs } from "../resources/conversation/resource";
+export { ConversationService, type ConversationServiceArgs } from "../resources/conversation-service/resource";
+export { GlobalConfiguration, type GlobalConfigurationArgs } from "../resources/global-configuration/resource";
+export { OrchestratorConfiguration, type OrchestratorConfigurationArgs } from "../resources/orchestrator-configuration/resource";
+export { ServiceConfiguration, type ServiceConfigurationArgs } from "../resources/service-configuration/resource";
+export { ServiceRole, type ServiceRoleArgs } from "../resources/service-role/resource";
 export { CONVERSATIONS_SETUP_TYPE, ConversationsSetup, type ConversationsSetupArgs } from "./conversations-setup";
-export { GlobalConfiguration, type GlobalConfigurationArgs } from "./global-configuration";
-export { OrchestratorConfiguration, type OrchestratorConfigurationArgs } from "./orchestrator-configuration";
-export { ServiceConfiguration, type ServiceConfigurationArgs } from "./service-configuration";
-export { ServiceRole, type ServiceRoleArgs } from "./service-role";
 export { formatIssue, formatPath, SpecError, type SpecIssue } from "./spec/issues";
 export { pulumiConfigHint } from "./spec/parameters";
 export { parseSpec, validateSpec } from "./spec/parse";

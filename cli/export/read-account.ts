@@ -12,19 +12,19 @@ import { z } from "zod";
 
 import type { TwilioClient } from "../../provider/http/client";
 import { pathSegment } from "../../provider/http/paths";
-import { fromWire as conversationFromWire, type LiveConversation } from "../../provider/resources/conversation/api";
-import { listServices } from "../../provider/resources/conversation-service/api";
-import type { ConversationServiceOutputs } from "../../provider/resources/conversation-service/schema";
-import { fetchGlobalConfiguration } from "../../provider/resources/global-configuration/api";
-import type { GlobalConfigurationValues } from "../../provider/resources/global-configuration/schema";
-import { listConfigurations, toOutputs as orchestratorOutputs } from "../../provider/resources/orchestrator-configuration/api";
-import type { OrchestratorConfigurationOutputs } from "../../provider/resources/orchestrator-configuration/schema";
-import { fetchServiceConfiguration } from "../../provider/resources/service-configuration/api";
-import type { ServiceConfigurationValues } from "../../provider/resources/service-configuration/schema";
-import { listRoles } from "../../provider/resources/service-role/api";
-import type { ServiceRoleOutputs } from "../../provider/resources/service-role/schema";
 import { parseResponse } from "../../provider/shared/response";
 import { listAllV1 } from "../../provider/shared/v1-list";
+import { fromWire as conversationFromWire, type LiveConversation } from "../../resources/conversation/api";
+import { listServices } from "../../resources/conversation-service/api";
+import type { ConversationServiceOutputs } from "../../resources/conversation-service/schema";
+import { fetchGlobalConfiguration } from "../../resources/global-configuration/api";
+import type { GlobalConfigurationValues } from "../../resources/global-configuration/schema";
+import { listConfigurations, toOutputs as orchestratorOutputs } from "../../resources/orchestrator-configuration/api";
+import type { OrchestratorConfigurationOutputs } from "../../resources/orchestrator-configuration/schema";
+import { fetchServiceConfiguration } from "../../resources/service-configuration/api";
+import type { ServiceConfigurationValues } from "../../resources/service-configuration/schema";
+import { listRoles } from "../../resources/service-role/api";
+import type { ServiceRoleOutputs } from "../../resources/service-role/schema";
 import { mapBounded } from "./pool";
 
 /** Which conversations to export: those with a unique name (default), all, or none. */

@@ -2,7 +2,7 @@
  * A validated document plus one stack's parameter values -> the arguments of every resource, with
  * references left as {@link Reference}s for the component to wire to resource outputs.
  *
- * Each entry is checked by its resource's own input schema (provider/resources/<kind>/schema.ts)
+ * Each entry is checked by its resource's own input schema (resources/<kind>/schema.ts)
  * after parameters are filled in, with every reference replaced by a placeholder SID of the right
  * shape; the schema's issue paths are mapped back onto the document (`chatServiceSid` of a
  * conversation is its `service`). So the field rules live in one place, and a spec fails before any
@@ -10,12 +10,12 @@
  */
 import type { z } from "zod";
 
-import { conversationSchema } from "../../provider/resources/conversation/schema";
-import { conversationServiceSchema } from "../../provider/resources/conversation-service/schema";
-import { globalConfigurationSchema } from "../../provider/resources/global-configuration/schema";
-import { orchestratorConfigurationSchema } from "../../provider/resources/orchestrator-configuration/schema";
-import { serviceConfigurationSchema } from "../../provider/resources/service-configuration/schema";
-import { serviceRoleSchema } from "../../provider/resources/service-role/schema";
+import { conversationSchema } from "../../resources/conversation/schema";
+import { conversationServiceSchema } from "../../resources/conversation-service/schema";
+import { globalConfigurationSchema } from "../../resources/global-configuration/schema";
+import { orchestratorConfigurationSchema } from "../../resources/orchestrator-configuration/schema";
+import { serviceConfigurationSchema } from "../../resources/service-configuration/schema";
+import { serviceRoleSchema } from "../../resources/service-role/schema";
 import { SpecError, type SpecIssue } from "./issues";
 import { hasParameters, interpolateAll, parameterValues, pulumiConfigHint, type SpecPath } from "./parameters";
 import { locate, sourceOf, zodIssues } from "./parse";

@@ -11,9 +11,9 @@
  */
 import { z } from "zod";
 
-import { CONVERSATION_STATES } from "../../provider/resources/conversation/schema";
-import { CHANNELS, GROUPING_TYPES } from "../../provider/resources/orchestrator-configuration/schema";
-import { ROLE_TYPES } from "../../provider/resources/service-role/schema";
+import { CONVERSATION_STATES } from "../../resources/conversation/schema";
+import { CHANNELS, GROUPING_TYPES } from "../../resources/orchestrator-configuration/schema";
+import { ROLE_TYPES } from "../../resources/service-role/schema";
 
 /** The document version this package reads and writes. */
 export const SPEC_VERSION = 1;

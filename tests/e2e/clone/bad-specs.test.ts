@@ -8,8 +8,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 
 import { type RunningEmulator, startEmulator } from "../../../emulator";
+import { EngineRunError, EngineStandIn } from "../../../engine-standin";
 import { ConversationsSetup } from "../../../sdk/conversations-setup";
-import { EngineRunError, EngineStandIn } from "../../support/engine";
 
 let emulator: RunningEmulator;
 let dir: string;

@@ -9,8 +9,8 @@ import * as path from "node:path";
 import { parse, stringify } from "yaml";
 
 import { type RunningEmulator, startEmulator } from "../../../emulator";
+import { EngineStandIn } from "../../../engine-standin";
 import { ConversationsSetup } from "../../../sdk/conversations-setup";
-import { EngineStandIn } from "../../support/engine";
 
 jest.setTimeout(120_000);
 

@@ -7,7 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 
 import { type RunningEmulator, startEmulator } from "../../../emulator";
-import { EngineRunError, EngineStandIn } from "../../support/engine";
+import { EngineRunError, EngineStandIn } from "../../../engine-standin";
 import program = require("../../../program/index");
 
 const REPO = path.resolve(__dirname, "../../..");

@@ -9,8 +9,8 @@ import * as path from "node:path";
 
 import { exportAccount, formatSpec } from "../../../cli/export";
 import { type RunningEmulator, startEmulator } from "../../../emulator";
+import { EngineStandIn, type RunSummary } from "../../../engine-standin";
 import { clientFor, seedAccount, untilConfigurations } from "../../integration/export/seed";
-import { EngineStandIn, type RunSummary } from "../../support/engine";
 import program = require("../../../program/index");
 
 // Two full `up` runs of ~70 resources through the real dynamic-provider host.

@@ -15,7 +15,7 @@ import {
   type StepOutcome,
 } from "../../../demo/steps";
 import type { LoggedRequest } from "../../../emulator";
-import type { StateResource } from "../../support/engine";
+import type { StateResource } from "../../../engine-standin";
 import { getStatus, kindOf, livePathOf, missingFromEmulator } from "../helpers/emulator-probe";
 
 const NAMES = [

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 
-import { EngineRunError, formatSummary, type RunSummary } from "../../support/engine";
+import { EngineRunError, formatSummary, type RunSummary } from "../../../engine-standin";
 import { type Harness, harness } from "./harness";
 import { Item } from "./item-provider";
 

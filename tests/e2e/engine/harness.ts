@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-import { type EngineOptions, EngineStandIn } from "../../support/engine";
+import { type EngineOptions, EngineStandIn } from "../../../engine-standin";
 import { RecordServer } from "./record-server";
 
 /** A record server, a temp state file and engines pointed at both; `close()` undoes it all. */

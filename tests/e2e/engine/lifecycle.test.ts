@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 
-import { formatSummary } from "../../support/engine";
+import { formatSummary } from "../../../engine-standin";
 import { type Harness, harness } from "./harness";
 import { Item } from "./item-provider";
 

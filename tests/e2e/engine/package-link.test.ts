@@ -4,7 +4,7 @@ import * as path from "node:path";
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { EngineStandIn, findRepoRoot, linkPackageForHost } from "../../support/engine";
+import { EngineStandIn, findRepoRoot, linkPackageForHost } from "../../../engine-standin";
 
 /**
  * The project's shims load their implementation by package name in the host. From this repo that

@@ -1,4 +1,4 @@
-import { formatSummary } from "../../support/engine";
+import { formatSummary } from "../../../engine-standin";
 import { type Harness, harness } from "./harness";
 import { Item } from "./item-provider";
 

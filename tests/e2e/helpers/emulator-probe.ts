@@ -1,5 +1,5 @@
 import type { RunningEmulator } from "../../../emulator";
-import type { StateResource } from "../../support/engine";
+import type { StateResource } from "../../../engine-standin";
 
 /** A GET against the emulator with the account's own credentials, as any API client would send it. */
 export async function getStatus(emulator: RunningEmulator, path: string): Promise<{ status: number; body: Record<string, unknown> }> {

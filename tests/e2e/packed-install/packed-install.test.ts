@@ -14,7 +14,7 @@ import { promisify } from "node:util";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const FIXTURE = path.join(__dirname, "fixture");
-const ENGINE_DIST = path.join(ROOT, "dist/tests/support/engine");
+const ENGINE_DIST = path.join(ROOT, "dist/engine-standin");
 const run = promisify(execFile);
 
 /** Failures of `npm install` that mean "no network and not in the cache", not a broken package. */

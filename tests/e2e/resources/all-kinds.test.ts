@@ -12,9 +12,9 @@ import * as path from "node:path";
 
 import { type EmulatorView, viewOf } from "../../../demo/emulator-view";
 import { type RunningEmulator, startEmulator } from "../../../emulator";
-import { EngineStandIn, linkPackageForHost, type RunSummary, type StateFile } from "../../support/engine";
-import { ProviderClient, type ResourceRef } from "../../support/engine/grpc-client";
-import { HostProcess } from "../../support/engine/host-process";
+import { EngineStandIn, linkPackageForHost, type RunSummary, type StateFile } from "../../../engine-standin";
+import { ProviderClient, type ResourceRef } from "../../../engine-standin/grpc-client";
+import { HostProcess } from "../../../engine-standin/host-process";
 import { kindOf, missingFromEmulator } from "../helpers/emulator-probe";
 import { allKinds } from "./all-kinds-program";
 

@@ -12,7 +12,7 @@ import * as path from "node:path";
 import * as tc from "pulumi-twilio-conversations";
 
 import { type RunningEmulator, startEmulator } from "../../../emulator";
-import { EngineRunError, EngineStandIn } from "../../support/engine";
+import { EngineRunError, EngineStandIn } from "../../../engine-standin";
 
 const CREATE_PATH = "/v2/ControlPlane/Configurations";
 

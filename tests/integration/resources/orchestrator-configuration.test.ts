@@ -6,10 +6,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 import { configureFromStack } from "../../../provider/config";
-import { toWireBody } from "../../../provider/resources/orchestrator-configuration/api";
-import { createKey } from "../../../provider/resources/orchestrator-configuration/idempotency";
-import type { OrchestratorConfigurationInputs } from "../../../provider/resources/orchestrator-configuration/schema";
 import { PartialFailure } from "../../../provider/shared/partial";
+import { toWireBody } from "../../../resources/orchestrator-configuration/api";
+import { createKey } from "../../../resources/orchestrator-configuration/idempotency";
+import type { OrchestratorConfigurationInputs } from "../../../resources/orchestrator-configuration/schema";
 import { type EmulatorStack, startEmulatorStack } from "../../support/emulator-stack";
 import { checkedInputs, hostProvider, SHIM, useEmulatorStack } from "../../support/provider-harness";
 

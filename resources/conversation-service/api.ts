@@ -1,0 +1,97 @@
+/**
+ * The wire side of ConversationService: `/v1/Services` (official v1 spec: create, fetch, list,
+ * delete; there is no update). The only module that knows these URLs and field names.
+ */
+import { z } from "zod";
+
+import type { TwilioClient } from "../../provider/http/client";
+import { isNotFound } from "../../provider/http/errors";
+import { pathSegment } from "../../provider/http/paths";
+import { explainLostCreate } from "../../provider/shared/lost-response";
+import { undefinedIfNotFound } from "../../provider/shared/not-found";
+import { parseResponse } from "../../provider/shared/response";
+import { listAllV1 } from "../../provider/shared/v1-list";
+import type { ConversationServiceInputs, ConversationServiceOutputs } from "./schema";
+
+const SERVICES = "/v1/Services";
+
+/** A service as Twilio returns it: only the fields used, extra ones ignored. */
+const serviceWire = z.object({
+  sid: z.string().regex(/^IS[0-9a-fA-F]{32}$/, "must be a service SID (IS...)"),
+  account_sid: z.string().regex(/^AC[0-9a-fA-F]{32}$/, "must be an account SID (AC...)"),
+  friendly_name: z.string().nullable(),
+  date_created: z.string().nullish(),
+  date_updated: z.string().nullish(),
+  url: z.string().nullish(),
+});
+type ServiceWire = z.infer<typeof serviceWire>;
+
+/** Outputs from the wire shape. `friendlyName` is the live value, so drift shows up in a diff. */
+function toOutputs(w: ServiceWire): ConversationServiceOutputs {
+  return {
+    sid: w.sid,
+    accountSid: w.account_sid,
+    // The spec marks it nullable; a service always has one in practice (it is required on create).
+    friendlyName: w.friendly_name ?? "",
+    dateCreated: w.date_created ?? null,
+    dateUpdated: w.date_updated ?? null,
+    url: w.url ?? null,
+  };
+}
+
+/** The inputs that match a live service (`adoptExisting` is not Twilio's: it is carried from the recorded outputs). */
+export function inputsOf(outs: ConversationServiceOutputs): ConversationServiceInputs {
+  return outs.adoptExisting === undefined
+    ? { friendlyName: outs.friendlyName }
+    : { friendlyName: outs.friendlyName, adoptExisting: outs.adoptExisting };
+}
+
+/** `GET /v1/Services`, every page. */
+export async function listServices(
+  client: TwilioClient,
+  action: string,
+  onPage?: (itemsSoFar: number) => void,
+): Promise<ConversationServiceOutputs[]> {
+  const items = await listAllV1(client, SERVICES, "services", { pageSize: 100, action, onPage });
+  return items.map((item) => toOutputs(parseResponse(serviceWire, item, action)));
+}
+
+/**
+ * `POST /v1/Services`. Never sent twice: a lost response becomes a CreateOutcomeUnknownError that
+ * says a service may exist and how to find it.
+ */
+export async function createService(
+  client: TwilioClient,
+  inputs: ConversationServiceInputs,
+  action: string,
+): Promise<ConversationServiceOutputs> {
+  try {
+    const res = await client.request({ method: "POST", path: SERVICES, form: { FriendlyName: inputs.friendlyName }, action });
+    return toOutputs(parseResponse(serviceWire, res.data, action));
+  } catch (e) {
+    throw explainLostCreate(e, {
+      action,
+      what: "a conversation service",
+      howToFind:
+        `list the account's services (GET ${SERVICES}, or \`twilio api:conversations:v1:services:list\`) and look for ` +
+        `friendly name ${JSON.stringify(inputs.friendlyName)} created just now`,
+    });
+  }
+}
+
+/** `GET /v1/Services/{IS}`; undefined when the service is gone (404). */
+export async function fetchService(client: TwilioClient, sid: string, action: string): Promise<ConversationServiceOutputs | undefined> {
+  return undefinedIfNotFound(async () => {
+    const res = await client.request({ method: "GET", path: `${SERVICES}/${pathSegment(sid)}`, action });
+    return toOutputs(parseResponse(serviceWire, res.data, action));
+  });
+}
+
+/** `DELETE /v1/Services/{IS}` (deletes everything in the service); a service already gone counts as deleted. */
+export async function deleteService(client: TwilioClient, sid: string, action: string): Promise<void> {
+  try {
+    await client.request({ method: "DELETE", path: `${SERVICES}/${pathSegment(sid)}`, action });
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
+}

@@ -1,0 +1,93 @@
+import * as pulumi from "@pulumi/pulumi";
+
+import { dynamicResourceArgs } from "../../sdk/dynamic-resource";
+import type { Resolved, SameKeys } from "../../sdk/type-checks";
+import type { ConversationServiceInputs, ConversationServiceOutputs } from "./schema";
+
+/** The arguments of a {@link ConversationService}. */
+export interface ConversationServiceArgs {
+  /**
+   * The service's human-readable name: 1 to 256 characters, not blank. Required. Names are not
+   * unique in an account.
+   *
+   * **Changing it replaces the service**: Twilio cannot rename a service, so a new one is created
+   * and the old one is deleted with every conversation, user and role in it.
+   */
+  friendlyName: pulumi.Input<string>;
+  /**
+   * Take charge of an existing service instead of creating one: on create, when the account has
+   * exactly one service named `friendlyName`, that service becomes this resource (nothing is
+   * created); when it has none, a service is created as usual; when it has several, the create
+   * fails naming their SIDs. Default `false`.
+   *
+   * Meant for what every account already has, such as its default service ("Default
+   * Conversations Service"), so a spec applied to a fresh account does not make a second one.
+   * Only the create looks: changing the flag later changes nothing in Twilio. **An adopted service
+   * is managed like any other: `pulumi destroy` (or removing it from the program) deletes it**,
+   * with every conversation in it. Twilio may refuse to delete the account's default service;
+   * point `GlobalConfiguration.defaultChatServiceSid` elsewhere first, or `protect` it.
+   */
+  adoptExisting?: pulumi.Input<boolean>;
+}
+
+/**
+ * A Twilio Conversations service (`/v1/Services`, SID `IS...`): the container that holds
+ * conversations, users and roles. Declare one to give a fresh account what a spec's SIDs point
+ * at; reference its `sid` from a {@link ServiceRole}, a `ServiceConfiguration`, a `Conversation`
+ * or the account's `GlobalConfiguration.defaultChatServiceSid`.
+ *
+ * **Deleting a service deletes every conversation in it** (and its users, roles and bindings):
+ * that happens on `pulumi destroy`, when the resource is removed from the program, and when a
+ * change of `friendlyName` replaces it. Protect production services:
+ *
+ * ```ts
+ * const support = new ConversationService("support", { friendlyName: "Support" }, { protect: true });
+ * ```
+ *
+ * Refresh: a service deleted outside Pulumi drops out of state, and the next `pulumi up` creates
+ * a new one (with a new SID). A create whose response was lost is not retried, because a retry
+ * could create a second service; the error says how to look for the one that may exist.
+ */
+export class ConversationService extends pulumi.dynamic.Resource {
+  /** The service's SID (`IS` + 32 hex digits); also the resource id. */
+  declare public readonly sid: pulumi.Output<string>;
+  /** The account (`AC...`) the service lives in. */
+  declare public readonly accountSid: pulumi.Output<string>;
+  /** The service's name, as Twilio holds it. */
+  declare public readonly friendlyName: pulumi.Output<string>;
+  /** When the service was created: ISO 8601 UTC, as Twilio reports it. */
+  declare public readonly dateCreated: pulumi.Output<string>;
+  /** When the service last changed: ISO 8601 UTC, as Twilio reports it. */
+  declare public readonly dateUpdated: pulumi.Output<string>;
+  /** The service's absolute API URL. */
+  declare public readonly url: pulumi.Output<string>;
+  /** The declared `adoptExisting` (Twilio does not know it; it is kept from the inputs). */
+  declare public readonly adoptExisting: pulumi.Output<boolean | undefined>;
+
+  /**
+   * @param name the Pulumi resource name (not sent to Twilio)
+   * @param args the service's settings
+   * @param opts resource options; consider `protect: true` for a service that holds real conversations
+   */
+  constructor(name: string, args: ConversationServiceArgs, opts?: pulumi.CustomResourceOptions) {
+    // Every output is passed as an (undefined) input: a dynamic resource only exposes properties it was given.
+    const props: Record<OutputName, unknown> = {
+      ...args,
+      sid: undefined,
+      accountSid: undefined,
+      dateCreated: undefined,
+      dateUpdated: undefined,
+      url: undefined,
+      adoptExisting: args.adoptExisting,
+    };
+    super(...dynamicResourceArgs("ConversationService", name, props, opts));
+  }
+}
+
+type OutputName = "sid" | "accountSid" | "friendlyName" | "dateCreated" | "dateUpdated" | "url" | "adoptExisting";
+
+// Compile-time checks that the SDK's three views of the resource agree with the provider's.
+true satisfies SameKeys<ConversationServiceArgs, ConversationServiceInputs>;
+true satisfies SameKeys<Record<OutputName, unknown>, ConversationServiceOutputs>;
+true satisfies SameKeys<Pick<ConversationService, OutputName>, ConversationServiceOutputs>;
+({}) as ConversationServiceInputs satisfies Resolved<ConversationServiceArgs>;
