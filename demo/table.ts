@@ -1,30 +1,14 @@
 import type { StateFile, StateResource } from "../engine-standin";
+import { kindOfType } from "../resources/registry";
 
 /** The short kind of a type token: `pulumi-nodejs:dynamic/twilio-conversations:Conversation` -> `Conversation`. */
 export function kindOf(type: string): string {
   return type.slice(type.lastIndexOf(":") + 1);
 }
 
-/** The one output per kind that says most about the resource, as `name=value`. */
+/** The one output per kind that says most about the resource, as `name=value` (the kind's registry probe). */
 function keyOutput(r: StateResource): string {
-  const o = r.outputs;
-  const show = (key: string) => `${key}=${typeof o[key] === "string" ? o[key] : JSON.stringify(o[key] ?? null)}`;
-  switch (kindOf(r.type)) {
-    case "ConversationService":
-      return show("friendlyName");
-    case "ServiceRole":
-      return `${show("friendlyName")} (${Array.isArray(o.permissions) ? o.permissions.length : 0} permissions)`;
-    case "ServiceConfiguration":
-      return show("defaultConversationRoleSid");
-    case "GlobalConfiguration":
-      return show("defaultChatServiceSid");
-    case "Conversation":
-      return show("friendlyName");
-    case "OrchestratorConfiguration":
-      return `${show("displayName")} version=${String(o.version)}`;
-    default:
-      return "";
-  }
+  return kindOfType(r.type)?.probe.summary(r.outputs) ?? "";
 }
 
 /** Lays out rows under a header, each column as wide as its widest cell. */

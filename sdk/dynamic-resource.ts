@@ -1,21 +1,27 @@
 import type * as pulumi from "@pulumi/pulumi";
 
-import { providerShim, type ResourceKind } from "./shim";
-
-/** The module of every type token: `pulumi-nodejs:dynamic/twilio-conversations:<Kind>`. */
-const MODULE = "twilio-conversations";
+import { type KindName, TYPE_MODULE } from "../resources/registry";
+import { shimFor } from "./shim";
 
 /**
  * The arguments a resource class hands to `pulumi.dynamic.Resource`'s constructor
- * (`super(...dynamicResourceArgs("Conversation", name, props, opts))`): the provider shim of the
- * kind, and the kind as the type name, so the type token and the kind the shim loads can never
- * disagree. The classes keep extending `pulumi.dynamic.Resource` directly (the public contract).
+ * (`super(...dynamicResourceArgs("Conversation", OUTPUTS, name, args, opts))`): the kind's shim,
+ * the inputs, and the kind as the type name, so the type token and the kind the shim loads can
+ * never disagree. The classes keep extending `pulumi.dynamic.Resource` directly (the public
+ * contract).
+ *
+ * A dynamic resource exposes as outputs only the properties it was given, so every output name
+ * goes in as an undefined input first. The arguments are spread whole, never copied field by
+ * field: a misspelt or unknown key then reaches `check`, which refuses it by name.
  */
 export function dynamicResourceArgs(
-  kind: ResourceKind,
+  kind: KindName,
+  outputs: readonly string[],
   name: string,
-  props: pulumi.Inputs,
+  args: object,
   opts: pulumi.CustomResourceOptions | undefined,
+  internal: pulumi.Inputs = {},
 ): [pulumi.dynamic.ResourceProvider, string, pulumi.Inputs, pulumi.CustomResourceOptions | undefined, string, string] {
-  return [providerShim(kind), name, props, opts, MODULE, kind];
+  const props: pulumi.Inputs = { ...Object.fromEntries(outputs.map((o) => [o, undefined])), ...args, ...internal };
+  return [shimFor(kind), name, props, opts, TYPE_MODULE, kind];
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { dynamicResourceArgs } from "../../sdk/dynamic-resource";
-import type { Resolved, SameKeys } from "../../sdk/type-checks";
+import type { DeclaredOutputNames, Exactly, OutputMismatches, Resolved, SameKeys } from "../../sdk/type-checks";
 import type { ConversationServiceInputs, ConversationServiceOutputs } from "./schema";
 
 /** The arguments of a {@link ConversationService}. */
@@ -56,11 +56,11 @@ export class ConversationService extends pulumi.dynamic.Resource {
   /** The service's name, as Twilio holds it. */
   declare public readonly friendlyName: pulumi.Output<string>;
   /** When the service was created: ISO 8601 UTC, as Twilio reports it. */
-  declare public readonly dateCreated: pulumi.Output<string>;
+  declare public readonly dateCreated: pulumi.Output<string | null>;
   /** When the service last changed: ISO 8601 UTC, as Twilio reports it. */
-  declare public readonly dateUpdated: pulumi.Output<string>;
+  declare public readonly dateUpdated: pulumi.Output<string | null>;
   /** The service's absolute API URL. */
-  declare public readonly url: pulumi.Output<string>;
+  declare public readonly url: pulumi.Output<string | null>;
   /** The declared `adoptExisting` (Twilio does not know it; it is kept from the inputs). */
   declare public readonly adoptExisting: pulumi.Output<boolean | undefined>;
 
@@ -70,24 +70,16 @@ export class ConversationService extends pulumi.dynamic.Resource {
    * @param opts resource options; consider `protect: true` for a service that holds real conversations
    */
   constructor(name: string, args: ConversationServiceArgs, opts?: pulumi.CustomResourceOptions) {
-    // Every output is passed as an (undefined) input: a dynamic resource only exposes properties it was given.
-    const props: Record<OutputName, unknown> = {
-      ...args,
-      sid: undefined,
-      accountSid: undefined,
-      dateCreated: undefined,
-      dateUpdated: undefined,
-      url: undefined,
-      adoptExisting: args.adoptExisting,
-    };
-    super(...dynamicResourceArgs("ConversationService", name, props, opts));
+    super(...dynamicResourceArgs("ConversationService", OUTPUTS, name, args, opts));
   }
 }
 
-type OutputName = "sid" | "accountSid" | "friendlyName" | "dateCreated" | "dateUpdated" | "url" | "adoptExisting";
+/** Every output the class declares, passed as an undefined input so the dynamic resource exposes it. */
+const OUTPUTS = ["sid", "accountSid", "friendlyName", "dateCreated", "dateUpdated", "url", "adoptExisting"] as const;
 
-// Compile-time checks that the SDK's three views of the resource agree with the provider's.
+// Compile-time checks that the SDK's views of the resource agree with the provider's: Args name
+// exactly the inputs and resolve to them, and the class declares exactly what the provider records.
 true satisfies SameKeys<ConversationServiceArgs, ConversationServiceInputs>;
-true satisfies SameKeys<Record<OutputName, unknown>, ConversationServiceOutputs>;
-true satisfies SameKeys<Pick<ConversationService, OutputName>, ConversationServiceOutputs>;
 ({}) as ConversationServiceInputs satisfies Resolved<ConversationServiceArgs>;
+true satisfies Exactly<(typeof OUTPUTS)[number], DeclaredOutputNames<ConversationService>>;
+true satisfies Exactly<OutputMismatches<ConversationService, ConversationServiceOutputs>, never>;

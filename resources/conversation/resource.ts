@@ -1,8 +1,22 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { dynamicResourceArgs } from "../../sdk/dynamic-resource";
-import type { Resolved, SameKeys } from "../../sdk/type-checks";
-import type { ConversationBindings, ConversationInputs, ConversationOutputs, ConversationState, ConversationTimers } from "./schema";
+import type { DeclaredOutputNames, Exactly, OutputMismatches, Resolved, SameKeys } from "../../sdk/type-checks";
+import type { CONVERSATION_STATES, ConversationInputs, ConversationOutputs } from "./schema";
+
+/** The states a conversation can be in: `active` (Twilio's default), `inactive`, `closed` (final) or `initializing`. */
+export type ConversationState = "initializing" | "inactive" | "active" | "closed";
+
+/** A {@link Conversation}'s declared timers, as the provider keeps them: ISO 8601 durations. */
+export interface ConversationTimers {
+  inactive?: string;
+  closed?: string;
+}
+
+/** A {@link Conversation}'s declared bindings, as the provider keeps them. */
+export interface ConversationBindings {
+  email?: { address?: string; name?: string };
+}
 
 /** Idle timers of a {@link Conversation}: ISO 8601 durations, counted from the moment they are set. */
 export interface ConversationTimersArgs {
@@ -166,17 +180,11 @@ export class Conversation extends pulumi.dynamic.Resource {
   /** When the closed timer fires: ISO 8601 UTC, as Twilio reports it; undefined when no timer is set. */
   declare public readonly dateClosed: pulumi.Output<string | undefined>;
   /** When the conversation was created: ISO 8601 UTC, as Twilio reports it. */
-  declare public readonly dateCreated: pulumi.Output<string>;
+  declare public readonly dateCreated: pulumi.Output<string | undefined>;
   /** When the conversation last changed: ISO 8601 UTC, as Twilio reports it. */
-  declare public readonly dateUpdated: pulumi.Output<string>;
+  declare public readonly dateUpdated: pulumi.Output<string | undefined>;
   /** The conversation's absolute API URL. */
-  declare public readonly url: pulumi.Output<string>;
-  /**
-   * The input properties the program set at the last create or update, sorted. Refresh uses it:
-   * a live value the program never declared (the messaging service or state Twilio chose) is not
-   * taken as an input, so it never shows as a change.
-   */
-  declare public readonly declaredProperties: pulumi.Output<string[]>;
+  declare public readonly url: pulumi.Output<string | undefined>;
 
   /**
    * @param name the Pulumi resource name (not sent to Twilio)
@@ -184,36 +192,36 @@ export class Conversation extends pulumi.dynamic.Resource {
    * @param opts resource options
    */
   constructor(name: string, args: ConversationArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    // Every output is passed as an (undefined) input: a dynamic resource only exposes properties it was given.
-    const props: Record<OutputName, unknown> = {
-      uniqueName: undefined,
-      friendlyName: undefined,
-      attributes: undefined,
-      messagingServiceSid: undefined,
-      state: undefined,
-      timers: undefined,
-      bindings: undefined,
-      webhooksEnabled: undefined,
-      adoptExisting: undefined,
-      chatServiceSid: undefined,
-      ...args,
-      sid: undefined,
-      accountSid: undefined,
-      declaredProperties: undefined,
-      dateInactive: undefined,
-      dateClosed: undefined,
-      dateCreated: undefined,
-      dateUpdated: undefined,
-      url: undefined,
-    };
-    super(...dynamicResourceArgs("Conversation", name, props, opts));
+    super(...dynamicResourceArgs("Conversation", OUTPUTS, name, args, opts));
   }
 }
 
-type OutputName = keyof ConversationOutputs;
+/** Every output the class declares, passed as an undefined input so the dynamic resource exposes it. */
+const OUTPUTS = [
+  "sid",
+  "accountSid",
+  "chatServiceSid",
+  "uniqueName",
+  "friendlyName",
+  "attributes",
+  "messagingServiceSid",
+  "state",
+  "timers",
+  "bindings",
+  "webhooksEnabled",
+  "adoptExisting",
+  "dateInactive",
+  "dateClosed",
+  "dateCreated",
+  "dateUpdated",
+  "url",
+] as const;
 
-// Compile-time checks that the SDK's three views of the resource agree with the provider's.
+// Compile-time checks that the SDK's views of the resource agree with the provider's: Args name
+// exactly the inputs and resolve to them, and the class declares exactly what the provider records.
 true satisfies SameKeys<ConversationArgs, ConversationInputs>;
-true satisfies SameKeys<Record<OutputName, unknown>, ConversationOutputs>;
-true satisfies SameKeys<Pick<Conversation, OutputName>, ConversationOutputs>;
 ({}) as ConversationInputs satisfies Resolved<ConversationArgs>;
+true satisfies Exactly<(typeof OUTPUTS)[number], DeclaredOutputNames<Conversation>>;
+// `declaredProperties` is the provider's own bookkeeping (what refresh may claim as inputs), not for users.
+true satisfies Exactly<OutputMismatches<Conversation, Omit<ConversationOutputs, "declaredProperties">>, never>;
+true satisfies Exactly<(typeof CONVERSATION_STATES)[number], ConversationState>;

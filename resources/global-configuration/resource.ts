@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { dynamicResourceArgs } from "../../sdk/dynamic-resource";
-import type { Resolved, SameKeys } from "../../sdk/type-checks";
-import type { GlobalConfigurationInputs, GlobalConfigurationOutputs, GlobalConfigurationValues } from "./schema";
+import type { DeclaredOutputNames, Exactly, OutputMismatches, Resolved, SameKeys } from "../../sdk/type-checks";
+import type { GlobalConfigurationInputs, GlobalConfigurationOutputs } from "./schema";
 
 /**
  * Arguments of a {@link GlobalConfiguration}. Every field is optional: only the fields you set are
@@ -35,6 +35,14 @@ export interface GlobalConfigurationArgs {
   defaultClosedTimer?: pulumi.Input<string>;
 }
 
+/** Every setting of the account configuration as Twilio holds it; `null` where unset. */
+export interface GlobalConfigurationValues {
+  defaultChatServiceSid: string | null;
+  defaultMessagingServiceSid: string | null;
+  defaultInactiveTimer: string | null;
+  defaultClosedTimer: string | null;
+}
+
 /**
  * The account-wide Conversations configuration (`/v1/Configuration`): the default conversation
  * service, the default messaging service and the default inactive and closed timers.
@@ -63,8 +71,8 @@ export interface GlobalConfigurationArgs {
  * ```
  */
 export class GlobalConfiguration extends pulumi.dynamic.Resource {
-  /** The default conversation service (`IS...`), live; undefined when not managed by this resource. */
-  declare public readonly defaultChatServiceSid: pulumi.Output<string | undefined>;
+  /** The default conversation service (`IS...`), live; undefined when not managed, null when Twilio has none. */
+  declare public readonly defaultChatServiceSid: pulumi.Output<string | null | undefined>;
   /** The default messaging service (`MG...`), live; undefined when not managed, null when Twilio has none. */
   declare public readonly defaultMessagingServiceSid: pulumi.Output<string | null | undefined>;
   /** The inactive timer (ISO 8601 duration as Twilio reports it), live; undefined when not managed. */
@@ -87,23 +95,24 @@ export class GlobalConfiguration extends pulumi.dynamic.Resource {
    * @param opts Pulumi resource options
    */
   constructor(name: string, args: GlobalConfigurationArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // Every output must be passed as an input (undefined) for the dynamic resource to expose it.
-      defaultChatServiceSid: undefined,
-      defaultMessagingServiceSid: undefined,
-      defaultInactiveTimer: undefined,
-      defaultClosedTimer: undefined,
-      ...args,
-      originalValues: undefined,
-      accountSid: undefined,
-      url: undefined,
-    } satisfies Record<keyof GlobalConfigurationOutputs, unknown>;
-    super(...dynamicResourceArgs("GlobalConfiguration", name, props, opts));
+    super(...dynamicResourceArgs("GlobalConfiguration", OUTPUTS, name, args, opts));
   }
 }
 
-// The three types line up: Args name exactly the provider's inputs and resolve to them, and every
-// input comes back as an output. Type-level only; `satisfies` fails the build on a mismatch.
+/** Every output the class declares, passed as an undefined input so the dynamic resource exposes it. */
+const OUTPUTS = [
+  "defaultChatServiceSid",
+  "defaultMessagingServiceSid",
+  "defaultInactiveTimer",
+  "defaultClosedTimer",
+  "originalValues",
+  "accountSid",
+  "url",
+] as const;
+
+// Compile-time checks that the SDK's views of the resource agree with the provider's: Args name
+// exactly the inputs and resolve to them, and the class declares exactly what the provider records.
 true satisfies SameKeys<GlobalConfigurationArgs, GlobalConfigurationInputs>;
 ({}) as Resolved<GlobalConfigurationArgs> satisfies GlobalConfigurationInputs;
-({}) as Required<GlobalConfigurationInputs> satisfies Partial<GlobalConfigurationOutputs>;
+true satisfies Exactly<(typeof OUTPUTS)[number], DeclaredOutputNames<GlobalConfiguration>>;
+true satisfies Exactly<OutputMismatches<GlobalConfiguration, GlobalConfigurationOutputs>, never>;

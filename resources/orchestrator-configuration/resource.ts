@@ -1,7 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { dynamicResourceArgs } from "../../sdk/dynamic-resource";
-import type { OrchestratorConfigurationArgsShape, OrchestratorConfigurationInputs, OrchestratorConfigurationOutputs } from "./schema";
+import type { DeclaredOutputNames, Exactly, OutputMismatches } from "../../sdk/type-checks";
+import type {
+  CHANNELS,
+  GROUPING_TYPES,
+  LOGICAL_NAME_KEY,
+  OrchestratorConfigurationArgsShape,
+  OrchestratorConfigurationInputs,
+  OrchestratorConfigurationOutputs,
+} from "./schema";
 
 /** A channel a configuration can hold settings for. */
 export type OrchestratorChannel = "VOICE" | "SMS" | "RCS" | "WHATSAPP" | "CHAT";
@@ -9,6 +17,12 @@ export type OrchestratorChannel = "VOICE" | "SMS" | "RCS" | "WHATSAPP" | "CHAT";
 /** How the orchestrator groups messages into conversations. */
 export type ConversationGroupingType =
   "GROUP_BY_PROFILE" | "GROUP_BY_PARTICIPANT_ADDRESSES" | "GROUP_BY_PARTICIPANT_ADDRESSES_AND_CHANNEL_TYPE";
+
+/** One channel's settings as the provider records them: timeouts in minutes, empty parts left out. */
+export interface OrchestratorChannelSetting {
+  statusTimeouts?: { inactive?: number; closed?: number };
+  captureRules?: Array<{ from: string; to: string; metadata?: Record<string, string> }>;
+}
 
 /** A rule that picks which messages of a channel the orchestrator captures. */
 export interface CaptureRuleArgs {
@@ -96,22 +110,22 @@ export class OrchestratorConfiguration extends pulumi.dynamic.Resource {
   declare public readonly accountSid: pulumi.Output<string>;
   /** `conv_configuration_...`; also the resource id. */
   declare public readonly configurationId: pulumi.Output<string>;
-  /** Twilio's version of the configuration; grows by one with each applied change. */
-  declare public readonly version: pulumi.Output<number>;
-  /** When the configuration was created (ISO 8601). */
-  declare public readonly createdAt: pulumi.Output<string>;
-  /** When the configuration last changed (ISO 8601). */
-  declare public readonly updatedAt: pulumi.Output<string>;
+  /** Twilio's version of the configuration; grows by one with each applied change; undefined until the create finished. */
+  declare public readonly version: pulumi.Output<number | undefined>;
+  /** When the configuration was created (ISO 8601); undefined while its create has not finished. */
+  declare public readonly createdAt: pulumi.Output<string | undefined>;
+  /** When the configuration last changed (ISO 8601); undefined while its create has not finished. */
+  declare public readonly updatedAt: pulumi.Output<string | undefined>;
   /** The display name, as Twilio holds it. */
   declare public readonly displayName: pulumi.Output<string>;
   /** The description, as Twilio holds it. */
   declare public readonly description: pulumi.Output<string>;
-  /** The grouping type, as Twilio holds it. */
-  declare public readonly conversationGroupingType: pulumi.Output<ConversationGroupingType>;
+  /** The grouping type, as Twilio holds it: a {@link ConversationGroupingType}, or a newer one Twilio added. */
+  declare public readonly conversationGroupingType: pulumi.Output<string>;
   /** The memory store id, as Twilio holds it. */
   declare public readonly memoryStoreId: pulumi.Output<string>;
   /** Channel settings, normalised (timeouts in minutes; empty parts left out). `{}` when none. */
-  declare public readonly channelSettings: pulumi.Output<OrchestratorConfigurationOutputs["channelSettings"]>;
+  declare public readonly channelSettings: pulumi.Output<Partial<Record<OrchestratorChannel, OrchestratorChannelSetting>>>;
   /** Status callbacks with their method filled in. `[]` when none. */
   declare public readonly statusCallbacks: pulumi.Output<Array<{ url: string; method: "POST" | "GET" }>>;
   /** Intelligence configuration ids. `[]` when none. */
@@ -122,46 +136,43 @@ export class OrchestratorConfiguration extends pulumi.dynamic.Resource {
   declare public readonly conversationsV1Bridge: pulumi.Output<{ serviceId: string } | undefined>;
 
   constructor(name: string, args: OrchestratorConfigurationArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      ...dynamicResourceArgs(
-        "OrchestratorConfiguration",
-        name,
-        {
-          // Listed one by one: the dynamic Resource exposes as outputs only properties passed here,
-          // so an optional argument left out must still appear (as undefined) to be readable.
-          displayName: args.displayName,
-          description: args.description,
-          conversationGroupingType: args.conversationGroupingType,
-          memoryStoreId: args.memoryStoreId,
-          channelSettings: args.channelSettings,
-          statusCallbacks: args.statusCallbacks,
-          intelligenceConfigurationIds: args.intelligenceConfigurationIds,
-          memoryExtractionEnabled: args.memoryExtractionEnabled,
-          conversationsV1Bridge: args.conversationsV1Bridge,
-          // Scopes the create's Idempotency-Key to this resource, so a crashed create re-run finds
-          // its configuration while two resources with identical inputs never share one. Not sent
-          // to Twilio and not compared by diff (a renamed stack has nothing to change).
-          __logicalName: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
-          accountSid: undefined,
-          configurationId: undefined,
-          version: undefined,
-          createdAt: undefined,
-          updatedAt: undefined,
-        },
-        opts,
-      ),
-    );
+    // The logical name scopes the create's Idempotency-Key to this resource, so a crashed create
+    // re-run finds its configuration while two resources with identical inputs never share one.
+    // Not sent to Twilio and not compared by diff (a renamed stack has nothing to change).
+    const internal = { [LOGICAL_NAME]: `${pulumi.getProject()}/${pulumi.getStack()}/${name}` };
+    super(...dynamicResourceArgs("OrchestratorConfiguration", OUTPUTS, name, args, opts, internal));
   }
 }
 
-// The three types agree, checked at compile time: resolved Args are what the schema accepts, the
-// schema's output is a resolved Args (plus the SDK's own key), and every output declared on the
-// class is one the provider records.
+/** The input the SDK adds (schema.ts `LOGICAL_NAME_KEY`). */
+const LOGICAL_NAME = "__logicalName";
+
+/** Every output the class declares, passed as an undefined input so the dynamic resource exposes it. */
+const OUTPUTS = [
+  "accountSid",
+  "configurationId",
+  "version",
+  "createdAt",
+  "updatedAt",
+  "displayName",
+  "description",
+  "conversationGroupingType",
+  "memoryStoreId",
+  "channelSettings",
+  "statusCallbacks",
+  "intelligenceConfigurationIds",
+  "memoryExtractionEnabled",
+  "conversationsV1Bridge",
+] as const;
+
+// Compile-time checks that the SDK's views of the resource agree with the provider's: resolved Args
+// are what the schema accepts, the schema's output is a resolved Args, and the class declares
+// exactly what the provider records (less the SDK's own logical name).
 type Resolved = pulumi.Unwrap<OrchestratorConfigurationArgs>;
-((args: Resolved) => args satisfies Omit<OrchestratorConfigurationArgsShape, "__logicalName">) satisfies unknown;
+((args: Resolved) => args satisfies Omit<OrchestratorConfigurationArgsShape, typeof LOGICAL_NAME_KEY>) satisfies unknown;
 ((inputs: OrchestratorConfigurationInputs) => inputs satisfies Resolved) satisfies unknown;
-type DeclaredOutputs = {
-  [K in keyof OrchestratorConfiguration]: OrchestratorConfiguration[K] extends pulumi.Output<unknown> ? K : never;
-}[keyof OrchestratorConfiguration];
-type MustBeNever<T extends never> = T;
-type _EveryDeclaredOutputIsRecorded = MustBeNever<Exclude<DeclaredOutputs, keyof OrchestratorConfigurationOutputs | "id" | "urn">>;
+true satisfies Exactly<typeof LOGICAL_NAME, typeof LOGICAL_NAME_KEY>;
+true satisfies Exactly<(typeof OUTPUTS)[number], DeclaredOutputNames<OrchestratorConfiguration>>;
+true satisfies Exactly<OutputMismatches<OrchestratorConfiguration, Omit<OrchestratorConfigurationOutputs, typeof LOGICAL_NAME_KEY>>, never>;
+true satisfies Exactly<(typeof CHANNELS)[number], OrchestratorChannel>;
+true satisfies Exactly<(typeof GROUPING_TYPES)[number], ConversationGroupingType>;

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { dynamicResourceArgs } from "../../sdk/dynamic-resource";
-import type { Resolved, SameKeys } from "../../sdk/type-checks";
-import type { ServiceConfigurationInputs, ServiceConfigurationOutputs, ServiceConfigurationValues } from "./schema";
+import type { DeclaredOutputNames, Exactly, OutputMismatches, Resolved, SameKeys } from "../../sdk/type-checks";
+import type { ServiceConfigurationInputs, ServiceConfigurationOutputs } from "./schema";
 
 /**
  * Arguments of a {@link ServiceConfiguration}. Apart from `chatServiceSid`, every field is
@@ -38,6 +38,14 @@ export interface ServiceConfigurationArgs {
    * online). Default: unmanaged (Twilio's default is `false`).
    */
   reachabilityEnabled?: pulumi.Input<boolean>;
+}
+
+/** Every setting of a service configuration as Twilio holds it; `null` where unset. */
+export interface ServiceConfigurationValues {
+  defaultConversationCreatorRoleSid: string | null;
+  defaultConversationRoleSid: string | null;
+  defaultChatServiceRoleSid: string | null;
+  reachabilityEnabled: boolean | null;
 }
 
 /**
@@ -92,23 +100,25 @@ export class ServiceConfiguration extends pulumi.dynamic.Resource {
    * @param opts Pulumi resource options
    */
   constructor(name: string, args: ServiceConfigurationArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // Every output must be passed as an input (undefined) for the dynamic resource to expose it.
-      defaultConversationCreatorRoleSid: undefined,
-      defaultConversationRoleSid: undefined,
-      defaultChatServiceRoleSid: undefined,
-      reachabilityEnabled: undefined,
-      ...args,
-      originalValues: undefined,
-      accountSid: undefined,
-      url: undefined,
-    } satisfies Record<keyof ServiceConfigurationOutputs, unknown>;
-    super(...dynamicResourceArgs("ServiceConfiguration", name, props, opts));
+    super(...dynamicResourceArgs("ServiceConfiguration", OUTPUTS, name, args, opts));
   }
 }
 
-// The three types line up: Args name exactly the provider's inputs and resolve to them, and every
-// input comes back as an output. Type-level only; `satisfies` fails the build on a mismatch.
+/** Every output the class declares, passed as an undefined input so the dynamic resource exposes it. */
+const OUTPUTS = [
+  "chatServiceSid",
+  "defaultConversationCreatorRoleSid",
+  "defaultConversationRoleSid",
+  "defaultChatServiceRoleSid",
+  "reachabilityEnabled",
+  "originalValues",
+  "accountSid",
+  "url",
+] as const;
+
+// Compile-time checks that the SDK's views of the resource agree with the provider's: Args name
+// exactly the inputs and resolve to them, and the class declares exactly what the provider records.
 true satisfies SameKeys<ServiceConfigurationArgs, ServiceConfigurationInputs>;
 ({}) as Resolved<ServiceConfigurationArgs> satisfies ServiceConfigurationInputs;
-({}) as Required<ServiceConfigurationInputs> satisfies Partial<ServiceConfigurationOutputs>;
+true satisfies Exactly<(typeof OUTPUTS)[number], DeclaredOutputNames<ServiceConfiguration>>;
+true satisfies Exactly<OutputMismatches<ServiceConfiguration, ServiceConfigurationOutputs>, never>;

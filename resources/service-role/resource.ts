@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { dynamicResourceArgs } from "../../sdk/dynamic-resource";
-import type { Resolved, SameKeys } from "../../sdk/type-checks";
+import type { DeclaredOutputNames, Exactly, OutputMismatches, Resolved, SameKeys } from "../../sdk/type-checks";
 import type { ServiceRoleInputs, ServiceRoleOutputs } from "./schema";
 
 /** The arguments of a {@link ServiceRole}. */
@@ -74,11 +74,11 @@ export class ServiceRole extends pulumi.dynamic.Resource {
   /** The permissions the role grants, deduplicated and sorted. */
   declare public readonly permissions: pulumi.Output<string[]>;
   /** When the role was created: ISO 8601 UTC, as Twilio reports it. */
-  declare public readonly dateCreated: pulumi.Output<string>;
+  declare public readonly dateCreated: pulumi.Output<string | null>;
   /** When the role last changed: ISO 8601 UTC, as Twilio reports it. */
-  declare public readonly dateUpdated: pulumi.Output<string>;
+  declare public readonly dateUpdated: pulumi.Output<string | null>;
   /** The role's absolute API URL. */
-  declare public readonly url: pulumi.Output<string>;
+  declare public readonly url: pulumi.Output<string | null>;
   /** The declared `adoptExisting` (Twilio does not know it; it is kept from the inputs). */
   declare public readonly adoptExisting: pulumi.Output<boolean | undefined>;
 
@@ -88,34 +88,27 @@ export class ServiceRole extends pulumi.dynamic.Resource {
    * @param opts resource options
    */
   constructor(name: string, args: ServiceRoleArgs, opts?: pulumi.CustomResourceOptions) {
-    // Every output is passed as an (undefined) input: a dynamic resource only exposes properties it was given.
-    const props: Record<OutputName, unknown> = {
-      ...args,
-      sid: undefined,
-      accountSid: undefined,
-      dateCreated: undefined,
-      dateUpdated: undefined,
-      url: undefined,
-      adoptExisting: args.adoptExisting,
-    };
-    super(...dynamicResourceArgs("ServiceRole", name, props, opts));
+    super(...dynamicResourceArgs("ServiceRole", OUTPUTS, name, args, opts));
   }
 }
 
-type OutputName =
-  | "sid"
-  | "accountSid"
-  | "chatServiceSid"
-  | "friendlyName"
-  | "type"
-  | "permissions"
-  | "dateCreated"
-  | "dateUpdated"
-  | "url"
-  | "adoptExisting";
+/** Every output the class declares, passed as an undefined input so the dynamic resource exposes it. */
+const OUTPUTS = [
+  "sid",
+  "accountSid",
+  "chatServiceSid",
+  "friendlyName",
+  "type",
+  "permissions",
+  "dateCreated",
+  "dateUpdated",
+  "url",
+  "adoptExisting",
+] as const;
 
-// Compile-time checks that the SDK's three views of the resource agree with the provider's.
+// Compile-time checks that the SDK's views of the resource agree with the provider's: Args name
+// exactly the inputs and resolve to them, and the class declares exactly what the provider records.
 true satisfies SameKeys<ServiceRoleArgs, ServiceRoleInputs>;
-true satisfies SameKeys<Record<OutputName, unknown>, ServiceRoleOutputs>;
-true satisfies SameKeys<Pick<ServiceRole, OutputName>, ServiceRoleOutputs>;
 ({}) as ServiceRoleInputs satisfies Resolved<ServiceRoleArgs>;
+true satisfies Exactly<(typeof OUTPUTS)[number], DeclaredOutputNames<ServiceRole>>;
+true satisfies Exactly<OutputMismatches<ServiceRole, ServiceRoleOutputs>, never>;

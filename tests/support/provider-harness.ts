@@ -10,7 +10,7 @@ import type { RunningEmulator } from "../../emulator/server";
 import { resolveSettings } from "../../provider/config";
 import { TwilioClient } from "../../provider/http/client";
 import * as providers from "../../provider/index";
-import type { ResourceKind } from "../../sdk/shim";
+import type { KindName } from "../../resources/registry";
 import { type EmulatorStack, startEmulatorStack } from "./emulator-stack";
 
 /** What the engine passes as `__provider` (the serialized shim); the providers must ignore it. */
@@ -20,7 +20,7 @@ export const SHIM = "serialized-shim";
 export type HostProvider = Required<pulumi.dynamic.ResourceProvider>;
 
 /** The provider object the host loads for `kind` (`require("pulumi-twilio-conversations/provider")[kind]`). */
-export function hostProvider(kind: ResourceKind): HostProvider {
+export function hostProvider(kind: KindName): HostProvider {
   return providers[kind] as HostProvider;
 }
 

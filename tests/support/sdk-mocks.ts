@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-import type { ResourceKind } from "../../sdk/shim";
+import type { KindName } from "../../resources/registry";
 
 /** What the mocked create answers for one registration: the resource id and its recorded state. */
 export type MockCreate = (args: pulumi.runtime.MockResourceArgs) => { id: string; state: Record<string, unknown> };
@@ -47,7 +47,7 @@ export const value = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((r
  * Asserts that a registration is a dynamic resource of `kind`: its type token, and a serialized
  * provider shim (a string) that loads the implementation by the package's name for that kind.
  */
-export function expectDynamicResource(args: pulumi.runtime.MockResourceArgs, kind: ResourceKind): void {
+export function expectDynamicResource(args: pulumi.runtime.MockResourceArgs, kind: KindName): void {
   expect(args.type).toBe(`pulumi-nodejs:dynamic/twilio-conversations:${kind}`);
   expect(typeof args.inputs.__provider).toBe("string");
   expect(args.inputs.__provider).toContain('require("pulumi-twilio-conversations/provider")');

@@ -1,5 +1,6 @@
 import type { RunningEmulator } from "../../../emulator";
 import type { StateResource } from "../../../engine-standin";
+import { kindOfType } from "../../../resources/registry";
 
 /** A GET against the emulator with the account's own credentials, as any API client would send it. */
 export async function getStatus(emulator: RunningEmulator, path: string): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -9,26 +10,11 @@ export async function getStatus(emulator: RunningEmulator, path: string): Promis
   return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
 
-/** The API path that fetches the object a state entry stands for. */
+/** The API path that fetches the object a state entry stands for (the kind's registry probe). */
 export function livePathOf(resource: StateResource): string {
-  const kind = resource.type.slice(resource.type.lastIndexOf(":") + 1);
-  const service = String(resource.outputs.chatServiceSid);
-  switch (kind) {
-    case "ConversationService":
-      return `/v1/Services/${resource.id}`;
-    case "ServiceRole":
-      return `/v1/Services/${service}/Roles/${resource.id}`;
-    case "Conversation":
-      return `/v1/Services/${service}/Conversations/${resource.id}`;
-    case "ServiceConfiguration":
-      return `/v1/Services/${resource.id}/Configuration`;
-    case "GlobalConfiguration":
-      return "/v1/Configuration";
-    case "OrchestratorConfiguration":
-      return `/v2/ControlPlane/Configurations/${resource.id}`;
-    default:
-      throw new Error(`no live path for ${resource.type}`);
-  }
+  const kind = kindOfType(resource.type);
+  if (kind === undefined) throw new Error(`no live path for ${resource.type}: not a kind of this package`);
+  return kind.probe.livePath(resource);
 }
 
 /** Fetches every state entry's object; returns the entries the emulator does not answer 200 for. */

@@ -118,13 +118,19 @@ describe("the packed tarball, installed into a fresh folder", () => {
     expect(destroy!.emulator.v2.configurations).toEqual([]);
     expect(destroy!.emulator.v1.services.map((s) => s.sid)).not.toContain(up!.outputs.serviceSid);
 
-    // __provider loads the package by name and names no path of this repo (or of the temp folder).
+    // Installed under node_modules, __provider is the kind's module captured by name: a few hundred
+    // bytes, the same text for every resource of a kind, and no path of this repo or the temp folder.
+    const byKind = new Map<string, string>();
     for (const r of up!.state.resources) {
       const provider = String(r.outputs.__provider);
-      expect(provider).toContain('require("pulumi-twilio-conversations/provider")');
+      const kind = r.type.slice(r.type.lastIndexOf(":") + 1);
+      expect(provider).toContain(`require("pulumi-twilio-conversations/provider/kinds/${kind}")`);
       expect(provider).not.toContain(ROOT);
       expect(provider).not.toContain(dir);
-      expect(Buffer.byteLength(provider)).toBeLessThan(2048);
+      expect(Buffer.byteLength(provider)).toBeLessThanOrEqual(512);
+      expect(String(r.inputs.__provider)).toBe(provider);
+      expect(byKind.get(kind) ?? provider).toBe(provider);
+      byKind.set(kind, provider);
     }
   }, 240_000);
 });

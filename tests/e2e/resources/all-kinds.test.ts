@@ -15,17 +15,11 @@ import { type RunningEmulator, startEmulator } from "../../../emulator";
 import { EngineStandIn, linkPackageForHost, type RunSummary, type StateFile } from "../../../engine-standin";
 import { ProviderClient, type ResourceRef } from "../../../engine-standin/grpc-client";
 import { HostProcess } from "../../../engine-standin/host-process";
+import { KINDS as REGISTRY } from "../../../resources/registry";
 import { kindOf, missingFromEmulator } from "../helpers/emulator-probe";
 import { allKinds } from "./all-kinds-program";
 
-const KINDS = [
-  "ConversationService",
-  "ServiceRole",
-  "ServiceConfiguration",
-  "GlobalConfiguration",
-  "Conversation",
-  "OrchestratorConfiguration",
-];
+const KINDS = REGISTRY.map((k) => k.name);
 const METHODS = ["check", "diff", "create", "update", "read", "delete"] as const;
 const ROOT = path.resolve(__dirname, "../../..");
 

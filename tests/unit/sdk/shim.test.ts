@@ -1,19 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
 
-import { providerShim, type ResourceKind } from "../../../sdk/shim";
+import { kindModuleSource } from "../../../provider/kinds";
+import { type KindName, KINDS as DESCRIPTORS } from "../../../resources/registry";
+import { providerShim, shimFor } from "../../../sdk/shim";
 
-const KINDS: ResourceKind[] = [
-  "GlobalConfiguration",
-  "ServiceConfiguration",
-  "Conversation",
-  "OrchestratorConfiguration",
-  "ConversationService",
-  "ServiceRole",
-];
+const KINDS: KindName[] = DESCRIPTORS.map((k) => k.name);
 
 /** Serializes a provider the way `pulumi.dynamic.Resource` does for `__provider`. */
-async function serialized(kind: ResourceKind): Promise<string> {
+async function serialized(kind: KindName): Promise<string> {
   const provider = providerShim(kind);
   return (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
 }
@@ -35,6 +30,30 @@ describe.each(KINDS)("the %s shim", (kind) => {
     expect(text).not.toContain(repoRoot);
     expect(text).not.toMatch(/\/(home|root|tmp|work|Users)\//);
     expect(text).not.toMatch(/AC[0-9a-f]{32}|authToken|apiSecret|TWILIO_/i);
+  });
+});
+
+describe("shimFor", () => {
+  it("hands Pulumi one object per kind, so Pulumi serializes each kind once", () => {
+    for (const kind of KINDS) expect(shimFor(kind)).toBe(shimFor(kind));
+    expect(shimFor("Conversation")).not.toBe(shimFor("ServiceRole"));
+  });
+
+  it("falls back to the by-value shim where the kind modules are not built (sources under jest)", () => {
+    expect(Object.keys(shimFor("Conversation")).sort()).toEqual(["check", "configure", "create", "delete", "diff", "read", "update"]);
+  });
+
+  it("builds each kind's module from the package's own shim, so its export is that kind's shim", () => {
+    for (const kind of KINDS) {
+      const source = kindModuleSource(kind);
+      expect(source).toContain(`require("../../sdk/shim").providerShim(${JSON.stringify(kind)})`);
+      const module = { exports: {} as unknown };
+      new Function("module", "require", source)(module, (id: string) => {
+        expect(id).toBe("../../sdk/shim");
+        return { providerShim };
+      });
+      expect(Object.keys(module.exports as object).sort()).toEqual(Object.keys(providerShim(kind)).sort());
+    }
   });
 });
 

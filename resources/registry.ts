@@ -1,0 +1,38 @@
+/**
+ * Every resource kind, once. The kind union, the provider index, the SDK's shims, the demo's
+ * table and the tests' probes all derive from this list; adding a kind is a folder and a line
+ * here (docs/adding-a-resource.md).
+ */
+import { conversationKind } from "./conversation/kind";
+import { conversationServiceKind } from "./conversation-service/kind";
+import { globalConfigurationKind } from "./global-configuration/kind";
+import type { KindDescriptor } from "./kind";
+import { orchestratorConfigurationKind } from "./orchestrator-configuration/kind";
+import { serviceConfigurationKind } from "./service-configuration/kind";
+import { serviceRoleKind } from "./service-role/kind";
+
+export const KINDS = [
+  globalConfigurationKind,
+  serviceConfigurationKind,
+  conversationKind,
+  orchestratorConfigurationKind,
+  conversationServiceKind,
+  serviceRoleKind,
+] as const satisfies readonly KindDescriptor[];
+
+/** A kind's name, as in its type token (`Conversation`). */
+export type KindName = (typeof KINDS)[number]["name"];
+
+/** The module of every type token: `pulumi-nodejs:dynamic/twilio-conversations:<Kind>`. */
+export const TYPE_MODULE = "twilio-conversations";
+
+/** The type token of a kind's resources, as the dynamic-provider machinery writes it into state. */
+export function typeTokenOf(name: KindName): string {
+  return `pulumi-nodejs:dynamic/${TYPE_MODULE}:${name}`;
+}
+
+/** The kind a state entry's type token names, or undefined for a type that is not one of ours. */
+export function kindOfType(type: string): KindDescriptor<KindName> | undefined {
+  const prefix = `pulumi-nodejs:dynamic/${TYPE_MODULE}:`;
+  return type.startsWith(prefix) ? KINDS.find((k) => k.name === type.slice(prefix.length)) : undefined;
+}
