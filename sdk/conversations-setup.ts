@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
+import { defined } from "../provider/shared/values";
 import { Conversation, type ConversationArgs } from "../resources/conversation/resource";
 import { ConversationService } from "../resources/conversation-service/resource";
 import { GlobalConfiguration } from "../resources/global-configuration/resource";
@@ -194,9 +195,4 @@ export class ConversationsSetup extends pulumi.ComponentResource {
     const doc = typeof args.spec === "string" ? parseSpec(args.spec, { source: args.source }) : args.spec;
     return resolveSpec(doc, { parameters: args.parameters, missingParameterHint: args.missingParameterHint, source: args.source });
   }
-}
-
-/** The object without its undefined properties (so an absent field stays unmanaged, not "cleared"). */
-function defined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

@@ -5,6 +5,7 @@
  * in a fixed walk of the sorted document. Two accounts with the same setup give equal documents.
  */
 import { canonicalJson } from "../../provider/shared/fields";
+import { defined } from "../../provider/shared/values";
 import {
   SPEC_VERSION,
   type SpecConversation,
@@ -202,8 +203,4 @@ function sortKeysDeep(value: unknown): unknown {
     );
   }
   return value;
-}
-
-function defined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

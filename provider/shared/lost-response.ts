@@ -1,5 +1,6 @@
 import { TwilioConversationsError } from "../error";
 import { TwilioConnectionError, TwilioServerError } from "../http/errors";
+import { capitalize } from "./values";
 
 /**
  * A create whose outcome is unknown: the POST reached Twilio but no usable answer came back, and
@@ -16,6 +17,16 @@ export interface LostCreate {
   what: string;
   /** How to list candidates: `list the account's services (GET /v1/Services) and look for friendly name "support"`. */
   howToFind: string;
+  /** What would have let the provider recover on its own, if anything: `With a uniqueName, ...`. */
+  hint?: string;
+}
+
+/**
+ * A failure after which Twilio may have applied the request: a 5xx, or no response to a request
+ * that was sent. A 4xx, a 429 or a connection never made means it was not applied.
+ */
+export function outcomeUnknown(e: unknown): e is TwilioServerError | TwilioConnectionError {
+  return TwilioServerError.isInstance(e) || (TwilioConnectionError.isInstance(e) && e.mayHaveReachedServer);
 }
 
 /**
@@ -25,8 +36,7 @@ export interface LostCreate {
  * connection never made) is returned unchanged: nothing was created.
  */
 export function explainLostCreate(error: unknown, lost: LostCreate): unknown {
-  const uncertain = (TwilioConnectionError.isInstance(error) && error.mayHaveReachedServer) || TwilioServerError.isInstance(error);
-  if (!uncertain) return error;
+  if (!outcomeUnknown(error)) return error;
   const why = TwilioConnectionError.isInstance(error)
     ? `no response came back (${error.reason})`
     : `Twilio answered with an error (${error.message})`;
@@ -34,10 +44,6 @@ export function explainLostCreate(error: unknown, lost: LostCreate): unknown {
     `${capitalize(lost.action)} may have succeeded: the request reached Twilio but ${why}. It was not sent again, ` +
       `because a second request could create a second one (the v1 API has no idempotency key and names are not unique). ` +
       `${capitalize(lost.what)} may now exist that Pulumi does not track: ${lost.howToFind}. Delete the stray one if it is ` +
-      `there, then run again.`,
+      `there, then run again.${lost.hint ? ` ${lost.hint}` : ""}`,
   );
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

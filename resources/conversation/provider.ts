@@ -5,6 +5,8 @@
 import type { TwilioClient } from "../../provider/http/client";
 import { UNKNOWN } from "../../provider/shared/check";
 import { defineProvider, type OperationContext } from "../../provider/shared/define";
+import { CreateOutcomeUnknownError, outcomeUnknown } from "../../provider/shared/lost-response";
+import { capitalize, definedDeep } from "../../provider/shared/values";
 import {
   type ConversationWrite,
   createConversation,
@@ -18,7 +20,7 @@ import {
   type WriteOptions,
 } from "./api";
 import { conversationDiff, type Current, isEmptyWrite, pendingWrite } from "./diff";
-import { closedError, ConversationCreateUnknownError, lostCreateError, outcomeUnknown, uniqueNameTakenError } from "./errors";
+import { closedError, lostCreateError, uniqueNameTakenError } from "./errors";
 import { type ConversationInputs, type ConversationOutputs, conversationSchema } from "./schema";
 
 /** How many times a create is sent when the first one provably did not take effect (see {@link create}). */
@@ -51,7 +53,8 @@ function declaredPropertiesOf(inputs: ConversationInputs): string[] {
  * properties the program declared (so a later read knows which live values it may claim as inputs).
  */
 function toOutputs(live: LiveConversation, declared: Declared, declaredProperties: string[] | undefined): ConversationOutputs {
-  return withoutUndefined({ ...live, ...declaredOf(declared), declaredProperties });
+  // The dynamic-provider host cannot serialise `undefined`: absent values are left out, at any depth.
+  return definedDeep({ ...live, ...declaredOf(declared), declaredProperties });
 }
 
 /**
@@ -62,7 +65,7 @@ function toOutputs(live: LiveConversation, declared: Declared, declaredPropertie
  */
 function toInputs(live: LiveConversation, olds: ConversationOutputs): ConversationInputs {
   const claims = (key: keyof ConversationInputs) => olds.declaredProperties === undefined || olds.declaredProperties.includes(key);
-  return withoutUndefined({
+  return definedDeep({
     chatServiceSid: claims("chatServiceSid") ? live.chatServiceSid : undefined,
     uniqueName: live.uniqueName,
     friendlyName: live.friendlyName,
@@ -82,15 +85,6 @@ function liveOf(outs: ConversationOutputs): LiveConversation {
 /** A conversation found on Twilio, as a write's starting point: nothing declared about it yet. */
 function currentOf(live: LiveConversation): Current {
   return live;
-}
-
-/** The dynamic-provider host cannot serialise `undefined`: absent values are left out, at any depth. */
-function withoutUndefined<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
-  if (value === null || typeof value !== "object") return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = withoutUndefined(v);
-  return out as T;
 }
 
 /**
@@ -209,15 +203,11 @@ async function takeOverLostCreate(
 ): Promise<{ id: string; outs: ConversationOutputs }> {
   if (holdsSent(found, inputs)) return { id: found.sid, outs: toOutputs(found, inputs, declaredPropertiesOf(inputs)) };
   if (inputs.adoptExisting) return adopt(found, inputs, ctx, subject);
-  throw new ConversationCreateUnknownError(
+  throw new CreateOutcomeUnknownError(
     `${capitalize(action)}: no response came back, and a conversation with unique name "${found.uniqueName}" now exists ` +
       `(${found.sid}) but does not hold the values sent, so it may not be the one this request created. ` +
       `Set adoptExisting: true to take it over, or delete it, then run pulumi up again.`,
   );
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 async function update(

@@ -10,6 +10,7 @@
  */
 import type { z } from "zod";
 
+import { defined } from "../../provider/shared/values";
 import { conversationSchema } from "../../resources/conversation/schema";
 import { conversationServiceSchema } from "../../resources/conversation-service/schema";
 import { globalConfigurationSchema } from "../../resources/global-configuration/schema";
@@ -148,8 +149,6 @@ export function resolveSpec(doc: SpecDocument, options: ResolveOptions = {}): Re
       issues.push({ path: [...prefix, ...mapped, ...rest], message: issue.message });
     }
   };
-  const defined = <T extends Record<string, unknown>>(o: T): T =>
-    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
   let account: ResolvedAccount | undefined;
   if (filled.account) {
