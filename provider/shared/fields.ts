@@ -33,18 +33,48 @@ export function friendlyName(what: string, max: number): z.ZodString {
     });
 }
 
+/** What a strict object says about a property it does not take, and about a value that is not an object. */
+export interface StrictObjectMessages {
+  /** The message for unknown properties, given them and the properties allowed (unlisted ones left out). */
+  unknown(keys: readonly string[], allowed: readonly string[]): string;
+  /** The message when the object is missing; default: zod's. */
+  missing?: string;
+  /** The message when the value is not an object; default: zod's. */
+  notObject?: string;
+  /** Properties the object takes but never lists in messages (a reserved key the SDK sets). */
+  unlisted?: readonly string[];
+}
+
 /**
- * A resource's inputs: a strict object, so a misspelt property is an error rather than silently
- * ignored. The message lists the properties the resource takes.
+ * A strict object: a misspelt property is an error (never silently ignored) whose message lists
+ * the properties allowed there. The one strict-object helper of the package: resource inputs, their
+ * nested objects and the conversations setup document's entries all say it their own way through
+ * {@link StrictObjectMessages}.
  */
-export function resourceInputs<T extends z.ZodRawShape>(kind: string, shape: T): z.ZodObject<T, z.core.$strict> {
-  const names = Object.keys(shape);
-  const valid = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names.join("");
+export function strictObject<S extends z.core.$ZodLooseShape>(shape: S, messages: StrictObjectMessages): z.ZodObject<S, z.core.$strict> {
+  const allowed = Object.keys(shape).filter((k) => !messages.unlisted?.includes(k));
   return z.strictObject(shape, {
     error: (issue) =>
       issue.code === "unrecognized_keys"
-        ? `unknown property ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}: ${kind} takes ${valid}`
-        : undefined,
+        ? messages.unknown(issue.keys, allowed)
+        : issue.input === undefined
+          ? messages.missing
+          : messages.notObject,
+  });
+}
+
+/** `a, b and c`. */
+function listing(names: readonly string[]): string {
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names.join("");
+}
+
+/**
+ * A resource's inputs: a {@link strictObject} whose message names the unknown property and the
+ * properties the resource takes.
+ */
+export function resourceInputs<T extends z.ZodRawShape>(kind: string, shape: T): z.ZodObject<T, z.core.$strict> {
+  return strictObject(shape, {
+    unknown: (keys, allowed) => `unknown property ${keys.map((k) => JSON.stringify(k)).join(", ")}: ${kind} takes ${listing(allowed)}`,
   });
 }
 

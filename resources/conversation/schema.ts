@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { isoDuration, jsonAttributes, resourceInputs, sid } from "../../provider/shared/fields";
+import { isoDuration, jsonAttributes, resourceInputs, sid, strictObject } from "../../provider/shared/fields";
 
 /** Twilio's limit on a conversation's friendly name (official v1 spec: "limited to 256 characters"). */
 export const MAX_FRIENDLY_NAME_LENGTH = 256;
@@ -25,14 +25,16 @@ export const TIMER_STATES: readonly ConversationState[] = ["active", "inactive"]
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
 
 /**
- * The error of a strict object: an unknown key names what is allowed (a typo is the usual cause);
- * anything else says what shape is expected.
+ * A nested strict object of the inputs: an unknown key names what is allowed (a typo is the usual
+ * cause); anything else says what shape is expected.
  */
-function objectError(allowed: string[], example: string) {
-  return (issue: { code?: string }) =>
-    issue.code === "unrecognized_keys"
-      ? `is not a known property: expected one of ${allowed.join(", ")}`
-      : `must be an object such as ${example}`;
+function nested<S extends z.core.$ZodLooseShape>(shape: S, example: string) {
+  const shapeError = `must be an object such as ${example}`;
+  return strictObject(shape, {
+    unknown: (_keys, allowed) => `is not a known property: expected one of ${allowed.join(", ")}`,
+    missing: shapeError,
+    notObject: shapeError,
+  });
 }
 
 const lengthOf = (input: unknown): number => (typeof input === "string" ? input.length : 0);
@@ -53,34 +55,30 @@ const friendlyName = z
     error: (issue) => `must be at most ${MAX_FRIENDLY_NAME_LENGTH} characters (got ${lengthOf(issue.input)})`,
   });
 
-const timers = z.strictObject(
+const timers = nested(
   {
     /** Idle time after which the conversation becomes `inactive`. */
     inactive: isoDuration(60).optional(),
     /** Idle time after which the conversation becomes `closed`. */
     closed: isoDuration(600).optional(),
   },
-  { error: objectError(["inactive", "closed"], '{ inactive: "PT1H", closed: "P1D" }') },
+  '{ inactive: "PT1H", closed: "P1D" }',
 );
 
-const bindings = z
-  .strictObject(
-    {
-      email: z
-        .strictObject(
-          {
-            address: z
-              .string({ error: "must be an email address such as support@example.com" })
-              .regex(EMAIL, "must be an email address such as support@example.com"),
-            name: z.string({ error: "must be a string: the sender name shown on outbound email" }).optional(),
-          },
-          { error: objectError(["address", "name"], '{ address: "support@example.com", name: "Support" }') },
-        )
-        .partial({ address: true }),
-    },
-    { error: objectError(["email"], '{ email: { address: "support@example.com" } }') },
-  )
-  .partial();
+const bindings = nested(
+  {
+    email: nested(
+      {
+        address: z
+          .string({ error: "must be an email address such as support@example.com" })
+          .regex(EMAIL, "must be an email address such as support@example.com"),
+        name: z.string({ error: "must be a string: the sender name shown on outbound email" }).optional(),
+      },
+      '{ address: "support@example.com", name: "Support" }',
+    ).partial({ address: true }),
+  },
+  '{ email: { address: "support@example.com" } }',
+).partial();
 
 const shape = {
   chatServiceSid: sid("IS", "a conversation service").optional(),

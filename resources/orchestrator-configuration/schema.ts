@@ -7,6 +7,8 @@
  */
 import { z } from "zod";
 
+import { strictObject } from "../../provider/shared/fields";
+
 /** The channels `channelSettings` may be keyed by. */
 export const CHANNELS = ["VOICE", "SMS", "RCS", "WHATSAPP", "CHAT"] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -30,17 +32,14 @@ export const MAX_INTELLIGENCE_CONFIGURATIONS = 5;
  */
 export const LOGICAL_NAME_KEY = "__logicalName";
 
-/** A `z.strictObject` whose unknown-key message names the key and lists the valid ones. */
+/** A strict object whose unknown-key message names the key and lists the valid ones. */
 function strict<S extends z.core.$ZodLooseShape>(shape: S, what: string) {
-  const valid = Object.keys(shape).filter((k) => k !== LOGICAL_NAME_KEY);
-  return z.strictObject(shape, {
-    error: (issue) => {
-      if (issue.code === "unrecognized_keys") {
-        const keys = issue.keys.map((k) => `"${k}"`).join(", ");
-        return `unknown propert${issue.keys.length === 1 ? "y" : "ies"} ${keys} in ${what}; valid properties are ${valid.join(", ")}`;
-      }
-      return issue.input === undefined ? `is required: ${what}` : `must be ${what}`;
-    },
+  return strictObject(shape, {
+    unknown: (keys, valid) =>
+      `unknown propert${keys.length === 1 ? "y" : "ies"} ${keys.map((k) => `"${k}"`).join(", ")} in ${what}; valid properties are ${valid.join(", ")}`,
+    missing: `is required: ${what}`,
+    notObject: `must be ${what}`,
+    unlisted: [LOGICAL_NAME_KEY],
   });
 }
 

@@ -11,6 +11,7 @@
  */
 import { z } from "zod";
 
+import { strictObject } from "../../provider/shared/fields";
 import { CONVERSATION_STATES } from "../../resources/conversation/schema";
 import { CHANNELS, GROUPING_TYPES } from "../../resources/orchestrator-configuration/schema";
 import { ROLE_TYPES } from "../../resources/service-role/schema";
@@ -56,16 +57,12 @@ export const keySchema = z
   .regex(KEY_PATTERN, "is not a valid key: use letters, digits and _ . @ + - (no spaces or /), starting with a letter, digit or _")
   .max(MAX_KEY_LENGTH, `is too long for a key (at most ${MAX_KEY_LENGTH} characters)`);
 
-/** A strict object: a misspelt property is an error naming the properties allowed there. */
+/** A strict object of the document: a misspelt property is an error naming the properties allowed there. */
 function entry<S extends z.core.$ZodLooseShape>(shape: S, what: string) {
-  const allowed = Object.keys(shape).join(", ");
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === "unrecognized_keys"
-        ? `is not a property of ${what}: expected ${allowed}`
-        : issue.input === undefined
-          ? `is required: ${what}`
-          : `must be a mapping (${what})`,
+  return strictObject(shape, {
+    unknown: (_keys, allowed) => `is not a property of ${what}: expected ${allowed.join(", ")}`,
+    missing: `is required: ${what}`,
+    notObject: `must be a mapping (${what})`,
   });
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { resourceInputs, sid } from "../../../../provider/shared/fields";
+import { resourceInputs, sid, strictObject } from "../../../../provider/shared/fields";
 
 describe("sid when the value is missing", () => {
   it("says it is required and what it looks like", () => {
@@ -28,5 +28,29 @@ describe("resourceInputs", () => {
   it("lists the valid property of a one-property resource without a conjunction", () => {
     const one = resourceInputs("One", { a: z.string() });
     expect(one.safeParse({ a: "x", b: 1 }).error!.issues[0]!.message).toBe('unknown property "b": One takes a');
+  });
+});
+
+describe("strictObject", () => {
+  const schema = strictObject(
+    { a: z.string().optional(), __reserved: z.string().optional() },
+    {
+      unknown: (keys, allowed) => `${keys.join("+")} not in ${allowed.join("|")}`,
+      missing: "is required: a thing",
+      notObject: "must be a thing",
+      unlisted: ["__reserved"],
+    },
+  );
+
+  it("says each case its own way, and never lists an unlisted property", () => {
+    expect(schema.safeParse({ b: 1, c: 2 }).error!.issues[0]!.message).toBe("b+c not in a");
+    expect(schema.safeParse(undefined).error!.issues[0]!.message).toBe("is required: a thing");
+    expect(schema.safeParse("x").error!.issues[0]!.message).toBe("must be a thing");
+    expect(schema.parse({ __reserved: "r" })).toEqual({ __reserved: "r" });
+  });
+
+  it("falls back to zod's message where none is given", () => {
+    const plain = strictObject({ a: z.string() }, { unknown: () => "unknown" });
+    expect(plain.safeParse("x").error!.issues[0]!.message).toMatch(/expected object/);
   });
 });
