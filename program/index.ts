@@ -20,7 +20,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 import * as pulumi from "@pulumi/pulumi";
-import { ConversationsSetup, parseSpec } from "pulumi-twilio-conversations";
+import { ConversationsSetup } from "pulumi-twilio-conversations";
 
 /** The document's path when stack config does not name one. */
 const DEFAULT_SPEC = "conversations.yaml";
@@ -37,24 +37,16 @@ export = async () => {
       cause: e,
     });
   }
-  const spec = parseSpec(text, { source });
-
   // Parameters are stack config keys of the same name. config.get would also read a secret value
   // (with a warning); declare such parameters with `pulumi config set --secret`.
-  const parameters: Record<string, string | undefined> = {};
-  for (const name of Object.keys(spec.parameters ?? {})) parameters[name] = config.get(name);
-
   const setup = new ConversationsSetup("conversations", {
-    spec,
+    spec: text,
     source,
-    parameters,
+    parameters: (name) => config.get(name),
     missingParameterHint: (name) =>
       `run \`pulumi config set ${name} <value> --stack ${pulumi.getStack()}\` (or give it a default in ${source})`,
   });
 
-  return {
-    serviceSids: setup.serviceSids,
-    conversationSids: setup.conversationSids,
-    orchestratorConfigurationIds: setup.orchestratorConfigurationIds,
-  };
+  // serviceSids, conversationSids, orchestratorConfigurationIds: each entry's id by key.
+  return { ...setup.ids };
 };

@@ -6,7 +6,7 @@
 import { conversationKind } from "./conversation/kind";
 import { conversationServiceKind } from "./conversation-service/kind";
 import { globalConfigurationKind } from "./global-configuration/kind";
-import type { KindDescriptor } from "./kind";
+import { type KindDescriptor, TYPE_MODULE } from "./kind";
 import { orchestratorConfigurationKind } from "./orchestrator-configuration/kind";
 import { serviceConfigurationKind } from "./service-configuration/kind";
 import { serviceRoleKind } from "./service-role/kind";
@@ -22,9 +22,6 @@ export const KINDS = [
 
 /** A kind's name, as in its type token (`Conversation`). */
 export type KindName = (typeof KINDS)[number]["name"];
-
-/** The module of every type token: `pulumi-nodejs:dynamic/twilio-conversations:<Kind>`. */
-export const TYPE_MODULE = "twilio-conversations";
 
 /** The type token of a kind's resources, as the dynamic-provider machinery writes it into state. */
 export function typeTokenOf(name: KindName): string {

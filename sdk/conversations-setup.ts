@@ -1,20 +1,16 @@
 /**
  * ConversationsSetup: a whole account's Conversations setup from one document (the GitOps spec),
- * as a component resource.
+ * as a component resource. Which resource each entry becomes is the kind registry's business
+ * (resources/registry.ts): this file names no kind.
  */
 import * as pulumi from "@pulumi/pulumi";
 
-import { defined } from "../provider/shared/values";
-import { Conversation, type ConversationArgs } from "../resources/conversation/resource";
-import { ConversationService } from "../resources/conversation-service/resource";
-import { GlobalConfiguration } from "../resources/global-configuration/resource";
-import { OrchestratorConfiguration, type OrchestratorConfigurationArgs } from "../resources/orchestrator-configuration/resource";
-import { ServiceConfiguration } from "../resources/service-configuration/resource";
-import { ServiceRole } from "../resources/service-role/resource";
-import { parseSpec } from "./spec/parse";
-import type { Reference } from "./spec/references";
-import { type ResolvedSpec, resolveSpec } from "./spec/resolve";
-import type { SpecDocument } from "./spec/schema";
+import { checkSpec } from "./spec/check";
+import type { SpecDocument } from "./spec/document";
+import { formatPath, SpecError } from "./spec/issues";
+import { DOCUMENT_KINDS, type DocumentKind, inputsOf, kindNamed, referencesTo } from "./spec/kinds";
+import { sourceOf } from "./spec/parse";
+import type { ResolvedEntry } from "./spec/resolve";
 
 /** The component's type token. */
 export const CONVERSATIONS_SETUP_TYPE = "twilio-conversations:index:ConversationsSetup";
@@ -29,16 +25,20 @@ export interface ConversationsSetupArgs {
   /** Where the text came from (`conversations.yaml`), named in error messages. */
   source?: string;
   /**
-   * This stack's values for the document's `parameters`, by name. A parameter without a value
-   * takes its `default`; one with neither fails the program before anything is created.
+   * This stack's values for the document's `parameters`: by name, or a function that looks one up
+   * (such as `(name) => config.get(name)`). A parameter without a value takes its `default`; one
+   * with neither fails the program before anything is created.
    */
-  parameters?: Record<string, string | undefined>;
+  parameters?: Record<string, string | undefined> | ((name: string) => string | undefined);
   /**
    * What to tell the user about a missing parameter. Default: the `pulumi config set <name> <value>`
    * command (parameters are stack config in the root program).
    */
   missingParameterHint?: (name: string) => string;
 }
+
+/** A resource made from an entry: a dynamic resource with an id. */
+type EntryResource = pulumi.CustomResource;
 
 /**
  * Every resource a conversations setup document declares, created from it with stable names:
@@ -47,9 +47,10 @@ export interface ConversationsSetupArgs {
  * the file replaces nothing and renaming a key replaces that one entry.
  *
  * The whole document is checked when the component is constructed, before any resource is
- * registered: structure and references by the document schema, each entry by its resource's own
- * input schema, and every parameter must have a value. A mistake throws a `SpecError` naming its
- * path in the document (`conversations.support.timers.closed: ...`) and, for text, its line.
+ * registered, and every problem is reported at once: structure and references by the document
+ * schema, each entry by its resource's own input schema, and every parameter must have a value. A
+ * mistake throws a `SpecError` naming its path in the document (`conversations.support.timers.closed: ...`)
+ * and, for text, its line. `pulumi-twilio-conversations validate` runs the same check.
  *
  * Dependencies follow the references: roles and the service configuration depend on their
  * service, the configuration on the roles it names, conversations on their service (or, without
@@ -62,31 +63,23 @@ export interface ConversationsSetupArgs {
  * const setup = new ConversationsSetup("conversations", {
  *   spec: fs.readFileSync("conversations.yaml", "utf8"),
  *   source: "conversations.yaml",
- *   parameters: { messagingServiceSid: config.get("messagingServiceSid") },
+ *   parameters: (name) => config.get(name),
  * });
- * export const serviceSids = setup.serviceSids;
+ * export const serviceSids = setup.ids.serviceSids;
  * ```
  */
 export class ConversationsSetup extends pulumi.ComponentResource {
-  /** The conversation services, by key. */
-  public readonly services: Record<string, ConversationService> = {};
-  /** The roles, by service key then role key. */
-  public readonly roles: Record<string, Record<string, ServiceRole>> = {};
-  /** The service configurations, by service key (only services that declare one). */
-  public readonly serviceConfigurations: Record<string, ServiceConfiguration> = {};
-  /** The account configuration, when the document has an `account` section. */
-  public readonly accountConfiguration?: GlobalConfiguration;
-  /** The conversations, by key. */
-  public readonly conversations: Record<string, Conversation> = {};
-  /** The orchestrator (v2) configurations, by key. */
-  public readonly orchestratorConfigurations: Record<string, OrchestratorConfiguration> = {};
-
-  /** Service SIDs (`IS...`) by key. */
-  public readonly serviceSids: pulumi.Output<Record<string, string>>;
-  /** Conversation SIDs (`CH...`) by key. */
-  public readonly conversationSids: pulumi.Output<Record<string, string>>;
-  /** Orchestrator configuration ids (`conv_configuration_...`) by key. */
-  public readonly orchestratorConfigurationIds: pulumi.Output<Record<string, string>>;
+  /**
+   * Every resource, by its entry's path in the document: `services.support`,
+   * `services.support.roles.agent`, `services.support.configuration`, `account`, `conversations.lobby`.
+   */
+  public readonly resources: Readonly<Record<string, EntryResource>>;
+  /**
+   * The ids of the entries of each map at the document's root, by key: `serviceSids` (`IS...`),
+   * `conversationSids` (`CH...`), `orchestratorConfigurationIds` (`conv_configuration_...`). Also
+   * the component's outputs.
+   */
+  public readonly ids: Readonly<Record<string, pulumi.Output<Record<string, string>>>>;
 
   /**
    * @param name the component's name; its children's names start with it
@@ -96,103 +89,67 @@ export class ConversationsSetup extends pulumi.ComponentResource {
    */
   constructor(name: string, args: ConversationsSetupArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validated before the component registers: a broken document creates nothing at all.
-    const resolved = ConversationsSetup.resolve(args);
+    const { issues, resolved } = checkSpec(args.spec, args);
+    if (!resolved) {
+      const recorded = typeof args.spec === "object" ? sourceOf(args.spec) : undefined;
+      throw new SpecError(issues, args.source ?? recorded?.source);
+    }
     super(CONVERSATIONS_SETUP_TYPE, name, {}, opts);
-    const child = { parent: this };
 
-    for (const service of resolved.services) {
-      const resource = new ConversationService(
-        `${name}/${service.key}`,
-        { friendlyName: service.friendlyName, ...(service.adoptExisting !== undefined ? { adoptExisting: service.adoptExisting } : {}) },
-        child,
-      );
-      this.services[service.key] = resource;
-      const roles: Record<string, ServiceRole> = {};
-      for (const role of service.roles) {
-        roles[role.key] = new ServiceRole(
-          `${name}/${service.key}/${role.key}`,
-          {
-            chatServiceSid: resource.sid,
-            friendlyName: role.friendlyName,
-            type: role.type,
-            permissions: role.permissions,
-            ...(role.adoptExisting !== undefined ? { adoptExisting: role.adoptExisting } : {}),
-          },
-          child,
-        );
-      }
-      this.roles[service.key] = roles;
-      if (service.configuration) {
-        const c = service.configuration;
-        const roleSid = (ref: Reference | undefined) => ref && ("sid" in ref ? ref.sid : roles[ref.key]!.sid);
-        this.serviceConfigurations[service.key] = new ServiceConfiguration(
-          `${name}/${service.key}`,
-          defined({
-            chatServiceSid: resource.sid,
-            defaultConversationCreatorRoleSid: roleSid(c.defaultConversationCreatorRole),
-            defaultConversationRoleSid: roleSid(c.defaultConversationRole),
-            defaultChatServiceRoleSid: roleSid(c.defaultChatServiceRole),
-            reachabilityEnabled: c.reachabilityEnabled,
-          }),
-          child,
-        );
-      }
+    const made = new Map<string, { entry: ResolvedEntry; resource: EntryResource }>();
+    const lookup = (kind: string, parentKey: string | undefined, key: string) => `${kind}\u0000${parentKey ?? ""}\u0000${key}`;
+    const resources: Record<string, EntryResource> = {};
+    for (const entry of resolved.entries) {
+      const kind = kindNamed(entry.kind);
+      const { parent, shape } = kind.spec.placement;
+      const idOf = (ref: { key: string } | { sid: string }, target: DocumentKind): pulumi.Input<string> =>
+        "sid" in ref
+          ? ref.sid
+          : made.get(lookup(target.name, target.spec.placement.parent ? entry.parentKey : undefined, ref.key))!.resource.id;
+      const parentId = parent ? made.get(lookup(parent.kind, undefined, entry.parentKey!))!.resource.id : undefined;
+      const inputs = inputsOf(kind, entry, idOf, parentId);
+      const Resource = kind.resource as unknown as new (n: string, a: object, o: pulumi.CustomResourceOptions) => EntryResource;
+      const resourceName = [
+        name,
+        ...(entry.parentKey !== undefined ? [entry.parentKey] : []),
+        ...(parent && shape === "singleton" ? [] : [entry.key]),
+      ];
+      const resource = new Resource(resourceName.join("/"), inputs, { parent: this, dependsOn: this.defaultsFor(kind, entry, made) });
+      made.set(lookup(kind.name, entry.parentKey, entry.key), { entry, resource });
+      resources[formatPath(entry.path)] = resource;
     }
+    this.resources = resources;
 
-    const serviceSid = (ref: Reference | undefined): pulumi.Input<string> | undefined =>
-      ref && ("sid" in ref ? ref.sid : this.services[ref.key]!.sid);
-
-    if (resolved.account) {
-      const a = resolved.account;
-      this.accountConfiguration = new GlobalConfiguration(
-        `${name}/account`,
-        defined({
-          defaultChatServiceSid: serviceSid(a.defaultChatService),
-          defaultMessagingServiceSid: a.defaultMessagingServiceSid,
-          defaultInactiveTimer: a.defaultInactiveTimer,
-          defaultClosedTimer: a.defaultClosedTimer,
-        }),
-        child,
-      );
+    const ids: Record<string, pulumi.Output<Record<string, string>>> = {};
+    for (const kind of DOCUMENT_KINDS) {
+      const output = kind.spec.idsOutput;
+      if (output === undefined) continue;
+      const entries = [...made.values()].filter(({ entry }) => entry.kind === kind.name);
+      ids[output] = pulumi.all(Object.fromEntries(entries.map(({ entry, resource }) => [entry.key, resource.id]))) as pulumi.Output<
+        Record<string, string>
+      >;
     }
-
-    for (const conversation of resolved.conversations) {
-      const chatServiceSid = serviceSid(conversation.service);
-      this.conversations[conversation.key] = new Conversation(
-        `${name}/${conversation.key}`,
-        defined({ ...conversation.args, chatServiceSid } as ConversationArgs),
-        // Without a service the conversation goes to the account's default one: set that first.
-        chatServiceSid === undefined && this.accountConfiguration ? { ...child, dependsOn: [this.accountConfiguration] } : child,
-      );
-    }
-
-    for (const configuration of resolved.orchestratorConfigurations) {
-      const bridged = serviceSid(configuration.bridgeService);
-      this.orchestratorConfigurations[configuration.key] = new OrchestratorConfiguration(
-        `${name}/${configuration.key}`,
-        defined({
-          ...(configuration.args as OrchestratorConfigurationArgs),
-          conversationsV1Bridge: bridged === undefined ? undefined : { serviceId: bridged },
-        }),
-        child,
-      );
-    }
-
-    const byKey = <R>(resources: Record<string, R>, pick: (r: R) => pulumi.Output<string>) =>
-      pulumi.all(Object.fromEntries(Object.entries(resources).map(([k, r]) => [k, pick(r)]))) as pulumi.Output<Record<string, string>>;
-    this.serviceSids = byKey(this.services, (s) => s.sid);
-    this.conversationSids = byKey(this.conversations, (c) => c.sid);
-    this.orchestratorConfigurationIds = byKey(this.orchestratorConfigurations, (o) => o.configurationId);
-    this.registerOutputs({
-      serviceSids: this.serviceSids,
-      conversationSids: this.conversationSids,
-      orchestratorConfigurationIds: this.orchestratorConfigurationIds,
-    });
+    this.ids = ids;
+    this.registerOutputs(ids);
   }
 
-  /** Parses (when given text) and resolves the document; throws SpecError. */
-  private static resolve(args: ConversationsSetupArgs): ResolvedSpec {
-    const doc = typeof args.spec === "string" ? parseSpec(args.spec, { source: args.source }) : args.spec;
-    return resolveSpec(doc, { parameters: args.parameters, missingParameterHint: args.missingParameterHint, source: args.source });
+  /**
+   * What an entry relies on without naming it: a reference it leaves out means the account's
+   * default (a conversation without a service goes to the default service), so it waits for the
+   * entries that set that default.
+   */
+  private defaultsFor(
+    kind: DocumentKind,
+    entry: ResolvedEntry,
+    made: ReadonlyMap<string, { entry: ResolvedEntry; resource: EntryResource }>,
+  ): EntryResource[] {
+    const omitted = (kind.spec.references ?? []).filter((r) => r.omittedMeansDefault && entry.references[r.field] === undefined);
+    return [...made.values()]
+      .filter(({ entry: other }) =>
+        omitted.some((r) =>
+          referencesTo(kindNamed(other.kind), r.kind).some((s) => s.setsDefault && other.references[s.field] !== undefined),
+        ),
+      )
+      .map(({ resource }) => resource);
   }
 }

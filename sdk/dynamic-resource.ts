@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 
-import { type KindName, TYPE_MODULE } from "../resources/registry";
+import { TYPE_MODULE } from "../resources/kind";
+import type { KindName } from "../resources/registry";
 import { shimFor } from "./shim";
 
 /**

@@ -9,8 +9,18 @@ export { OrchestratorConfiguration, type OrchestratorConfigurationArgs } from ".
 export { ServiceConfiguration, type ServiceConfigurationArgs } from "../resources/service-configuration/resource";
 export { ServiceRole, type ServiceRoleArgs } from "../resources/service-role/resource";
 export { CONVERSATIONS_SETUP_TYPE, ConversationsSetup, type ConversationsSetupArgs } from "./conversations-setup";
+export { type CheckOptions, type CheckResult, checkSpec } from "./spec/check";
+export type {
+  SpecAccount,
+  SpecConversation,
+  SpecDocument,
+  SpecOrchestratorConfiguration,
+  SpecParameter,
+  SpecRole,
+  SpecService,
+  SpecServiceConfiguration,
+} from "./spec/document";
 export { formatIssue, formatPath, SpecError, type SpecIssue } from "./spec/issues";
 export { pulumiConfigHint } from "./spec/parameters";
 export { parseSpec, validateSpec } from "./spec/parse";
-export { type ResolvedSpec, type ResolveOptions, resolveSpec } from "./spec/resolve";
-export type { SpecDocument } from "./spec/schema";
+export { type ResolvedEntry, type ResolvedSpec, type ResolveOptions, resolveSpec } from "./spec/resolve";

@@ -1,206 +1,188 @@
 /**
- * An account snapshot -> a conversations setup document. Deterministic: entries are keyed by
- * names (never SIDs or creation order) and written in key order, account-specific SIDs of objects
- * in the export become references by key, and environment-specific values become parameters met
- * in a fixed walk of the sorted document. Two accounts with the same setup give equal documents.
+ * An account snapshot -> a conversations setup document, kind by kind as the registry describes
+ * them (each kind's `export` part writes one entry). Deterministic: entries are keyed by names
+ * (never SIDs or creation order), ties between equal names broken by what the entries hold and
+ * what names them, and written in key order; ids of exported objects become references by key, and
+ * environment-specific values become parameters met in a fixed walk of the sorted document. Two
+ * accounts with the same setup give equal documents.
+ *
+ * Objects Twilio made by itself and nobody touched (a new account's default service with its
+ * default roles and configuration) are left out: every account has its own, so an empty account
+ * exports as an empty document and a clone adopts the target's instead.
  */
 import { canonicalJson } from "../../provider/shared/fields";
-import { defined } from "../../provider/shared/values";
-import {
-  SPEC_VERSION,
-  type SpecConversation,
-  type SpecDocument,
-  type SpecOrchestratorConfiguration,
-  type SpecRole,
-  type SpecService,
-  type SpecServiceConfiguration,
-} from "../../sdk/spec/schema";
-import { assignKeys, compare, keyOrSlug, slug } from "./naming";
+import { compareText } from "../../provider/shared/values";
+import type { ExportContext, ReferenceField } from "../../resources/kind";
+import type { SpecDocument } from "../../sdk/spec/document";
+import { creationOrder, DOCUMENT_KINDS, type DocumentKind, fieldPath, kindNamed, rootSections, valueAt } from "../../sdk/spec/kinds";
+import { SPEC_VERSION } from "../../sdk/spec/schema";
+import { assignKeys, keyOrSlug, slug } from "./naming";
 import { escapeDeep, escapeText, ParameterRegistry } from "./parameters";
-import type { AccountSnapshot, ExportedConversation, ServiceSnapshot } from "./read-account";
+import type { AccountSnapshot, LiveObject } from "./read-account";
 
-/**
- * The roles Twilio gives every new service. The exporter marks them `adoptExisting`, so applying
- * the document to a new account takes charge of them instead of adding a second copy.
- */
-export const DEFAULT_ROLE_NAMES: readonly string[] = ["service admin", "service user", "channel admin", "channel user"];
+/** The entry's scope in the document: the parent object it sits in, or the root. */
+const ROOT = Symbol("root");
+type Scope = LiveObject | typeof ROOT;
+const scopeOf = (o: LiveObject): Scope => (o.kind.spec.placement.parent ? (o.parent ?? ROOT) : ROOT);
+
+/** A JSON value with object keys sorted at every level (the document's order must not depend on Twilio's). */
+function sortKeysDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort(compareText)
+      .map((k) => [k, sortKeysDeep((value as Record<string, unknown>)[k])]),
+  );
+}
+
+/** The ids an object's references hold, by reference field. */
+function readReferences(o: LiveObject): Array<[ReferenceField, string]> {
+  const inputs = o.kind.export.inputs(o.live);
+  return (o.kind.spec.references ?? []).flatMap((ref): Array<[ReferenceField, string]> => {
+    const id = valueAt(inputs, fieldPath(ref.input));
+    return typeof id === "string" ? [[ref, id]] : [];
+  });
+}
+
+const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Builds the document. */
 export function buildSpec(snapshot: AccountSnapshot): SpecDocument {
-  const params = new ParameterRegistry();
-  const defaultServiceSid = snapshot.configuration?.defaultChatServiceSid ?? undefined;
+  const objects = snapshot.objects;
+  const references = new Map(objects.map((o) => [o, readReferences(o)]));
+  const referencedIds = (o: LiveObject) => references.get(o)!;
+  const idOf = (o: LiveObject) => o.kind.export.id?.(o.live);
+  const childrenOf = (parent: LiveObject) => objects.filter((o) => o.kind.spec.placement.parent && o.parent === parent);
+  const inScope = (scope: Scope) => {
+    const byKind = new Map<string, unknown[]>();
+    for (const o of objects) if (scopeOf(o) === scope) byKind.set(o.kind.name, [...(byKind.get(o.kind.name) ?? []), o.live]);
+    return byKind;
+  };
+  const siblingsOf = (o: LiveObject) => inScope(scopeOf(o)).get(o.kind.name) ?? [];
 
-  // Keys. Services: by name, ties broken by what they hold (the same in both accounts of a clone).
-  const serviceKeys = assignKeys(
-    snapshot.services,
-    (s) => slug(s.service.friendlyName, "service"),
-    (s) => `${s.service.friendlyName}\u0000${s.service.sid === defaultServiceSid ? 0 : 1}\u0000${contentOf(s)}`,
-  );
-  const serviceKeyBySid = new Map(snapshot.services.map((s) => [s.service.sid.toLowerCase(), serviceKeys.get(s)!]));
-  const serviceRef = (sid: string | null | undefined): string | undefined =>
-    sid ? (serviceKeyBySid.get(sid.toLowerCase()) ?? sid) : undefined;
+  // The id each kind's account default holds (the account configuration's default service).
+  const defaults = new Map<string, string>();
+  for (const o of objects) for (const [ref, id] of referencedIds(o)) if (ref.setsDefault) defaults.set(ref.kind, id);
 
-  const services: Array<[string, SpecService]> = [];
-  for (const s of snapshot.services) {
-    const roleKeys = assignKeys(
-      s.roles,
-      (r) => slug(r.friendlyName, "role"),
-      (r) => `${r.friendlyName}\u0000${r.type}\u0000${[...r.permissions].sort().join(",")}`,
-    );
-    const roleKeyBySid = new Map(s.roles.map((r) => [r.sid.toLowerCase(), roleKeys.get(r)!]));
-    const roleRef = (sid: string | null | undefined) => (sid ? (roleKeyBySid.get(sid.toLowerCase()) ?? sid) : undefined);
-
-    const roles = sortedEntries(
-      s.roles.map((r): [string, SpecRole] => [
-        roleKeys.get(r)!,
-        {
-          friendlyName: escapeText(r.friendlyName),
-          type: r.type,
-          permissions: [...r.permissions].sort(compare),
-          ...(DEFAULT_ROLE_NAMES.includes(r.friendlyName) ? { adoptExisting: true } : {}),
-        },
-      ]),
-    );
-    const c = s.configuration;
-    const configuration: SpecServiceConfiguration | undefined = c
-      ? defined({
-          defaultConversationCreatorRole: roleRef(c.defaultConversationCreatorRoleSid),
-          defaultConversationRole: roleRef(c.defaultConversationRoleSid),
-          defaultChatServiceRole: roleRef(c.defaultChatServiceRoleSid),
-          reachabilityEnabled: c.reachabilityEnabled ?? undefined,
-        })
-      : undefined;
-    services.push([
-      serviceKeys.get(s)!,
-      defined({
-        friendlyName: escapeText(s.service.friendlyName),
-        ...(s.service.sid === defaultServiceSid ? { adoptExisting: true } : {}),
-        roles: roles.length > 0 ? Object.fromEntries(roles) : undefined,
-        configuration: configuration && Object.keys(configuration).length > 0 ? configuration : undefined,
-      }),
-    ]);
-  }
-
-  // The walk that names parameters: account, then conversations and orchestrator configurations in key order.
-  const a = snapshot.configuration;
-  const account = a
-    ? defined({
-        defaultChatService: serviceRef(a.defaultChatServiceSid),
-        defaultMessagingServiceSid: a.defaultMessagingServiceSid
-          ? params.reference("messagingServiceSid", a.defaultMessagingServiceSid)
-          : undefined,
-        defaultInactiveTimer: a.defaultInactiveTimer ?? undefined,
-        defaultClosedTimer: a.defaultClosedTimer ?? undefined,
-      })
-    : undefined;
-
-  const allConversations = snapshot.services.flatMap((s) => s.conversations.map((c) => ({ c, serviceKey: serviceKeys.get(s)! })));
-  const conversationKeys = assignKeys(
-    allConversations,
-    ({ c }) => (c.uniqueName !== undefined ? keyOrSlug(c.uniqueName, "conversation") : slug(c.friendlyName ?? "", "conversation")),
-    ({ c, serviceKey }) => `${serviceKey}\u0000${c.uniqueName ?? ""}\u0000${conversationContent(c)}`,
-  );
-  const conversations: Array<[string, SpecConversation]> = [];
-  for (const entry of [...allConversations].sort((x, y) => compare(conversationKeys.get(x)!, conversationKeys.get(y)!))) {
-    const { c } = entry;
-    conversations.push([
-      conversationKeys.get(entry)!,
-      defined({
-        // A conversation in the account's default service is written without one: it goes wherever the default is.
-        service: c.chatServiceSid.toLowerCase() === defaultServiceSid?.toLowerCase() ? undefined : serviceRef(c.chatServiceSid),
-        uniqueName: c.uniqueName === undefined ? undefined : escapeText(c.uniqueName),
-        friendlyName: c.friendlyName === undefined ? undefined : escapeText(c.friendlyName),
-        attributes: attributesOf(c.attributes),
-        messagingServiceSid: c.messagingServiceSid ? params.reference("messagingServiceSid", c.messagingServiceSid) : undefined,
-        state: c.state === "active" ? undefined : c.state,
-        bindings: c.emailBinding ? { email: escapeDeep(c.emailBinding) as { address?: string; name?: string } } : undefined,
-      }),
-    ]);
-  }
-
-  const orchestratorKeys = assignKeys(
-    snapshot.orchestratorConfigurations,
-    (o) => slug(o.displayName, "configuration"),
-    (o) => `${o.displayName}\u0000${o.description}\u0000${o.conversationGroupingType}\u0000${canonicalJson(o.channelSettings)}`,
-  );
-  const orchestratorConfigurations: Array<[string, SpecOrchestratorConfiguration]> = [];
-  for (const o of [...snapshot.orchestratorConfigurations].sort((x, y) => compare(orchestratorKeys.get(x)!, orchestratorKeys.get(y)!))) {
-    const channels = Object.keys(o.channelSettings);
-    orchestratorConfigurations.push([
-      orchestratorKeys.get(o)!,
-      defined({
-        displayName: escapeText(o.displayName),
-        description: escapeText(o.description),
-        conversationGroupingType: o.conversationGroupingType,
-        memoryStoreId: params.reference("memoryStoreId", o.memoryStoreId),
-        channelSettings:
-          channels.length > 0
-            ? (escapeDeep(sortKeysDeep(o.channelSettings)) as SpecOrchestratorConfiguration["channelSettings"])
-            : undefined,
-        statusCallbacks:
-          o.statusCallbacks.length > 0
-            ? o.statusCallbacks.map((cb) => ({
-                url: params.reference("statusCallbackUrl", cb.url),
-                ...(cb.method === "GET" ? { method: "GET" } : {}),
-              }))
-            : undefined,
-        intelligenceConfigurationIds:
-          o.intelligenceConfigurationIds.length > 0
-            ? o.intelligenceConfigurationIds.map((id) => params.reference("intelligenceConfigurationId", id))
-            : undefined,
-        memoryExtractionEnabled: o.memoryExtractionEnabled ? true : undefined,
-        conversationsV1Bridge: o.conversationsV1Bridge ? { service: serviceRef(o.conversationsV1Bridge.serviceId)! } : undefined,
-      }),
-    ]);
-  }
-
-  return defined({
-    version: SPEC_VERSION,
-    parameters: params.section(),
-    account: account && Object.keys(account).length > 0 ? account : undefined,
-    services: services.length > 0 ? Object.fromEntries(sortedEntries(services)) : undefined,
-    conversations: conversations.length > 0 ? Object.fromEntries(conversations) : undefined,
-    orchestratorConfigurations: orchestratorConfigurations.length > 0 ? Object.fromEntries(orchestratorConfigurations) : undefined,
-  }) as SpecDocument;
-}
-
-/** A service's content without SIDs, to order services of one name the same way in every account. */
-function contentOf(s: ServiceSnapshot): string {
-  return s.roles
-    .map((r) => `${r.friendlyName}/${r.type}/${[...r.permissions].sort().join(",")}`)
-    .sort(compare)
-    .join(";");
-}
-
-function conversationContent(c: ExportedConversation): string {
-  return [c.friendlyName ?? "", c.attributes, c.state, c.emailBinding?.address ?? "", c.emailBinding?.name ?? ""].join("\u0000");
-}
-
-/** Attributes as a mapping when they are a JSON object (`{}` left out), else as the text Twilio holds. */
-function attributesOf(text: string): SpecConversation["attributes"] {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-      return Object.keys(value).length === 0 ? undefined : (escapeDeep(sortKeysDeep(value)) as Record<string, unknown>);
+  // Left out: untouched objects Twilio made by itself, with untouched children, that no exported entry names.
+  const named = new Set<LiveObject>();
+  for (const o of objects) {
+    for (const [ref, id] of referencedIds(o)) {
+      if (ref.setsDefault) continue;
+      const target = objects.find((t) => t.kind.name === ref.kind && idOf(t) !== undefined && sameId(idOf(t)!, id));
+      if (target) named.add(target);
     }
-  } catch {
-    // not JSON: written as text below
   }
-  return text === "" ? undefined : escapeText(text);
+  const untouched = (o: LiveObject): boolean =>
+    o.kind.export.asCreated?.(o.live, inScope(scopeOf(o))) === true && childrenOf(o).every(untouched);
+  const omitted = new Set<LiveObject>();
+  for (const o of objects) {
+    if (scopeOf(o) === ROOT && !named.has(o) && untouched(o)) {
+      omitted.add(o);
+      for (const child of childrenOf(o)) omitted.add(child);
+    }
+  }
+  const kept = objects.filter((o) => !omitted.has(o));
+
+  const keys = new Map<LiveObject, string>();
+  const params = new ParameterRegistry();
+  /** The context an entry is written in; `provisional` while keys are still being given (for tie-breaking content). */
+  const contextFor = (o: LiveObject, provisional: boolean): ExportContext => ({
+    reference(field, id) {
+      const ref = (o.kind.spec.references ?? []).find((r) => r.field === field);
+      if (!ref) throw new Error(`${o.kind.name} has no reference field ${JSON.stringify(field)} (resources/*/kind.ts)`);
+      if (id === null) return ref.nullable ? null : undefined;
+      if (id === undefined) return undefined;
+      const fallback = defaults.get(ref.kind);
+      if (ref.omittedMeansDefault && fallback !== undefined && sameId(id, fallback)) return undefined;
+      const target = kindNamed(ref.kind);
+      const scope = target.spec.placement.parent ? scopeOf(o) : ROOT;
+      const found = objects.find((t) => t.kind === target && scopeOf(t) === scope && idOf(t) !== undefined && sameId(idOf(t)!, id));
+      if (!found) return id; // not exported: the SID stays
+      if (omitted.has(found)) return undefined;
+      return keys.get(found) ?? (provisional ? "\u0000unkeyed" : id);
+    },
+    parameter: (kind, value) =>
+      provisional ? `\u0000${kind.name}\u0000${value ?? ""}` : params.reference(kind.name, value, kind.description),
+    text: escapeText,
+    json: (value) => escapeDeep(sortKeysDeep(value)),
+  });
+  const entryOf = (o: LiveObject, provisional: boolean) => o.kind.export.entry(o.live, contextFor(o, provisional), siblingsOf(o));
+
+  // Keys: what sits inside a parent first (its content tells same-named parents apart), then the
+  // root kinds, each after the kinds it references (their keys are part of its content).
+  // The entry in its fields' order (the kind's: names first), then what it holds, then what names
+  // it; joined so that holding less sorts first (an empty list is the empty string).
+  const contentOf = (o: LiveObject): string =>
+    [
+      JSON.stringify(entryOf(o, true)),
+      childrenOf(o)
+        .filter((c) => !omitted.has(c))
+        .map((c) => `${c.kind.name}:${keys.get(c) ?? ""}:${canonicalJson(entryOf(c, true))}`)
+        .sort(compareText)
+        .join("\u0002"),
+      kept
+        .flatMap((r) =>
+          referencedIds(r)
+            .filter(([ref, id]) => ref.kind === o.kind.name && idOf(o) !== undefined && sameId(idOf(o)!, id))
+            .map(([ref]) => `${r.kind.name}.${ref.field}:${canonicalJson(entryOf(r, true))}`),
+        )
+        .sort(compareText)
+        .join("\u0002"),
+    ].join("\u0001");
+  const order = creationOrder();
+  const keyed = [...order.filter((k) => k.spec.placement.parent), ...order.filter((k) => !k.spec.placement.parent)];
+  for (const kind of keyed) {
+    if (kind.spec.placement.shape !== "map" || !kind.export.key) continue;
+    const scopes = new Set(kept.filter((o) => o.kind === kind).map(scopeOf));
+    for (const scope of scopes) {
+      const group = kept.filter((o) => o.kind === kind && scopeOf(o) === scope);
+      const base = (o: LiveObject) => {
+        const { name, verbatim, fallback } = kind.export.key!(o.live);
+        return verbatim ? keyOrSlug(name, fallback) : slug(name, fallback);
+      };
+      // Only names held twice need their content to order them (it is the costly part).
+      const counts = new Map<string, number>();
+      for (const o of group) counts.set(base(o), (counts.get(base(o)) ?? 0) + 1);
+      const order = (o: LiveObject) => (counts.get(base(o))! > 1 ? contentOf(o) : "");
+      for (const [o, key] of assignKeys(group, base, order)) keys.set(o, key);
+    }
+  }
+
+  // Entries, in the walk that names parameters: kinds in the registry's order, entries in key order.
+  const entries = new Map<LiveObject, Record<string, unknown>>();
+  for (const kind of DOCUMENT_KINDS) {
+    const ofKind = kept.filter((o) => o.kind === kind).sort((a, b) => compareText(keys.get(a) ?? "", keys.get(b) ?? ""));
+    for (const o of ofKind) entries.set(o, entryOf(o, false));
+  }
+
+  /** The sections `kinds` hold within `scope`, each entry with its own sections inside it. */
+  const sections = (kinds: DocumentKind[], scope: Scope): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const kind of kinds) {
+      const within = kept.filter((o) => o.kind === kind && scopeOf(o) === scope);
+      const full = (o: LiveObject) => ({ ...entries.get(o)!, ...sections(childKinds(kind), o) });
+      if (kind.spec.placement.shape === "singleton") {
+        const only = within[0];
+        const entry = only && full(only);
+        if (entry && Object.keys(entry).length > 0) out[kind.spec.placement.section] = entry;
+      } else if (within.length > 0) {
+        const sorted = [...within].sort((a, b) => compareText(keys.get(a)!, keys.get(b)!));
+        out[kind.spec.placement.section] = Object.fromEntries(sorted.map((o) => [keys.get(o)!, full(o)]));
+      }
+    }
+    return out;
+  };
+  const parameters = params.section();
+  return {
+    version: SPEC_VERSION,
+    ...(parameters ? { parameters } : {}),
+    ...sections(rootSections(), ROOT),
+  } as SpecDocument;
 }
 
-function sortedEntries<T>(entries: Array<[string, T]>): Array<[string, T]> {
-  return [...entries].sort(([a], [b]) => compare(a, b));
-}
-
-function sortKeysDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeysDeep);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort(compare)
-        .map((k) => [k, sortKeysDeep((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
+/** The kinds placed inside an entry of `parent`, referenced ones first (a service's roles before its configuration). */
+function childKinds(parent: DocumentKind): DocumentKind[] {
+  return creationOrder().filter((k) => k.spec.placement.parent?.kind === parent.name);
 }

@@ -4,8 +4,8 @@
  */
 import { Document, isScalar, isSeq, visit } from "yaml";
 
+import type { SpecDocument } from "../../sdk/spec/document";
 import { JSON_SCHEMA_PATH } from "../../sdk/spec/json-schema";
-import type { SpecDocument } from "../../sdk/spec/schema";
 
 export type OutputFormat = "yaml" | "json";
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ["yaml", "json"];

@@ -2,6 +2,7 @@
  * Keys for exported entries: deterministic, so exporting two accounts with the same setup gives
  * the same document (the round trip's proof), whatever order each account created things in.
  */
+import { compareText } from "../../provider/shared/values";
 import { KEY_PATTERN, MAX_KEY_LENGTH } from "../../sdk/spec/schema";
 
 const MAX_SLUG_LENGTH = 64;
@@ -34,7 +35,7 @@ export function keyOrSlug(name: string, fallback: string): string {
  */
 export function assignKeys<T>(items: readonly T[], base: (item: T) => string, order: (item: T) => string): Map<T, string> {
   const decorated = items.map((item) => ({ item, base: base(item), order: order(item) }));
-  decorated.sort((a, b) => compare(a.base, b.base) || compare(a.order, b.order));
+  decorated.sort((a, b) => compareText(a.base, b.base) || compareText(a.order, b.order));
   const taken = new Set(decorated.map((d) => d.base));
   const used = new Set<string>();
   const keys = new Map<T, string>();
@@ -54,9 +55,4 @@ export function assignKeys<T>(items: readonly T[], base: (item: T) => string, or
     keys.set(d.item, key);
   }
   return keys;
-}
-
-/** Plain code-unit order: the same on every machine (localeCompare is not). */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,37 +1,35 @@
 /**
  * Environment-specific values found while exporting (messaging service SIDs, memory store ids,
- * status callback URLs, intelligence configuration ids) become document parameters: one per
- * distinct value of a kind, named by kind (`memoryStoreId`, `memoryStoreId2`, ...) in the order the
- * exporter meets them (a fixed walk of the sorted document), each with the source value as its
- * default so the document applied with defaults reproduces the source account.
+ * status callback URLs, intelligence configuration ids; each kind's export part says which)
+ * become document parameters: one per distinct value of a parameter kind, named by kind
+ * (`memoryStoreId`, `memoryStoreId2`, ...) in the order the exporter meets them (a fixed walk of
+ * the sorted document), each with the source value as its default so the document applied with
+ * defaults reproduces the source account. A secret has no default (its value is never read back).
  */
-import type { SpecParameter } from "../../sdk/spec/schema";
+import { ENVIRONMENT_VALUES } from "../../resources/spec-fields";
+import type { SpecParameter } from "../../sdk/spec/document";
 
-/** The kinds of environment-specific value, with their parameter name and description. */
-export const PARAMETER_KINDS = {
-  messagingServiceSid: "A messaging service SID (MG...) of this environment",
-  memoryStoreId: "A memory store id of this environment",
-  statusCallbackUrl: "A status callback URL of this environment",
-  intelligenceConfigurationId: "An intelligence configuration id of this environment",
-} as const;
-export type ParameterKind = keyof typeof PARAMETER_KINDS;
+const DESCRIPTIONS: Record<string, string> = Object.fromEntries(Object.values(ENVIRONMENT_VALUES).map((k) => [k.name, k.description]));
 
 /** Collects parameters as the exporter meets values. */
 export class ParameterRegistry {
   private readonly byValue = new Map<string, string>();
-  private readonly counts = new Map<ParameterKind, number>();
+  private readonly counts = new Map<string, number>();
   private readonly declared: Array<[string, SpecParameter]> = [];
 
-  /** The `${name}` reference for a value of a kind (the same value of a kind, the same parameter). */
-  reference(kind: ParameterKind, value: string): string {
-    const id = `${kind}\u0000${value}`;
-    let name = this.byValue.get(id);
+  /**
+   * The `${name}` reference for a value of a parameter kind: the same value of a kind, the same
+   * parameter. Without a value (a secret), always a new parameter without a default.
+   */
+  reference(kind: string, value: string | undefined, description: string = DESCRIPTIONS[kind] ?? kind): string {
+    const id = value === undefined ? undefined : `${kind}\u0000${value}`;
+    let name = id === undefined ? undefined : this.byValue.get(id);
     if (name === undefined) {
       const n = (this.counts.get(kind) ?? 0) + 1;
       this.counts.set(kind, n);
       name = n === 1 ? kind : `${kind}${n}`;
-      this.byValue.set(id, name);
-      this.declared.push([name, { description: PARAMETER_KINDS[kind], default: value }]);
+      if (id !== undefined) this.byValue.set(id, name);
+      this.declared.push([name, value === undefined ? { description } : { description, default: value }]);
     }
     return `\${${name}}`;
   }

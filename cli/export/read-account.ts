@@ -1,65 +1,47 @@
 /**
- * Reads everything the exporter writes from a live account: the account configuration, every
- * service with its roles, configuration and (as asked) conversations, and every orchestrator
- * configuration. Every page of every list; at most `concurrency` lists read at once (the shared
- * client also limits requests in flight and retries 429s honouring Retry-After).
- *
- * Wire shapes come from the resources' own api.ts modules (services, roles, configurations, a
- * conversation, the v2 configuration list); only a service's conversation list, with the email
- * binding the provider never reads back, is read here.
+ * Reads every live object the exporter writes, kind by kind as the registry describes them
+ * (each kind's `export` part, resources/<kind>/kind.ts): the kinds read once for the account
+ * first, then those read once per object of another kind (a service's roles, configuration and
+ * conversations), at most `concurrency` lists at once. Every page of every list; the shared client
+ * also limits requests in flight and retries 429s honouring Retry-After.
  */
-import { z } from "zod";
-
 import type { TwilioClient } from "../../provider/http/client";
-import { pathSegment } from "../../provider/http/paths";
-import { parseResponse } from "../../provider/shared/response";
-import { listAllV1 } from "../../provider/shared/v1-list";
-import { fromWire as conversationFromWire, type LiveConversation } from "../../resources/conversation/api";
-import { listServices } from "../../resources/conversation-service/api";
-import type { ConversationServiceOutputs } from "../../resources/conversation-service/schema";
-import { fetchGlobalConfiguration } from "../../resources/global-configuration/api";
-import type { GlobalConfigurationValues } from "../../resources/global-configuration/schema";
-import { listConfigurations, toOutputs as orchestratorOutputs } from "../../resources/orchestrator-configuration/api";
-import type { OrchestratorConfigurationOutputs } from "../../resources/orchestrator-configuration/schema";
-import { fetchServiceConfiguration } from "../../resources/service-configuration/api";
-import type { ServiceConfigurationValues } from "../../resources/service-configuration/schema";
-import { listRoles } from "../../resources/service-role/api";
-import type { ServiceRoleOutputs } from "../../resources/service-role/schema";
+import type { ReadOptions as KindReadOptions } from "../../resources/kind";
+import { DOCUMENT_KINDS, type DocumentKind, kindNamed } from "../../sdk/spec/kinds";
 import { mapBounded } from "./pool";
 
 /** Which conversations to export: those with a unique name (default), all, or none. */
-export type ConversationSelection = "unique-named" | "all" | "none";
+export type ConversationSelection = NonNullable<KindReadOptions["conversations"]>;
 export const CONVERSATION_SELECTIONS: readonly ConversationSelection[] = ["unique-named", "all", "none"];
 
-/** A conversation with its email binding (the provider's wire mapping does not carry bindings). */
-export interface ExportedConversation extends LiveConversation {
-  emailBinding?: { address?: string; name?: string };
+/** One live object, with the object it was read for (a role's service). */
+export interface LiveObject {
+  readonly kind: DocumentKind;
+  readonly live: unknown;
+  readonly parent?: LiveObject;
 }
 
-/** One service and what is in it. */
-export interface ServiceSnapshot {
-  readonly service: ConversationServiceOutputs;
-  readonly roles: ServiceRoleOutputs[];
-  readonly configuration?: ServiceConfigurationValues;
-  readonly conversations: ExportedConversation[];
-}
-
-/** Everything read from the account. */
+/** Everything read from the account, in the order read (kind by kind, then by parent). */
 export interface AccountSnapshot {
-  readonly configuration?: GlobalConfigurationValues;
-  readonly services: ServiceSnapshot[];
-  readonly orchestratorConfigurations: OrchestratorConfigurationOutputs[];
+  readonly objects: readonly LiveObject[];
 }
 
-/** What a long export reports as it goes (for a progress display). */
+/** A list finished (progress displays): lists done and known so far, items read so far. */
 export interface ProgressEvent {
-  /** Lists and documents read so far, and known so far (the total grows as services are found). */
+  /** Lists read so far, and known so far (the total grows as parents are found). */
   readonly done: number;
   readonly total: number;
-  /** Items (services, roles, conversations, configurations) read so far. */
+  /** Items read so far, every list together. */
   readonly items: number;
-  /** What was just read: `roles of "Support"`. */
+  /** The list just read: `roles of service "Support"`. */
   readonly step: string;
+}
+
+/** A page arrived: the list being read, what it holds so far, and the items read so far in all. */
+export interface PageEvent {
+  readonly list: string;
+  readonly listItems: number;
+  readonly items: number;
 }
 
 export interface ReadOptions {
@@ -67,100 +49,56 @@ export interface ReadOptions {
   /** Lists read at once. Default 4. */
   readonly concurrency?: number;
   readonly onProgress?: (event: ProgressEvent) => void;
+  readonly onPage?: (event: PageEvent) => void;
 }
 
-const emailBindingWire = z.looseObject({
-  bindings: z.looseObject({ email: z.looseObject({ address: z.string().nullish(), name: z.string().nullish() }).nullish() }).nullish(),
-});
+/** How a list is named in progress lines: `services`, `roles of service "Support"`. */
+function listName(kind: DocumentKind, parent: LiveObject | undefined): string {
+  const label = parent ? (parent.kind.export.label?.(parent.live) ?? parent.kind.spec.noun) : undefined;
+  return label ? `${kind.export.list} of ${label}` : kind.export.list;
+}
 
 /** Reads the account. Rejects with the client's error (a TwilioApiError, ...) when a read fails. */
 export async function readAccount(client: TwilioClient, options: ReadOptions = {}): Promise<AccountSnapshot> {
-  const selection = options.conversations ?? "unique-named";
+  const kindOptions: KindReadOptions = { conversations: options.conversations ?? "unique-named" };
   const concurrency = options.concurrency ?? 4;
   let done = 0;
-  let total = 3; // the account configuration, the service list, the orchestrator list
   let items = 0;
-  const report = (step: string, read = 0) => {
+  const perAccount = DOCUMENT_KINDS.filter((k) => k.export.per === undefined);
+  let total = perAccount.length;
+
+  const read = async (kind: DocumentKind, parent: LiveObject | undefined): Promise<LiveObject[]> => {
+    const list = listName(kind, parent);
+    let counted = 0;
+    const lives = await kind.export.read(
+      client,
+      parent?.live,
+      (itemsSoFar) => {
+        items += itemsSoFar - counted;
+        counted = itemsSoFar;
+        options.onPage?.({ list, listItems: itemsSoFar, items });
+      },
+      kindOptions,
+    );
+    // What a list keeps may be fewer than it read (conversations without a unique name): count what is kept.
+    items += lives.length - counted;
     done++;
-    items += read;
-    options.onProgress?.({ done, total, items, step });
+    options.onProgress?.({ done, total, items, step: list });
+    return lives.map((live) => ({ kind, live, ...(parent ? { parent } : {}) }));
   };
 
-  const [configuration, services, orchestratorConfigurations] = await Promise.all([
-    fetchGlobalConfiguration(client, "reading the account configuration").then((live) => {
-      report("account configuration", 1);
-      return live?.values;
-    }),
-    listServices(client, "listing services").then((list) => {
-      total += list.length * (selection === "none" ? 2 : 3);
-      report("services", list.length);
-      return list;
-    }),
-    listOrchestratorConfigurations(client).then((list) => {
-      report("orchestrator configurations", list.length);
-      return list;
-    }),
-  ]);
-
-  // One task per list of each service, so a service with many conversations does not hold up the rest.
-  type Task = { service: ConversationServiceOutputs; part: "roles" | "configuration" | "conversations" };
-  const tasks: Task[] = services.flatMap((service) =>
-    (["roles", "configuration", "conversations"] as const)
-      .filter((part) => part !== "conversations" || selection !== "none")
-      .map((part) => ({ service, part })),
-  );
-  const results = await mapBounded(tasks, concurrency, async ({ service, part }) => {
-    const name = JSON.stringify(service.friendlyName);
-    if (part === "roles") {
-      const roles = await listRoles(client, service.sid, `listing the roles of service ${name}`);
-      report(`roles of ${name}`, roles.length);
-      return roles;
-    }
-    if (part === "configuration") {
-      const live = await fetchServiceConfiguration(client, service.sid, `reading the configuration of service ${name}`);
-      report(`configuration of ${name}`, 1);
-      return live?.values;
-    }
-    const conversations = await listConversations(client, service.sid, selection, `listing the conversations of service ${name}`);
-    report(`conversations of ${name}`, conversations.length);
-    return conversations;
-  });
-
-  const snapshots = services.map((service): ServiceSnapshot => {
-    const of = <P extends Task["part"]>(part: P) => results[tasks.findIndex((t) => t.service === service && t.part === part)];
-    return {
-      service,
-      roles: (of("roles") as ServiceRoleOutputs[] | undefined) ?? [],
-      configuration: of("configuration") as ServiceConfigurationValues | undefined,
-      conversations: (of("conversations") as ExportedConversation[] | undefined) ?? [],
-    };
-  });
-  return { configuration, services: snapshots, orchestratorConfigurations };
-}
-
-/** Every conversation of a service (filtered by the selection), with its email binding. */
-async function listConversations(
-  client: TwilioClient,
-  serviceSid: string,
-  selection: ConversationSelection,
-  action: string,
-): Promise<ExportedConversation[]> {
-  const raw = await listAllV1(client, `/v1/Services/${pathSegment(serviceSid)}/Conversations`, "conversations", { pageSize: 100, action });
-  const out: ExportedConversation[] = [];
-  for (const item of raw) {
-    const live: ExportedConversation = conversationFromWire(item, action);
-    if (selection === "unique-named" && live.uniqueName === undefined) continue;
-    const email = parseResponse(emailBindingWire, item, action).bindings?.email;
-    if (email && (email.address || email.name)) {
-      live.emailBinding = { ...(email.address ? { address: email.address } : {}), ...(email.name ? { name: email.name } : {}) };
-    }
-    out.push(live);
+  // The account-wide lists first, together; then the lists read per object of another kind, a few at a time.
+  const objects: LiveObject[] = (await Promise.all(perAccount.map((kind) => read(kind, undefined)))).flat();
+  let parents = objects;
+  // Bounded by the depth of `per` chains in the registry (each pass reads the lists of the objects the last one found).
+  for (let depth = 0; depth < DOCUMENT_KINDS.length && parents.length > 0; depth++) {
+    const tasks = parents.flatMap((parent) =>
+      DOCUMENT_KINDS.filter((k) => k.export.per !== undefined && kindNamed(k.export.per) === parent.kind).map((kind) => ({ kind, parent })),
+    );
+    total += tasks.length;
+    const found = (await mapBounded(tasks, concurrency, ({ kind, parent }) => read(kind, parent))).flat();
+    objects.push(...found);
+    parents = found;
   }
-  return out;
-}
-
-/** Every orchestrator configuration, as outputs (the resource's own list and mapping). */
-async function listOrchestratorConfigurations(client: TwilioClient): Promise<OrchestratorConfigurationOutputs[]> {
-  const list = await listConfigurations(client, "listing orchestrator configurations");
-  return list.map((wire) => orchestratorOutputs(wire, client.accountSid, undefined));
+  return { objects };
 }

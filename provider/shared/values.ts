@@ -18,3 +18,8 @@ export function definedDeep<T>(value: T): T {
   for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = definedDeep(v);
   return out as T;
 }
+
+/** Plain code-unit order, the same on every machine (localeCompare is not): for output that must not vary. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -183,8 +183,15 @@ const configurationsPageWire = z.object({
   meta: z.looseObject({ nextToken: z.string().nullish() }),
 });
 
-/** GET the list, every page (token paging): each configuration read as {@link fetchConfiguration} reads one. */
-export async function listConfigurations(client: TwilioClient, action: string): Promise<ConfigurationWire[]> {
+/**
+ * GET the list, every page (token paging): each configuration read as {@link fetchConfiguration} reads one.
+ * @param onPage called after each page with the number of configurations read so far (progress displays)
+ */
+export async function listConfigurations(
+  client: TwilioClient,
+  action: string,
+  onPage?: (itemsSoFar: number) => void,
+): Promise<ConfigurationWire[]> {
   const out: ConfigurationWire[] = [];
   const seen = new Set<string>();
   let token: string | undefined;
@@ -192,6 +199,7 @@ export async function listConfigurations(client: TwilioClient, action: string): 
     const res = await client.request({ method: "GET", path: CONFIGURATIONS_PATH, query: { pageSize: 100, pageToken: token }, action });
     const body = parseResponse(configurationsPageWire, res.data, action);
     for (const item of body.configurations) out.push(parseResponse(configurationWire, item, action));
+    onPage?.(out.length);
     token = body.meta.nextToken ?? undefined;
     if (token === undefined) return out;
     if (seen.has(token)) break;

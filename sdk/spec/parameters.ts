@@ -3,7 +3,8 @@
  * webhook URL) written once in the document and set per stack. Any string value may hold them,
  * whole (`"${memoryStoreId}"`) or in part (`"https://${host}/status"`); `$${` writes a literal `${`.
  */
-import { PARAMETER_NAME_PATTERN, type SpecDocument } from "./schema";
+import type { SpecDocument } from "./document";
+import { PARAMETER_NAME_PATTERN } from "./schema";
 
 /** A place in the document: map keys and list indexes from the root. */
 export type SpecPath = (string | number)[];
@@ -81,10 +82,14 @@ export function pulumiConfigHint(name: string): string {
  * The value of every parameter the document declares: the given value, else the default; names
  * without either are left out (resolveSpec reports each where it is first used).
  */
-export function parameterValues(doc: SpecDocument, given: Readonly<Record<string, string | undefined>>): Map<string, string> {
+export function parameterValues(
+  doc: SpecDocument,
+  given: Readonly<Record<string, string | undefined>> | ((name: string) => string | undefined),
+): Map<string, string> {
+  const lookup = typeof given === "function" ? given : (name: string) => given[name];
   const values = new Map<string, string>();
   for (const [name, declared] of Object.entries(doc.parameters ?? {})) {
-    const value = given[name] ?? declared.default;
+    const value = lookup(name) ?? declared.default;
     if (value !== undefined) values.set(name, value);
   }
   return values;

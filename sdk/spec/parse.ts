@@ -3,12 +3,14 @@
  * names every problem by its path in the document and its line.
  */
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import type { z } from "zod";
 
+import type { SpecDocument } from "./document";
 import { SpecError, type SpecIssue } from "./issues";
+import { entriesOf } from "./kinds";
 import type { SpecPath } from "./parameters";
 import { referenceIssues } from "./references";
-import { type SpecDocument, specStructureSchema } from "./schema";
+import { documentSchema } from "./schema";
+import { zodIssues } from "./zod-issues";
 
 /** Where a parsed document came from, for messages about it later (resolve.ts). */
 export interface SpecSource {
@@ -31,13 +33,18 @@ export interface ParseOptions {
   readonly source?: string;
 }
 
+/** A document's text, read: the value, and the line of each path. */
+export interface ReadText {
+  readonly value: unknown;
+  lineOf(path: SpecPath): number | undefined;
+}
+
 /**
- * Parses and validates a document. YAML 1.2 is a superset of JSON, so one parser reads both.
- * Duplicate keys are errors (a GitOps file must not silently lose an entry).
- *
- * @throws SpecError with every problem found, each with its path and line
+ * Reads YAML or JSON text (YAML 1.2 is a superset of JSON, so one parser reads both). Duplicate
+ * keys are errors (a GitOps file must not silently lose an entry).
+ * @throws SpecError when the text is not YAML, each problem with its line
  */
-export function parseSpec(text: string, options: ParseOptions = {}): SpecDocument {
+export function readText(text: string, source?: string): ReadText {
   const lineCounter = new LineCounter();
   const yamlDoc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (yamlDoc.errors.length > 0) {
@@ -47,18 +54,61 @@ export function parseSpec(text: string, options: ParseOptions = {}): SpecDocumen
         message: `is not valid YAML or JSON: ${e.message.split("\n")[0]}`,
         line: e.linePos?.[0]?.line,
       })),
-      options.source,
+      source,
     );
   }
-  const lineOf = (path: SpecPath) => lineOfPath(yamlDoc, lineCounter, path);
-  let value: unknown;
   try {
     // maxAliasCount bounds alias expansion ("billion laughs").
-    value = yamlDoc.toJS({ maxAliasCount: 100 });
+    return { value: yamlDoc.toJS({ maxAliasCount: 100 }), lineOf: (path) => lineOfPath(yamlDoc, lineCounter, path) };
   } catch (e) {
-    throw new SpecError([{ path: [], message: `cannot be read: ${(e as Error).message}` }], options.source);
+    throw new SpecError([{ path: [], message: `cannot be read: ${(e as Error).message}` }], source);
   }
+}
+
+/**
+ * Parses and validates a document: its structure, then (when that holds) the references between
+ * its entries and its parameter names.
+ *
+ * @throws SpecError with every problem found, each with its path and line
+ */
+export function parseSpec(text: string, options: ParseOptions = {}): SpecDocument {
+  const { value, lineOf } = readText(text, options.source);
   return validateSpec(value, { source: options.source, lineOf });
+}
+
+/** The empty document's problem. */
+const EMPTY = { path: [], message: "is empty: expected a mapping with at least `version: 1`" };
+
+/** Every structural problem of a document in memory (none: it has the document's shape). */
+export function structureIssues(value: unknown): Array<Omit<SpecIssue, "line">> {
+  if (value === null || value === undefined) return [EMPTY];
+  const parsed = documentSchema().safeParse(value);
+  return parsed.success ? [] : zodIssues(parsed.error);
+}
+
+/**
+ * The document without the entries that have a structural problem (and the sections that are not
+ * mappings), so the later checks can still run on the rest. Keys stay as they are: a reference
+ * to a broken entry is not reported as a reference to a missing one.
+ */
+export function withoutBroken(value: unknown, issues: ReadonlyArray<Omit<SpecIssue, "line">>): SpecDocument {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return { version: 1 };
+  const broken = (path: SpecPath) => issues.some((i) => path.every((p, n) => i.path[n] === p));
+  // A JSON copy: the document is JSON data, and structuredClone would make arrays of another realm under jest.
+  const copy = JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+  // Deepest first, so removing an entry never shifts another's path.
+  for (const entry of entriesOf(copy).reverse()) {
+    if (!broken(entry.path)) continue;
+    const holder = entry.path.slice(0, -1).reduce<unknown>((v, p) => (v as Record<string, unknown>)[p], copy) as Record<string, unknown>;
+    delete holder[entry.path[entry.path.length - 1]!];
+  }
+  // A parameter with a problem has no usable default; a section with a problem of its own (not a mapping) is left out.
+  const parameters = copy.parameters;
+  if (parameters !== null && typeof parameters === "object") {
+    for (const name of Object.keys(parameters)) if (broken(["parameters", name])) delete (parameters as Record<string, unknown>)[name];
+  }
+  for (const key of Object.keys(copy)) if (issues.some((i) => i.path.length === 1 && i.path[0] === key)) delete copy[key];
+  return copy as unknown as SpecDocument;
 }
 
 /**
@@ -69,19 +119,18 @@ export function parseSpec(text: string, options: ParseOptions = {}): SpecDocumen
 export function validateSpec(value: unknown, options: Partial<SpecSource> = {}): SpecDocument {
   const lineOf = options.lineOf ?? (() => undefined);
   const located = (issues: Array<Omit<SpecIssue, "line">>): SpecIssue[] => locate(issues, lineOf);
-  if (value === null || value === undefined) {
-    throw new SpecError([{ path: [], message: "is empty: expected a mapping with at least `version: 1`" }], options.source);
-  }
-  const parsed = specStructureSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new SpecError(located(zodIssues(parsed.error)), options.source);
-  }
-  const references = referenceIssues(parsed.data);
-  if (references.length > 0) {
-    throw new SpecError(located(references), options.source);
-  }
-  sources.set(parsed.data, { source: options.source, lineOf });
-  return parsed.data;
+  const structure = structureIssues(value);
+  if (structure.length > 0) throw new SpecError(located(structure), options.source);
+  const doc = documentSchema().parse(value) as SpecDocument;
+  const references = referenceIssues(doc);
+  if (references.length > 0) throw new SpecError(located(references), options.source);
+  recordSource(doc, { source: options.source, lineOf });
+  return doc;
+}
+
+/** Remembers where a document came from, for messages about it later (resolve.ts). */
+export function recordSource(doc: SpecDocument, source: SpecSource): void {
+  sources.set(doc, source);
 }
 
 /** Issues with their lines, in the order of the text (issues without a line keep their place at the end). */
@@ -92,25 +141,6 @@ export function locate(issues: ReadonlyArray<Omit<SpecIssue, "line">>, lineOf: (
   });
   // Array.prototype.sort is stable: issues on one line stay in the order they were found.
   return withLines.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
-}
-
-/**
- * Zod's issues as document issues. An unknown property is reported on its own path (so its line
- * is the key's); issues nested in a union are unwrapped to the most specific one.
- */
-export function zodIssues(error: z.ZodError, prefix: SpecPath = []): Array<Omit<SpecIssue, "line">> {
-  const out: Array<Omit<SpecIssue, "line">> = [];
-  for (const issue of error.issues) {
-    const path: SpecPath = [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) out.push({ path: [...path, key], message: issue.message });
-    } else if (issue.code === "invalid_key") {
-      out.push({ path, message: issue.issues[0]?.message ?? issue.message });
-    } else {
-      out.push({ path, message: issue.message });
-    }
-  }
-  return out;
 }
 
 /** The line of a path: the key's line for a map entry, the item's for a list entry; else the nearest ancestor's. */

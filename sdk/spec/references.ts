@@ -1,47 +1,54 @@
 /**
  * The rules between entries of a document: every reference names an existing entry of the right
  * kind (or is a literal SID), every `${name}` names a declared parameter, and what Twilio would
- * refuse across entries (two configurations bridged to one service, one unique name twice in a
- * service) is caught before any request.
+ * refuse across entries (each kind's own rules, such as one unique name per service, and two
+ * entries adopting one object) is caught before any request. Generic: the kinds' descriptors say
+ * which fields reference what (resources/<kind>/kind.ts).
  *
  * A reference that holds a parameter (`service: ${supportService}`) is known only per stack: it is
  * checked again once filled in (`resolve.ts`, through {@link checkReference}).
  */
+import type { ReferenceField } from "../../resources/kind";
+import type { Reference, SpecDocument } from "./document";
 import type { SpecIssue } from "./issues";
+import { type DocumentKind, entriesOf, type EntryAt, fieldPath, keysFor, kindNamed, sidPatternOf, valueAt } from "./kinds";
 import { forEachString, hasParameters, parameterisedSections, parameterUses, type SpecPath } from "./parameters";
-import { ROLE_SID_PATTERN, SERVICE_SID_PATTERN, type SpecDocument, type SpecRole } from "./schema";
-
-/** What a reference may point at. */
-export type ReferenceKind = "service" | "role";
-
-/** A reference, resolved: an entry of the document by key, or a SID outside it. */
-export type Reference = { readonly key: string } | { readonly sid: string };
 
 /**
- * Reads a reference: a literal SID of the kind, else a key that must be in `keys`.
+ * Reads a reference: a literal SID of the named kind, else a key that must be in `keys`.
+ * @param where the section the keys come from, for the message (`services`, `services.support.roles`)
  * @returns the reference, or a message saying what is wrong
  */
-export function checkReference(value: string, kind: ReferenceKind, keys: readonly string[], where: string): Reference | string {
-  const pattern = kind === "service" ? SERVICE_SID_PATTERN : ROLE_SID_PATTERN;
-  if (pattern.test(value)) return { sid: value };
+export function checkReference(value: string, target: DocumentKind, keys: readonly string[], where: string): Reference | string {
+  const pattern = sidPatternOf(target);
+  if (pattern?.test(value)) return { sid: value };
   if (keys.includes(value)) return { key: value };
-  const sidShape = kind === "service" ? 'an IS SID ("IS" and 32 hex digits)' : 'an RL SID ("RL" and 32 hex digits)';
+  const prefix = target.spec.sidPrefix;
+  const sidShape = prefix === undefined ? "" : ` nor an ${prefix} SID ("${prefix}" and 32 hex digits)`;
   const known = keys.length > 0 ? `known keys: ${keys.join(", ")}` : `${where} has none`;
-  return `${JSON.stringify(value)} is not a key of ${where} (${known}) nor ${sidShape}`;
+  return `${JSON.stringify(value)} is not a key of ${where} (${known})${sidShape}`;
 }
 
-/** Role fields of a service configuration and the role type each needs. */
-export const ROLE_FIELDS = {
-  defaultConversationCreatorRole: "conversation",
-  defaultConversationRole: "conversation",
-  defaultChatServiceRole: "service",
-} as const;
+/** The value of a reference field in an entry (undefined when the entry leaves it out). */
+export function referenceValue(entry: EntryAt, ref: ReferenceField): unknown {
+  return valueAt(entry.value, fieldPath(ref.field));
+}
 
-/** Every cross-entry problem in a structurally valid document. */
+/** The value the document gives the field that sets the account's default object of `kind`. */
+export function defaultIn(entries: readonly EntryAt[], kind: string): string | undefined {
+  for (const entry of entries) {
+    for (const ref of entry.kind.spec.references ?? []) {
+      const value = referenceValue(entry, ref);
+      if (ref.setsDefault && ref.kind === kind && typeof value === "string") return value;
+    }
+  }
+  return undefined;
+}
+
+/** Every cross-entry problem in a structurally valid document (or in the valid part of one, see parse.ts `withoutBroken`). */
 export function referenceIssues(doc: SpecDocument): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const add = (path: SpecPath, message: string) => issues.push({ path, message });
-  const serviceKeys = Object.keys(doc.services ?? {});
 
   // Parameters: declared, and well-formed.
   const declared = new Set(Object.keys(doc.parameters ?? {}));
@@ -58,88 +65,59 @@ export function referenceIssues(doc: SpecDocument): SpecIssue[] {
     });
   }
 
-  const serviceRef = (value: string | undefined, path: SpecPath) => {
-    if (value === undefined || hasParameters(value)) return;
-    const ref = checkReference(value, "service", serviceKeys, "services");
-    if (typeof ref === "string") add(path, ref);
-  };
-
-  serviceRef(doc.account?.defaultChatService, ["account", "defaultChatService"]);
-
-  for (const [serviceKey, service] of Object.entries(doc.services ?? {})) {
-    const roles: Record<string, SpecRole> = service.roles ?? {};
-    const roleKeys = Object.keys(roles);
-    for (const [field, type] of Object.entries(ROLE_FIELDS) as Array<[keyof typeof ROLE_FIELDS, string]>) {
-      const value = service.configuration?.[field];
-      if (value === undefined || hasParameters(value)) continue;
-      const path = ["services", serviceKey, "configuration", field];
-      const ref = checkReference(value, "role", roleKeys, `services.${serviceKey}.roles`);
-      if (typeof ref === "string") {
-        add(path, ref);
-      } else if ("key" in ref && roles[ref.key]!.type !== type && !hasParameters(roles[ref.key]!.type)) {
-        add(path, `names role "${ref.key}" of type ${roles[ref.key]!.type}, but this default takes a ${type} role`);
+  const entries = entriesOf(doc);
+  for (const entry of entries) {
+    for (const ref of entry.kind.spec.references ?? []) {
+      const value = referenceValue(entry, ref);
+      if (typeof value !== "string" || hasParameters(value)) continue;
+      const target = kindNamed(ref.kind);
+      const { keys, where, path: section } = keysFor(doc, target, entry);
+      const path = [...entry.path, ...fieldPath(ref.field)];
+      const resolved = checkReference(value, target, keys, where);
+      if (typeof resolved === "string") {
+        add(path, resolved);
+      } else if ("key" in resolved && ref.requires) {
+        const named = valueAt(doc, [...section, resolved.key, ref.requires.field]);
+        if (typeof named === "string" && named !== ref.requires.value && !hasParameters(named)) {
+          const noun = target.spec.noun.replace(/^an? /, "");
+          add(
+            path,
+            `names ${noun} "${resolved.key}" of ${ref.requires.field} ${named}, but this ${ref.requires.what} takes a ${ref.requires.value} ${noun}`,
+          );
+        }
       }
     }
-    // Adoption finds a role by name: two entries adopting one name would both take the same role.
-    const byName = new Map<string, string>();
-    for (const [roleKey, role] of Object.entries(roles)) {
-      const other = byName.get(role.friendlyName);
-      if (other !== undefined && (role.adoptExisting || roles[other]!.adoptExisting)) {
-        add(
-          ["services", serviceKey, "roles", roleKey, "friendlyName"],
-          `is also the name of role "${other}": a role adopted by name must be the only one of that name`,
-        );
+  }
+
+  // Adoption finds an object by a field: two entries of one section adopting that value would both take the same object.
+  const groups = new Map<string, EntryAt[]>();
+  for (const entry of entries) {
+    if (entry.kind.spec.adoptBy === undefined || entry.kind.spec.placement.shape !== "map") continue;
+    const scope = entry.path.slice(0, -1).join("\u0000");
+    groups.set(scope, [...(groups.get(scope) ?? []), entry]);
+  }
+  for (const group of groups.values()) {
+    const by = group[0]!.kind.spec.adoptBy!;
+    const noun = group[0]!.kind.spec.noun.replace(/^an? /, "");
+    const seen = new Map<unknown, EntryAt>();
+    for (const entry of group) {
+      const name = entry.value[by];
+      const other = seen.get(name);
+      if (other !== undefined && (entry.value.adoptExisting === true || other.value.adoptExisting === true)) {
+        add([...entry.path, by], `is also the name of ${noun} "${other.key}": a ${noun} adopted by name must be the only one of that name`);
       }
-      byName.set(role.friendlyName, roleKey);
+      seen.set(name, entry);
     }
   }
 
-  const servicesByName = new Map<string, string>();
-  for (const [serviceKey, service] of Object.entries(doc.services ?? {})) {
-    const other = servicesByName.get(service.friendlyName);
-    if (other !== undefined && (service.adoptExisting || doc.services![other]!.adoptExisting)) {
-      add(
-        ["services", serviceKey, "friendlyName"],
-        `is also the name of service "${other}": a service adopted by name must be the only one of that name`,
-      );
-    }
-    servicesByName.set(service.friendlyName, serviceKey);
-  }
-
-  // A unique name is unique within its service (Twilio's 50353).
-  const uniqueNames = new Map<string, string>();
-  for (const [key, conversation] of Object.entries(doc.conversations ?? {})) {
-    serviceRef(conversation.service, ["conversations", key, "service"]);
-    const { uniqueName } = conversation;
-    if (
-      uniqueName === undefined ||
-      hasParameters(uniqueName) ||
-      (conversation.service !== undefined && hasParameters(conversation.service))
-    )
-      continue;
-    const scope = `${conversation.service ?? doc.account?.defaultChatService ?? "(default service)"}\u0000${uniqueName}`;
-    const other = uniqueNames.get(scope);
-    if (other !== undefined) {
-      add(
-        ["conversations", key, "uniqueName"],
-        `"${uniqueName}" is also the unique name of conversation "${other}" in the same service (Twilio refuses it, code 50353)`,
-      );
-    }
-    uniqueNames.set(scope, key);
-  }
-
-  // One orchestrator configuration per v1 service (Twilio answers 409 to a second bridge).
-  const bridged = new Map<string, string>();
-  for (const [key, configuration] of Object.entries(doc.orchestratorConfigurations ?? {})) {
-    const service = configuration.conversationsV1Bridge?.service;
-    if (service === undefined) continue;
-    const path = ["orchestratorConfigurations", key, "conversationsV1Bridge", "service"];
-    serviceRef(service, path);
-    if (hasParameters(service)) continue;
-    const other = bridged.get(service);
-    if (other !== undefined)
-      add(path, `service "${service}" is already bridged by orchestrator configuration "${other}": one configuration per service`);
-    bridged.set(service, key);
+  // Each kind's own rules across its entries.
+  const context = { hasParameters, defaultOf: (kind: string) => defaultIn(entries, kind) };
+  for (const kind of new Set(entries.map((e) => e.kind))) {
+    for (const issue of kind.spec.rules?.(
+      entries.filter((e) => e.kind === kind),
+      context,
+    ) ?? [])
+      add(issue.path, issue.message);
   }
   return issues;
 }

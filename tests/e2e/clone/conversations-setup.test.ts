@@ -71,7 +71,7 @@ const engine = () =>
   });
 const programOf = (spec: string) => () => {
   const setup = new ConversationsSetup("cx", { spec });
-  return { serviceSids: setup.serviceSids, conversationSids: setup.conversationSids };
+  return { serviceSids: setup.ids.serviceSids, conversationSids: setup.ids.conversationSids };
 };
 
 test("resources are named by key, parented by the component, and depend on what they reference", async () => {

@@ -1,5 +1,32 @@
-import { buildSpec } from "../../../../cli/export/build-spec";
-import type { AccountSnapshot } from "../../../../cli/export/read-account";
+import { buildSpec as buildFromObjects } from "../../../../cli/export/build-spec";
+import type { LiveObject } from "../../../../cli/export/read-account";
+import { kindNamed } from "../../../../sdk/spec/kinds";
+
+/** An account as these tests describe it: the account configuration, services with what they hold, orchestrator configurations. */
+interface AccountSnapshot {
+  configuration?: Record<string, unknown>;
+  services: Array<{ service: { sid: string }; roles: unknown[]; configuration?: unknown; conversations: unknown[] }>;
+  orchestratorConfigurations: unknown[];
+}
+
+/** The same account as the live objects the exporter reads, kind by kind. */
+function buildSpec(snapshot: AccountSnapshot) {
+  const objects: LiveObject[] = [];
+  const add = (kind: string, live: unknown, parent?: LiveObject) => {
+    const object: LiveObject = { kind: kindNamed(kind), live, ...(parent ? { parent } : {}) };
+    objects.push(object);
+    return object;
+  };
+  if (snapshot.configuration) add("GlobalConfiguration", snapshot.configuration);
+  for (const s of snapshot.services) {
+    const service = add("ConversationService", s.service);
+    for (const role of s.roles) add("ServiceRole", role, service);
+    if (s.configuration) add("ServiceConfiguration", s.configuration, service);
+    for (const conversation of s.conversations) add("Conversation", conversation, service);
+  }
+  for (const o of snapshot.orchestratorConfigurations) add("OrchestratorConfiguration", o);
+  return buildFromObjects({ objects });
+}
 
 const sid = (prefix: string, n: number) => `${prefix}${n.toString(16).padStart(32, "0")}`;
 

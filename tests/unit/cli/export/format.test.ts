@@ -1,6 +1,6 @@
 import { formatForFile, formatSpec, HEADER_LINES } from "../../../../cli/export/format";
+import type { SpecDocument } from "../../../../sdk/spec/document";
 import { parseSpec } from "../../../../sdk/spec/parse";
-import type { SpecDocument } from "../../../../sdk/spec/schema";
 
 const doc: SpecDocument = {
   version: 1,

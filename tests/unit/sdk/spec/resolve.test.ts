@@ -1,7 +1,36 @@
+import type { SpecDocument } from "../../../../sdk/spec/document";
 import { SpecError } from "../../../../sdk/spec/issues";
 import { parseSpec } from "../../../../sdk/spec/parse";
-import { resolveSpec } from "../../../../sdk/spec/resolve";
+import { type ResolvedSpec, type ResolveOptions, resolveSpec as resolveEntries } from "../../../../sdk/spec/resolve";
 import { IS, MG, VALID_YAML } from "./fixtures";
+
+/** The resolved entries seen section by section (the view these assertions were first written against). */
+function byKind(resolved: ResolvedSpec) {
+  const of = (kind: string) => resolved.entries.filter((e) => e.kind === kind);
+  const plain = (e: ResolvedSpec["entries"][number]) => ({ ...e.fields, ...e.references });
+  const account = of("GlobalConfiguration")[0];
+  return {
+    account: account && plain(account),
+    services: of("ConversationService").map((s) => {
+      const configuration = of("ServiceConfiguration").find((c) => c.parentKey === s.key);
+      return {
+        key: s.key,
+        ...plain(s),
+        roles: of("ServiceRole")
+          .filter((r) => r.parentKey === s.key)
+          .map((r) => ({ key: r.key, ...plain(r) })),
+        ...(configuration ? { configuration: plain(configuration) } : {}),
+      };
+    }),
+    conversations: of("Conversation").map((c) => ({ key: c.key, service: c.references.service ?? undefined, args: c.fields })),
+    orchestratorConfigurations: of("OrchestratorConfiguration").map((o) => ({
+      key: o.key,
+      bridgeService: o.references["conversationsV1Bridge.service"] ?? undefined,
+      args: o.fields,
+    })),
+  };
+}
+const resolveSpec = (doc: SpecDocument, options?: ResolveOptions) => byKind(resolveEntries(doc, options));
 
 function failure(run: () => unknown): string[] {
   try {

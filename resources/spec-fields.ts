@@ -1,0 +1,47 @@
+/**
+ * Building blocks of a kind's entry in the conversations setup document (its `spec.entry`): the
+ * field types as the document writes them, each with a description for editors. Only structure:
+ * the rules of each field are the kind's input schema's (resources/<kind>/schema.ts), run on the
+ * entry once parameters and references are filled in, and carried into the JSON Schema from there
+ * (sdk/spec/json-schema.ts). Also the environment-specific values the exporter turns into parameters.
+ */
+import { z } from "zod";
+
+import { strictObject } from "../provider/shared/fields";
+import type { ParameterKind } from "./kind";
+
+/** A text field. */
+export const text = (description: string) => z.string({ error: "must be a string" }).describe(description);
+
+/** A true/false field. */
+export const flag = (description: string) => z.boolean({ error: "must be true or false" }).describe(description);
+
+/** The shape of a strict object as messages show it: `{friendlyName, adoptExisting?}`. */
+export function shapeListing(shape: z.ZodRawShape): string {
+  const fields = Object.entries(shape).map(([k, s]) => (z.safeParse(s, undefined).success ? `${k}?` : k));
+  return `{${fields.join(", ")}}`;
+}
+
+/**
+ * A strict object of the document: a misspelt property is an error naming the properties allowed
+ * there. `noun` names it in messages (`a capture rule`), followed by its shape.
+ */
+export function documentObject<S extends z.ZodRawShape>(shape: S, noun: string) {
+  const what = `${noun} ${shapeListing(shape)}`;
+  return strictObject(shape, {
+    unknown: (_keys, allowed) => `is not a property of ${what}: expected ${allowed.join(", ")}`,
+    missing: `is required: ${what}`,
+    notObject: `must be a mapping (${what})`,
+  });
+}
+
+/** Environment-specific values: the exporter writes each distinct one as a parameter of its kind. */
+export const ENVIRONMENT_VALUES = {
+  messagingServiceSid: { name: "messagingServiceSid", description: "A messaging service SID (MG...) of this environment" },
+  memoryStoreId: { name: "memoryStoreId", description: "A memory store id of this environment" },
+  statusCallbackUrl: { name: "statusCallbackUrl", description: "A status callback URL of this environment" },
+  intelligenceConfigurationId: {
+    name: "intelligenceConfigurationId",
+    description: "An intelligence configuration id of this environment",
+  },
+} as const satisfies Record<string, ParameterKind>;
