@@ -19,7 +19,7 @@ import { listServices } from "../../resources/conversation-service/api";
 import type { ConversationServiceOutputs } from "../../resources/conversation-service/schema";
 import { fetchGlobalConfiguration } from "../../resources/global-configuration/api";
 import type { GlobalConfigurationValues } from "../../resources/global-configuration/schema";
-import { listConfigurations, toOutputs as orchestratorOutputs } from "../../resources/orchestrator-configuration/api";
+import { fromWire as orchestratorOutputs, listConfigurations } from "../../resources/orchestrator-configuration/api";
 import type { OrchestratorConfigurationOutputs } from "../../resources/orchestrator-configuration/schema";
 import { fetchServiceConfiguration } from "../../resources/service-configuration/api";
 import type { ServiceConfigurationValues } from "../../resources/service-configuration/schema";

@@ -17,15 +17,7 @@ import type { TwilioClient } from "../../provider/http/client";
 import { OperationTimeoutError } from "../../provider/operations/status";
 import { defineProvider, type OperationContext } from "../../provider/shared/define";
 import { PartialFailure } from "../../provider/shared/partial";
-import {
-  createConfiguration,
-  deleteConfiguration,
-  fetchConfiguration,
-  inputsFromOutputs,
-  replaceConfiguration,
-  toOutputs,
-  toWireBody,
-} from "./api";
+import { createConfiguration, deleteConfiguration, fetchConfiguration, fromWire, inputsOf, replaceConfiguration, toWire } from "./api";
 import { orchestratorConfigurationDiff } from "./diff";
 import { createKey, deleteKey, MAX_KEY_SALT, updateKey } from "./idempotency";
 import { type AcceptedWrite, awaitOperation, describeOutcome, isReplayOfEarlierWrite, type OperationState } from "./operation";
@@ -77,7 +69,7 @@ const sequenceExhausted = (action: string) =>
 
 async function create(inputs: OrchestratorConfigurationInputs, { client, settings }: OperationContext) {
   const action = `creating ${describeConfiguration(inputs)}`;
-  const body = toWireBody(inputs);
+  const body = toWire(inputs);
   for (let salt = 0; salt <= MAX_KEY_SALT; salt++) {
     const accepted = await createConfiguration(client, body, createKey(client.accountSid, inputs.__logicalName ?? "", body, salt), action);
     const outcome = await settle(client, settings, accepted, action);
@@ -102,7 +94,7 @@ async function create(inputs: OrchestratorConfigurationInputs, { client, setting
     // COMPLETED yet gone: the original response of an identical create, replayed, whose
     // configuration was deleted since (destroy, then up again within 24 hours). Next key.
     if (!live) continue;
-    return { id, outs: toOutputs(live, client.accountSid, inputs.__logicalName) };
+    return { id, outs: fromWire(live, client.accountSid, inputs.__logicalName) };
   }
   throw sequenceExhausted(action);
 }
@@ -114,12 +106,12 @@ async function update(
   { client, settings }: OperationContext,
 ) {
   const action = `updating ${describeConfiguration(news, id)}`;
-  const body = toWireBody(news);
+  const body = toWire(news);
   const logicalName = news.__logicalName ?? olds.__logicalName;
   // After a failure the configuration is as it was: its live outputs, else the prior ones.
   const current = async (): Promise<OrchestratorConfigurationOutputs> => {
     const live = await fetchConfiguration(client, id, action).catch(() => undefined);
-    return live ? toOutputs(live, client.accountSid, logicalName) : olds;
+    return live ? fromWire(live, client.accountSid, logicalName) : olds;
   };
   const gone = () =>
     new Error(
@@ -141,7 +133,7 @@ async function update(
     }
     const live = await fetchConfiguration(client, id, action);
     if (!live) throw gone();
-    return toOutputs(live, client.accountSid, logicalName);
+    return fromWire(live, client.accountSid, logicalName);
   }
   throw sequenceExhausted(action);
 }
@@ -167,8 +159,8 @@ async function remove(id: string, props: OrchestratorConfigurationOutputs, { cli
 async function read(id: string, olds: OrchestratorConfigurationOutputs, { client }: OperationContext) {
   const live = await fetchConfiguration(client, id, `reading ${describeConfiguration(olds, id)}`);
   if (!live) return undefined;
-  const props = toOutputs(live, client.accountSid, olds.__logicalName);
-  return { props, inputs: inputsFromOutputs(props) };
+  const props = fromWire(live, client.accountSid, olds.__logicalName);
+  return { props, inputs: inputsOf(props) };
 }
 
 /** The provider the dynamic-provider host runs for `OrchestratorConfiguration`. */
