@@ -17,7 +17,8 @@ const MARKER_PREFIX = "pulumi-twilio-conversations.error.";
 const markerOf = (className: string): symbol => Symbol.for(MARKER_PREFIX + className);
 
 export class TwilioConversationsError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
+  // `{ cause }` spelled out: lib.es2022's ErrorOptions is missing under the older targets users compile with.
+  constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     // The class's own name, not "Error": messages and logs name the kind of failure.
     Object.defineProperty(this, "name", { value: new.target.name, enumerable: false, configurable: true, writable: true });
