@@ -3,7 +3,8 @@
  * fetches (`poll`) and reads the status (`statusOf`); this module only decides when to ask again
  * and when to give up.
  */
-import { type OperationPhase, OperationTimeoutError, phaseOf } from "./status";
+import { OperationTimeoutError } from "../error";
+import { type OperationPhase, phaseOf } from "./status";
 
 /** How to wait for one operation. */
 export interface WaitOptions<T> {
@@ -30,7 +31,7 @@ const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTim
 
 /**
  * Polls until the operation is COMPLETED, FAILED or CANCELLED and returns the phase with the last
- * poll's result; the caller decides what a failure means (see OperationFailedError).
+ * poll's result; the caller decides what a failure means (and throws OperationFailedError).
  *
  * Waits: the 202's `Retry-After` (else 250 ms), then 1.5x per poll up to 5 s. The last wait is
  * cut short to poll once more at the deadline.

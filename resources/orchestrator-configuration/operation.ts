@@ -136,15 +136,6 @@ export function isReplayOfEarlierWrite(op: OperationState, accepted: AcceptedWri
   return op.createdAt < accepted.answeredAt - REPLAY_TOLERANCE_MS;
 }
 
-/** `Operation op_1 FAILED: <title>: <detail>`, for messages. */
-export function describeOutcome(op: OperationState): string {
-  // Trailing periods dropped: the text is quoted mid-sentence.
-  const parts = [op.problem?.title, op.problem?.detail]
-    .filter((p): p is string => typeof p === "string" && p !== "")
-    .map((p) => p.replace(/\.+$/, ""));
-  return `operation ${op.operationId} ended ${op.status}${parts.length > 0 ? `: ${parts.join(": ")}` : " (no error details given)"}`;
-}
-
 function lastSegment(url: string | undefined): string | undefined {
   if (!url) return undefined;
   const segment = url.split("?")[0]!.split("/").filter(Boolean).pop();

@@ -1,5 +1,5 @@
+import { OperationTimeoutError } from "../../../../provider/error";
 import { waitForOperation, type WaitOptions } from "../../../../provider/operations/poller";
-import { OperationTimeoutError } from "../../../../provider/operations/status";
 
 interface Op {
   operationId: string;
