@@ -180,6 +180,15 @@ describe("TwilioClient: errors", () => {
           };
         },
       ],
+      [
+        "a 500 whose Twilio-Request-Id echoes the secret",
+        (config) => {
+          const password = Buffer.from(String(config.headers.Authorization).replace(/^Basic /, ""), "base64")
+            .toString()
+            .split(":")[1];
+          return { status: 500, headers: { "Twilio-Request-Id": password! }, body: { code: 20500, message: "x" } };
+        },
+      ],
       ["a socket hang up (axios error with the config)", { fail: "ECONNRESET", message: "socket hang up" }],
       ["a timeout", { fail: "ECONNABORTED", message: "timeout of 30000ms exceeded" }],
       [
@@ -415,6 +424,15 @@ describe("clientFor", () => {
     const rotated = clientFor(resolveSettings(undefined, { ...env, TWILIO_AUTH_TOKEN: "another-token-value" }));
     expect(rotated).not.toBe(base);
     expect(clientFor(resolveSettings(undefined, { ...env, TWILIO_AUTH_TOKEN: "another-token-value" }))).toBe(rotated);
+  });
+});
+
+it("quotes Twilio's request id in the error it throws", async () => {
+  const rq = "RQb54d7f05d29e83bc89889cc136bcd99d";
+  const { client } = setup([fail(409, 50353, { "Twilio-Request-Id": rq })]);
+  await expect(client.request({ method: "POST", path: "/v1/Conversations", action: 'creating Conversation "a"' })).rejects.toMatchObject({
+    requestId: rq,
+    message: `Twilio API 409 (code 50353, request ${rq}) creating Conversation "a": failure 409. See https://www.twilio.com/docs/errors/50353`,
   });
 });
 
