@@ -6,6 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 import { configureFromStack } from "../../../provider/config";
+import { OperationFailedError } from "../../../provider/error";
 import { PartialFailure } from "../../../provider/shared/partial";
 import { toWire } from "../../../resources/orchestrator-configuration/api";
 import { createKey } from "../../../resources/orchestrator-configuration/idempotency";
@@ -263,6 +264,8 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
     stack.emulator.setFaults({ failOperationsNext: 1 });
     const error = await rejection(create());
     expect(error).not.toBeInstanceOf(PartialFailure);
+    expect(OperationFailedError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: "FAILED", operationId: expect.stringMatching(/^op_/) });
     expect(error.message).toMatch(
       /^Failed creating OrchestratorConfiguration "support-routing": operation op_\w+ ended FAILED: [^:]+: The operation failed \(fault injected by the emulator: failOperationsNext\)\. Nothing was created/,
     );
