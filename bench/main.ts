@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: performance as ratios against baselines measured in the same run (never timed
- * assertions in tests). A ratio below 1 means better than the baseline.
+ * assertions in tests). The "better" column says which way each ratio improves.
  */
+import { benchConcurrencyCap } from "./concurrency-cap";
 import { benchPolling } from "./polling";
 import { type BenchResult, formatResults } from "./report";
 import { benchThroughput } from "./throughput";
@@ -9,6 +10,7 @@ import { benchThroughput } from "./throughput";
 async function main(): Promise<void> {
   const results: BenchResult[] = [];
   results.push(...(await benchPolling()));
+  results.push(...(await benchConcurrencyCap()));
   results.push(...(await benchThroughput()));
   console.log(formatResults(results));
 }

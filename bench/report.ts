@@ -3,13 +3,15 @@ export interface BenchResult {
   name: string;
   baseline: string;
   measured: string;
-  /** measured / baseline: below 1 is better than the baseline. */
+  /** measured / baseline. */
   ratio: number;
+  /** Which way is better for this figure: a time or a count (lower, the default), or a rate (higher). */
+  better?: "lower" | "higher";
 }
 
 export function formatResults(results: BenchResult[]): string {
-  const rows = results.map((r) => [r.name, r.baseline, r.measured, r.ratio.toFixed(3)]);
-  const header = ["benchmark", "baseline", "measured", "ratio"];
+  const rows = results.map((r) => [r.name, r.baseline, r.measured, r.ratio.toFixed(3), r.better ?? "lower"]);
+  const header = ["benchmark", "baseline", "measured", "ratio", "better"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");

@@ -29,6 +29,12 @@ export interface Settings {
   readonly maxConcurrentRequests: number;
   /** Per-request timeout in milliseconds. Default 30000. */
   readonly requestTimeoutMs: number;
+  /**
+   * Seconds one request may keep being retried (429s, 5xx, connection failures), counted from its
+   * first send. 429s are retried until it runs out; other failures also stop after 5 attempts.
+   * Default 120.
+   */
+  readonly retryTimeoutSeconds: number;
 }
 
 /** A setting is missing or malformed. The message names the key and how to fix it. */
@@ -39,6 +45,9 @@ export const DEFAULT_BASE_URL = "https://conversations.twilio.com";
 const DEFAULT_OPERATION_TIMEOUT_SECONDS = 300;
 const DEFAULT_MAX_CONCURRENT_REQUESTS = 10;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+// Long enough to ride out another program's burst on the same account, short enough that a
+// deploy against an account that stays full fails with a clear message within minutes.
+const DEFAULT_RETRY_TIMEOUT_SECONDS = 120;
 
 /** Each setting: its stack config key and its environment variable, in that order of precedence. */
 const KEYS = {
@@ -51,6 +60,7 @@ const KEYS = {
   baseUrl: { stack: "twilio:baseUrl", env: "TWILIO_CONVERSATIONS_BASE_URL" },
   operationTimeout: { stack: "twilio:operationTimeout", env: "TWILIO_OPERATION_TIMEOUT" },
   maxConcurrentRequests: { stack: "twilio:maxConcurrentRequests", env: "TWILIO_MAX_CONCURRENT_REQUESTS" },
+  retryTimeout: { stack: "twilio:retryTimeout", env: "TWILIO_RETRY_TIMEOUT" },
 } as const;
 
 type KeyName = keyof typeof KEYS;
@@ -133,6 +143,7 @@ export function resolveSettings(config?: ConfigSource, env: NodeJS.ProcessEnv = 
     operationTimeoutSeconds: positiveNumber(find("operationTimeout"), DEFAULT_OPERATION_TIMEOUT_SECONDS, "seconds"),
     maxConcurrentRequests: positiveInteger(find("maxConcurrentRequests"), DEFAULT_MAX_CONCURRENT_REQUESTS),
     requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
+    retryTimeoutSeconds: positiveNumber(find("retryTimeout"), DEFAULT_RETRY_TIMEOUT_SECONDS, "seconds"),
   };
   // Non-enumerable: JSON.stringify, util.inspect, object spread and structured logging all skip it.
   Object.defineProperty(settings, "password", { value: password, enumerable: false, writable: false });

@@ -6,8 +6,12 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 
-import { type KindName, KINDS } from "../resources/registry";
+import { KINDS } from "../resources/registry";
 
-const providers = Object.fromEntries(KINDS.map((kind) => [kind.name, kind.provider])) as Record<KindName, pulumi.dynamic.ResourceProvider>;
+// Typed by string, not by the registry's kind union: this module's declarations are public, and the
+// registry's reach the zod schemas, whose types must stay out of a user's compilation.
+const providers: Readonly<Record<string, pulumi.dynamic.ResourceProvider>> = Object.fromEntries(
+  KINDS.map((kind) => [kind.name, kind.provider]),
+);
 
 export = providers;

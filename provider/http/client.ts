@@ -8,11 +8,11 @@
 import axios, { type AxiosAdapter, type AxiosInstance, type AxiosResponse } from "axios";
 
 import type { Settings } from "../config";
-import { type ErrorContext, errorFromResponse, errorFromThrown, type TwilioApiError, type TwilioConnectionError } from "./errors";
+import { type ErrorContext, errorFromResponse, errorFromThrown } from "./errors";
 import { encodeForm, type FormValue } from "./form";
+import { AdaptiveLimiter, type Outcome } from "./limiter";
 import { resolveUrl } from "./paths";
 import { type HttpMethod, mayRetry, parseRetryAfter, retryDelayMs } from "./retry";
-import { Semaphore } from "./semaphore";
 import { userAgent } from "./user-agent";
 
 /** One call to the API. */
@@ -53,18 +53,18 @@ export interface ClientOptions {
   sleep?(ms: number): Promise<void>;
   /** In [0, 1), for backoff jitter. Default `Math.random`. */
   random?(): number;
-  /** Milliseconds clock for the retry budget and HTTP-date `Retry-After`. Default `Date.now`. */
+  /** Milliseconds clock for the retry time budget and HTTP-date `Retry-After`. Default `Date.now`. */
   now?(): number;
-  /** Attempts per request, the first included. Default 5. */
+  /**
+   * Attempts per request after 5xx and connection failures, the first included. Default 5.
+   * 429s do not count: they are bounded by `Settings.retryTimeoutSeconds` alone.
+   */
   maxAttempts?: number;
-  /** No new attempt once this much time (including the coming wait) has passed. Default 60000. */
-  maxRetryTimeMs?: number;
   /** The axios adapter; tests inject one to see each request sent. */
   adapter?: AxiosAdapter;
 }
 
 const DEFAULT_MAX_ATTEMPTS = 5;
-const DEFAULT_MAX_RETRY_TIME_MS = 60_000;
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -79,12 +79,12 @@ export class TwilioClient {
   readonly #authorization: string;
   readonly #secrets: readonly string[];
   readonly #http: AxiosInstance;
-  readonly #limit: Semaphore;
+  readonly #limiter: AdaptiveLimiter;
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #random: () => number;
   readonly #now: () => number;
   readonly #maxAttempts: number;
-  readonly #maxRetryTimeMs: number;
+  readonly #retryTimeoutMs: number;
 
   constructor(settings: Settings, options: ClientOptions = {}) {
     this.accountSid = settings.accountSid;
@@ -106,17 +106,26 @@ export class TwilioClient {
       transformRequest: [(data: unknown) => data],
       transformResponse: [(data: unknown) => data],
     });
-    this.#limit = new Semaphore(settings.maxConcurrentRequests);
+    this.#limiter = new AdaptiveLimiter(settings.maxConcurrentRequests);
     this.#sleep = options.sleep ?? realSleep;
     this.#random = options.random ?? Math.random;
     this.#now = options.now ?? Date.now;
     this.#maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
-    this.#maxRetryTimeMs = options.maxRetryTimeMs ?? DEFAULT_MAX_RETRY_TIME_MS;
+    this.#retryTimeoutMs = settings.retryTimeoutSeconds * 1000;
+  }
+
+  /** How many requests this client lets out at once now: adapted to 429s, at most `maxConcurrentRequests`. */
+  get concurrencyLimit(): number {
+    return this.#limiter.limit;
   }
 
   /**
-   * Sends a request, retrying 429, 5xx and connection failures where that cannot duplicate a
-   * write (see retry.ts).
+   * Sends a request, retrying where that cannot duplicate a write (see retry.ts):
+   * - a 429 (never processed by Twilio) as long as `retryTimeoutSeconds` allows, whatever the
+   *   method. The in-flight limit adapts to 429s (limiter.ts), and the refused request keeps its
+   *   place in line: it goes before any request that arrived after it.
+   * - a 5xx or connection failure up to 5 attempts, with jittered exponential backoff, within
+   *   the same time budget; a creating POST only where `idempotencyKey` or `idempotent` says so.
    *
    * @throws TwilioApiError (or a subclass) for a status of 300 or more
    * @throws TwilioConnectionError when no response came
@@ -142,27 +151,56 @@ export class TwilioClient {
     }
     if (req.idempotencyKey !== undefined) headers["Idempotency-Key"] = req.idempotencyKey;
     headers["Authorization"] = this.#authorization;
+    const safeToRepeat = req.idempotencyKey !== undefined || req.idempotent === true;
 
-    const started = this.#now();
-    for (let attempt = 1; ; attempt++) {
-      let failure: TwilioApiError | TwilioConnectionError;
-      let retryAfterMs: number | undefined;
+    const ticket = this.#limiter.ticket();
+    let notBefore: Promise<void> | undefined;
+    let firstSentAt: number | undefined;
+    let failedAttempts = 0; // 5xx and connection failures; 429s are bounded by time alone
+    let rateLimited = 0;
+    for (;;) {
+      const slot = await this.#limiter.acquire(ticket, notBefore);
+      notBefore = undefined;
+      firstSentAt ??= this.#now();
+      let response: TwilioResponse | undefined;
+      let thrown: unknown;
+      let outcome: Outcome = "inconclusive";
       try {
-        const raw = await this.#limit.run(() =>
-          this.#http.request<unknown>({ method: req.method, url: url.toString(), headers, data: body }),
-        );
-        const response = toResponse(raw);
-        if (response.status < 300) return response as TwilioResponse<T>;
-        failure = errorFromResponse(response, ctx);
-        retryAfterMs = parseRetryAfter(response.headers["retry-after"], this.#now());
-      } catch (thrown) {
+        response = toResponse(await this.#http.request<unknown>({ method: req.method, url: url.toString(), headers, data: body }));
+        outcome = response.status === 429 ? "rateLimited" : response.status >= 500 ? "inconclusive" : "accepted";
+      } catch (e) {
         // Only axios can throw here (an adapter failure); the error it carries holds our headers.
-        failure = errorFromThrown(thrown, ctx);
+        thrown = e;
+      } finally {
+        this.#limiter.release(slot, outcome, response && accountConcurrency(response.headers));
       }
-      if (attempt >= this.#maxAttempts || !mayRetry(req.method, req.idempotencyKey !== undefined || req.idempotent === true, failure))
-        throw failure;
-      const delay = retryDelayMs(attempt, retryAfterMs, this.#random);
-      if (this.#now() - started + delay > this.#maxRetryTimeMs) throw failure;
+      if (response && response.status < 300) return response as TwilioResponse<T>;
+
+      const failure = response ? errorFromResponse(response, ctx) : errorFromThrown(thrown, ctx);
+      if (!mayRetry(req.method, safeToRepeat, failure)) throw failure;
+      const retryAfterMs = response && parseRetryAfter(response.headers["retry-after"], this.#now());
+      const elapsed = this.#now() - firstSentAt;
+
+      if (response?.status === 429) {
+        rateLimited++;
+        // With others of ours in flight, our own load explains the 429: the limiter has cut the
+        // limit and the request takes the next slot under it, ahead of newer requests. With nothing
+        // else of ours in flight the account is full without us: back off, holding the head of the
+        // line so nothing newer is sent meanwhile. A server's Retry-After wins either way.
+        const delay = retryAfterMs ?? (slot.inFlightAtSend > 1 ? 0 : retryDelayMs(rateLimited, undefined, this.#random));
+        if (elapsed + delay > this.#retryTimeoutMs) {
+          throw errorFromResponse(response, { ...ctx, hint: rateLimitHint(elapsed, this.#retryTimeoutMs) });
+        }
+        if (retryAfterMs !== undefined || delay > 0) notBefore = this.#sleep(delay);
+        continue;
+      }
+
+      failedAttempts++;
+      if (failedAttempts >= this.#maxAttempts) throw failure;
+      const delay = retryDelayMs(failedAttempts, retryAfterMs, this.#random);
+      if (elapsed + delay > this.#retryTimeoutMs) throw failure;
+      // The slot is free while it waits (a 5xx says nothing about the account's capacity); the
+      // ticket keeps its place for when it comes back.
       await this.#sleep(delay);
     }
   }
@@ -172,6 +210,21 @@ export class TwilioClient {
     for (const secret of this.#secrets) out = out.split(secret).join("[redacted]");
     return out;
   }
+}
+
+/** What to tell a user whose request Twilio kept refusing with 429 for the whole time budget. */
+function rateLimitHint(elapsedMs: number, budgetMs: number): string {
+  return (
+    `Twilio still answered 429 after ${Math.round(elapsedMs / 1000)} s of retries: the account's concurrent-request limit stayed full ` +
+    `(this program and any other using the account). Lower twilio:maxConcurrentRequests, or raise twilio:retryTimeout ` +
+    `(now ${Math.round(budgetMs / 1000)} s).`
+  );
+}
+
+/** `Twilio-Concurrent-Requests`: the account's requests in flight, as Twilio counts them (see limiter.ts). */
+function accountConcurrency(headers: Record<string, string>): number | undefined {
+  const value = headers["twilio-concurrent-requests"]?.trim();
+  return value !== undefined && /^\d{1,6}$/.test(value) ? Number(value) : undefined;
 }
 
 function encodeBody(req: TwilioRequest): { body?: string; contentType?: string } {
@@ -209,7 +262,7 @@ const clients = new Map<string, { settings: Settings; client: TwilioClient }>();
 
 /**
  * The client for these settings, one per (base URL, user, account) in the process, so every
- * resource in a dynamic-provider host shares one in-flight limit. A changed secret or limit for
+ * resource in a dynamic-provider host shares one in-flight limit and what it learned from 429s. A changed secret or limit for
  * the same identity (a rotated token) gets a fresh client.
  */
 export function clientFor(settings: Settings): TwilioClient {
@@ -219,7 +272,8 @@ export function clientFor(settings: Settings): TwilioClient {
     cached &&
     cached.settings.password === settings.password &&
     cached.settings.maxConcurrentRequests === settings.maxConcurrentRequests &&
-    cached.settings.requestTimeoutMs === settings.requestTimeoutMs
+    cached.settings.requestTimeoutMs === settings.requestTimeoutMs &&
+    cached.settings.retryTimeoutSeconds === settings.retryTimeoutSeconds
   ) {
     return cached.client;
   }

@@ -23,6 +23,8 @@ export interface ErrorContext {
   host?: string;
   /** Removes secrets from text that came from outside. */
   redact?(text: string): string;
+  /** A sentence added to the message: what the client already tried, what to change. */
+  hint?: string;
 }
 
 /** Fields of a {@link TwilioApiError}; `message` is the server's message, not the composed one. */
@@ -35,11 +37,16 @@ export interface TwilioApiErrorInit {
   path: string;
   action?: string;
   conflictingResourceId?: string;
+  /** `Twilio-Request-Id` of the response (`RQ...`). */
+  requestId?: string;
+  /** A sentence appended to the message. */
+  hint?: string;
 }
 
 /**
- * Twilio answered with an error status. The message reads as one sentence a user can act on:
- * `Twilio API 409 (code 50353) creating Conversation "support": <message>. See <more_info>`.
+ * Twilio answered with an error status. The message reads as one sentence a user can act on,
+ * with Twilio's request id, the first thing Twilio support asks for:
+ * `Twilio API 409 (code 50353, request RQ...) creating Conversation "support": <message>. See <more_info>`.
  */
 export class TwilioApiError extends TwilioConversationsError {
   /** HTTP status. */
@@ -56,13 +63,20 @@ export class TwilioApiError extends TwilioConversationsError {
   readonly retryable: boolean;
   /** A 409's `X-Conflicting-Resource-Id`: the resource that holds what this request wanted. */
   readonly conflictingResourceId?: string;
+  /**
+   * Twilio's id for the request (`Twilio-Request-Id`, `RQ` + 32 hex), when the response had one:
+   * quote it to Twilio support.
+   */
+  readonly requestId?: string;
 
   constructor(init: TwilioApiErrorInit) {
     const detail = init.message?.trim() || STATUS_CODES[init.status] || `HTTP ${init.status}`;
-    const code = init.code !== undefined ? ` (code ${init.code})` : "";
+    const tags = [init.code !== undefined ? `code ${init.code}` : undefined, init.requestId ? `request ${init.requestId}` : undefined];
+    const tagged = tags.filter((t) => t !== undefined).join(", ");
     const subject = init.action ?? `${init.method} ${init.path}`;
     const see = init.moreInfo ? `. See ${init.moreInfo}` : "";
-    super(`Twilio API ${init.status}${code} ${subject}: ${see ? detail.replace(/\.+$/, "") : detail}${see}`);
+    const hint = init.hint ? `${see ? "." : ""} ${init.hint}` : "";
+    super(`Twilio API ${init.status}${tagged ? ` (${tagged})` : ""} ${subject}: ${see ? detail.replace(/\.+$/, "") : detail}${see}${hint}`);
     this.status = init.status;
     this.code = init.code;
     this.moreInfo = init.moreInfo;
@@ -71,6 +85,7 @@ export class TwilioApiError extends TwilioConversationsError {
     this.detail = detail;
     this.retryable = init.status === 429 || init.status >= 500;
     this.conflictingResourceId = init.conflictingResourceId;
+    this.requestId = init.requestId;
   }
 }
 
@@ -157,6 +172,8 @@ export function errorFromResponse(response: ResponseLike, ctx: ErrorContext): Tw
     path: ctx.path,
     action: ctx.action,
     conflictingResourceId: response.headers["x-conflicting-resource-id"] || undefined,
+    requestId: requestIdOf(response.headers["twilio-request-id"], redact),
+    hint: ctx.hint,
   };
   const status = response.status;
   if (status === 401 || status === 403) return new TwilioAuthError(init);
@@ -170,6 +187,18 @@ export function errorFromResponse(response: ResponseLike, ctx: ErrorContext): Tw
     return new TwilioApiError({ ...init, message: `unexpected redirect${location ? ` to ${redact(location)}` : ""}` });
   }
   return new TwilioApiError(init);
+}
+
+/**
+ * `Twilio-Request-Id`, quoted only when it looks like an id (Twilio's are `RQ` + 32 hex; a proxy or
+ * the emulator may use another shape of the same kind) and after the redaction every outside text
+ * gets: a header is text from outside like any other.
+ */
+function requestIdOf(value: string | undefined, redact: (text: string) => string): string | undefined {
+  const id = value?.trim();
+  if (!id || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return undefined;
+  const clean = redact(id);
+  return clean === id ? id : undefined;
 }
 
 // The request provably never left this machine: safe to send again whatever the method.

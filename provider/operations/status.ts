@@ -3,9 +3,9 @@
  *
  * Twilio's specs disagree (`PENDING|COMPLETED|FAILED` in the newest, `RUNNING` and `CANCELLED`
  * in older text), so the mapping is closed on the terminal side: three known terminal statuses,
- * and anything else, including statuses not invented yet, means "still running".
+ * and anything else, including statuses not invented yet, means "still running". The errors a
+ * failed or timed-out operation raises live with the package's other errors (provider/error.ts).
  */
-import { TwilioConversationsError } from "../error";
 
 /** Where an operation stands. */
 export type OperationPhase = "running" | "completed" | "failed" | "cancelled";
@@ -48,38 +48,4 @@ export function problemOf(value: unknown): OperationProblem | undefined {
   };
   for (const key of Object.keys(problem) as Array<keyof OperationProblem>) if (problem[key] === undefined) delete problem[key];
   return Object.keys(problem).length > 0 ? problem : undefined;
-}
-
-/** The operation ended FAILED or CANCELLED: `Operation op_123 FAILED: <title>: <detail>`. */
-export class OperationFailedError extends TwilioConversationsError {
-  readonly operationId: string;
-  /** The status string as the server sent it. */
-  readonly status: string;
-  readonly problem?: OperationProblem;
-
-  constructor(operationId: string, status: string, problem?: OperationProblem) {
-    const parts = [problem?.title, problem?.detail].filter((p): p is string => p !== undefined && p !== "");
-    super(`Operation ${operationId} ${status}${parts.length > 0 ? `: ${parts.join(": ")}` : " (no error details given)"}`);
-    this.operationId = operationId;
-    this.status = status;
-    this.problem = problem;
-  }
-}
-
-/** The deadline passed while the operation was still running. */
-export class OperationTimeoutError extends TwilioConversationsError {
-  readonly operationId: string;
-  /** The status of the last poll. */
-  readonly lastStatus: string;
-  readonly waitedMs: number;
-
-  constructor(operationId: string, lastStatus: string, waitedMs: number) {
-    super(
-      `Gave up waiting for operation ${operationId} after ${Math.round(waitedMs / 1000)} s; last status ${lastStatus}. ` +
-        `It may still complete: run pulumi refresh, then pulumi up.`,
-    );
-    this.operationId = operationId;
-    this.lastStatus = lastStatus;
-    this.waitedMs = waitedMs;
-  }
 }

@@ -22,7 +22,7 @@ import { PartialFailure } from "./partial";
 /**
  * The wire value that clears a field (sets it back to "none").
  *
- * @remarks UNCONFIRMED (twilio-api.md): Twilio documents no way to clear a configuration value.
+ * @remarks UNCONFIRMED (docs/twilio-api.md): Twilio documents no way to clear a configuration value.
  * We send an empty string, which the emulator treats as "clear". This is the only place that
  * choice is made: api.ts modules map a `null` write through {@link wireValue}.
  */

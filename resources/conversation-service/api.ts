@@ -27,7 +27,7 @@ const serviceWire = z.object({
 type ServiceWire = z.infer<typeof serviceWire>;
 
 /** Outputs from the wire shape. `friendlyName` is the live value, so drift shows up in a diff. */
-function toOutputs(w: ServiceWire): ConversationServiceOutputs {
+function fromWire(w: ServiceWire): ConversationServiceOutputs {
   return {
     sid: w.sid,
     accountSid: w.account_sid,
@@ -53,7 +53,7 @@ export async function listServices(
   onPage?: (itemsSoFar: number) => void,
 ): Promise<ConversationServiceOutputs[]> {
   const items = await listAllV1(client, SERVICES, "services", { pageSize: 100, action, onPage });
-  return items.map((item) => toOutputs(parseResponse(serviceWire, item, action)));
+  return items.map((item) => fromWire(parseResponse(serviceWire, item, action)));
 }
 
 /**
@@ -67,7 +67,7 @@ export async function createService(
 ): Promise<ConversationServiceOutputs> {
   try {
     const res = await client.request({ method: "POST", path: SERVICES, form: { FriendlyName: inputs.friendlyName }, action });
-    return toOutputs(parseResponse(serviceWire, res.data, action));
+    return fromWire(parseResponse(serviceWire, res.data, action));
   } catch (e) {
     throw explainLostCreate(e, {
       action,
@@ -83,7 +83,7 @@ export async function createService(
 export async function fetchService(client: TwilioClient, sid: string, action: string): Promise<ConversationServiceOutputs | undefined> {
   return undefinedIfNotFound(async () => {
     const res = await client.request({ method: "GET", path: `${SERVICES}/${pathSegment(sid)}`, action });
-    return toOutputs(parseResponse(serviceWire, res.data, action));
+    return fromWire(parseResponse(serviceWire, res.data, action));
   });
 }
 

@@ -112,7 +112,7 @@ function headers(options: WriteOptions): Record<string, string> | undefined {
 const orCleared = <T extends string>(value: T | null | undefined, cleared: string): FormValue => (value === null ? cleared : value);
 
 /** The form body for a write: PascalCase keys, nested fields as dotted keys (form.ts flattens them). */
-export function toForm(write: ConversationWrite): Record<string, FormValue> {
+export function toWire(write: ConversationWrite): Record<string, FormValue> {
   const email = write.bindings?.email;
   return {
     FriendlyName: orCleared(write.friendlyName, CLEARED.friendlyName),
@@ -171,7 +171,7 @@ export async function createConversation(
   const res = await client.request({
     method: "POST",
     path: listPath(service),
-    form: toForm(write),
+    form: toWire(write),
     headers: headers(options),
     action: options.action,
   });
@@ -202,7 +202,7 @@ export async function updateConversation(
   const res = await client.request({
     method: "POST",
     path: itemPath(service, sid),
-    form: toForm(write),
+    form: toWire(write),
     headers: headers(options),
     action: options.action,
   });

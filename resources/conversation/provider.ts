@@ -63,7 +63,7 @@ function toOutputs(live: LiveConversation, declared: Declared, declaredPropertie
  * when the program declared them: otherwise the next update would list them as changed although
  * the program never mentioned them. State from before `declaredProperties` existed claims them all.
  */
-function toInputs(live: LiveConversation, olds: ConversationOutputs): ConversationInputs {
+function inputsOf(live: LiveConversation, olds: ConversationOutputs): ConversationInputs {
   const claims = (key: keyof ConversationInputs) => olds.declaredProperties === undefined || olds.declaredProperties.includes(key);
   return definedDeep({
     chatServiceSid: claims("chatServiceSid") ? live.chatServiceSid : undefined,
@@ -250,7 +250,7 @@ export const conversationProvider = defineProvider<ConversationInputs, Conversat
     // The id may be a unique name (Twilio accepts one in place of the SID); the live SID is returned as the id.
     const live = await fetchConversation(client, olds.chatServiceSid, id, `reading ${describeConversation(olds, id)}`);
     if (!live) return undefined;
-    return { id: live.sid, props: toOutputs(live, olds, olds.declaredProperties), inputs: toInputs(live, olds) };
+    return { id: live.sid, props: toOutputs(live, olds, olds.declaredProperties), inputs: inputsOf(live, olds) };
   },
   update,
   async delete(id, olds, { client }) {

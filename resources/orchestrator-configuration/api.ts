@@ -42,7 +42,7 @@ export interface ConfigurationBody {
  * schema has no `null` for it. The v2 body's fields carry the resource's own property names, so
  * the settings are the body as they are (the return type checks every body field is there).
  */
-export function toWireBody(inputs: OrchestratorConfigurationInputs): ConfigurationBody {
+export function toWire(inputs: OrchestratorConfigurationInputs): ConfigurationBody {
   return withApiDefaults(inputs);
 }
 
@@ -65,7 +65,7 @@ const configurationWire = z.object({
 export type ConfigurationWire = z.infer<typeof configurationWire>;
 
 /** A fetched configuration as outputs, in the normalised form check produces. */
-export function toOutputs(wire: ConfigurationWire, accountSid: string, logicalName: string | undefined): OrchestratorConfigurationOutputs {
+export function fromWire(wire: ConfigurationWire, accountSid: string, logicalName: string | undefined): OrchestratorConfigurationOutputs {
   return {
     accountSid,
     configurationId: wire.id,
@@ -86,7 +86,7 @@ export function toOutputs(wire: ConfigurationWire, accountSid: string, logicalNa
 }
 
 /** The inputs that match a live configuration (for read: refresh shows drift as input changes). */
-export function inputsFromOutputs(outs: OrchestratorConfigurationOutputs): OrchestratorConfigurationInputs {
+export function inputsOf(outs: OrchestratorConfigurationOutputs): OrchestratorConfigurationInputs {
   return {
     displayName: outs.displayName,
     description: outs.description,

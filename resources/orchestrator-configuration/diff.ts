@@ -4,7 +4,7 @@
  * Objects are compared as data (key order ignored) after normalisation, and an absent collection
  * equals an empty one, as the API treats them (a full replace without `statusCallbacks` leaves
  * `[]`). Nothing forces replacement: the v2 PUT is a full replace that takes every field,
- * `displayName` and `memoryStoreId` included, and twilio-api.md names no field as fixed after
+ * `displayName` and `memoryStoreId` included, and docs/twilio-api.md names no field as fixed after
  * create. `__logicalName` is not compared: it only scopes the create's Idempotency-Key, and a
  * renamed project or stack must not show a change that has nothing to send.
  */

@@ -5,7 +5,7 @@ import { compareText, defined } from "../../provider/shared/values";
 import type { Exactly } from "../../sdk/type-checks";
 import { defineKind, type DocumentEntry, exportPart, type RuleContext, showOutput } from "../kind";
 import { documentObject, ENVIRONMENT_VALUES, flag, text } from "../spec-fields";
-import { inputsFromOutputs, listConfigurations, toOutputs } from "./api";
+import { fromWire, inputsOf, listConfigurations } from "./api";
 import type { OrchestratorConfigurationEntry } from "./entry";
 import { orchestratorConfigurationProvider } from "./provider";
 import { OrchestratorConfiguration } from "./resource";
@@ -132,12 +132,12 @@ export const orchestratorConfigurationKind = defineKind({
     list: "orchestrator configurations",
     read: async (client, _parent, onPage) =>
       (await listConfigurations(client, "listing orchestrator configurations", onPage)).map((wire) =>
-        toOutputs(wire, client.accountSid, undefined),
+        fromWire(wire, client.accountSid, undefined),
       ),
     id: (o) => o.configurationId,
     key: (o) => ({ name: o.displayName, fallback: "configuration" }),
     inputs: (o) => {
-      const { [LOGICAL_NAME_KEY]: _name, ...inputs } = inputsFromOutputs(o);
+      const { [LOGICAL_NAME_KEY]: _name, ...inputs } = inputsOf(o);
       return inputs;
     },
     entry: (o, context) =>

@@ -12,8 +12,8 @@ import { type OperationPhase, type OperationProblem, phaseOf, problemOf } from "
 /** What a 202 tells: which operation to wait for, how long before the first poll, what it is about. */
 export interface AcceptedWrite {
   operationId: string;
-  /** `Retry-After` of the 202, in seconds. */
-  retryAfterSeconds?: number;
+  /** `Retry-After` of the 202 as sent; the poller reads it (one parser: provider/http/retry.ts). */
+  retryAfter?: string;
   /** `related.configurationId`: the configuration the write creates or changes. */
   configurationId?: string;
   /** The server's clock when it answered (`Date` header), in ms; for {@link isReplayOfEarlierWrite}. */
@@ -61,11 +61,10 @@ export function acceptedWrite(response: TwilioResponse<unknown>, action: string)
   if (!operationId) {
     throw new Error(`Twilio accepted the request ${action} but named no operation to wait for (no Operation-Id header or statusUrl).`);
   }
-  const retryAfter = Number(response.headers["retry-after"]);
   const answeredAt = Date.parse(response.headers["date"] ?? "");
   return {
     operationId,
-    retryAfterSeconds: response.headers["retry-after"] !== undefined && Number.isFinite(retryAfter) ? retryAfter : undefined,
+    retryAfter: response.headers["retry-after"],
     configurationId: data.related?.configurationId || undefined,
     answeredAt: Number.isNaN(answeredAt) ? undefined : answeredAt,
   };
@@ -109,7 +108,7 @@ export async function awaitOperation(
     operationId: accepted.operationId,
     poll: () => fetchOperation(client, accepted.operationId, action),
     statusOf: (op) => op.status,
-    retryAfterSeconds: accepted.retryAfterSeconds,
+    retryAfter: accepted.retryAfter,
     timeoutMs,
   });
   return result;
@@ -134,15 +133,6 @@ export const REPLAY_TOLERANCE_MS = 5_000;
 export function isReplayOfEarlierWrite(op: OperationState, accepted: AcceptedWrite): boolean {
   if (op.createdAt === undefined || accepted.answeredAt === undefined) return false;
   return op.createdAt < accepted.answeredAt - REPLAY_TOLERANCE_MS;
-}
-
-/** `Operation op_1 FAILED: <title>: <detail>`, for messages. */
-export function describeOutcome(op: OperationState): string {
-  // Trailing periods dropped: the text is quoted mid-sentence.
-  const parts = [op.problem?.title, op.problem?.detail]
-    .filter((p): p is string => typeof p === "string" && p !== "")
-    .map((p) => p.replace(/\.+$/, ""));
-  return `operation ${op.operationId} ended ${op.status}${parts.length > 0 ? `: ${parts.join(": ")}` : " (no error details given)"}`;
 }
 
 function lastSegment(url: string | undefined): string | undefined {

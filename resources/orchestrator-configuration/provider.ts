@@ -4,31 +4,23 @@
  * configuration back for the outputs.
  *
  * What happens when a write does not simply succeed:
- * - create FAILED: a plain error; nothing exists, nothing enters state.
+ * - create FAILED: an OperationFailedError; nothing exists, nothing enters state.
  * - create still running at `twilio:operationTimeout`: PartialFailure with the id Twilio gave, so
  *   Pulumi keeps the resource and the next up (or refresh) reconciles it.
  * - update FAILED or timed out: PartialFailure with the id and the freshest outputs known.
- * - delete FAILED or timed out: an error; the resource stays in state. 404 means gone.
+ * - delete FAILED (an OperationFailedError) or timed out: the resource stays in state. 404 means gone.
  * - a replay of an earlier write under the same key (a destroy-then-up with identical inputs
  *   within 24 hours, or an earlier FAILED write): detected, and the next key of the sequence used.
  */
 import type { Settings } from "../../provider/config";
+import { OperationFailedError, OperationTimeoutError } from "../../provider/error";
 import type { TwilioClient } from "../../provider/http/client";
-import { OperationTimeoutError } from "../../provider/operations/status";
 import { defineProvider, type OperationContext } from "../../provider/shared/define";
 import { PartialFailure } from "../../provider/shared/partial";
-import {
-  createConfiguration,
-  deleteConfiguration,
-  fetchConfiguration,
-  inputsFromOutputs,
-  replaceConfiguration,
-  toOutputs,
-  toWireBody,
-} from "./api";
+import { createConfiguration, deleteConfiguration, fetchConfiguration, fromWire, inputsOf, replaceConfiguration, toWire } from "./api";
 import { orchestratorConfigurationDiff } from "./diff";
 import { createKey, deleteKey, MAX_KEY_SALT, updateKey } from "./idempotency";
-import { type AcceptedWrite, awaitOperation, describeOutcome, isReplayOfEarlierWrite, type OperationState } from "./operation";
+import { type AcceptedWrite, awaitOperation, isReplayOfEarlierWrite, type OperationState } from "./operation";
 import {
   type OrchestratorConfigurationInputs,
   type OrchestratorConfigurationOutputs,
@@ -59,6 +51,10 @@ async function settle(
   }
 }
 
+/** The error for an operation that ended FAILED or CANCELLED. */
+const failed = (op: OperationState, action: string, consequence: string) =>
+  new OperationFailedError(op.operationId, op.status, op.problem, { action, consequence });
+
 /** Outputs known without a fetch: the inputs with the API's defaults (a create still running). */
 function outputsFromInputs(inputs: OrchestratorConfigurationInputs, accountSid: string, id: string): OrchestratorConfigurationOutputs {
   return {
@@ -77,7 +73,7 @@ const sequenceExhausted = (action: string) =>
 
 async function create(inputs: OrchestratorConfigurationInputs, { client, settings }: OperationContext) {
   const action = `creating ${describeConfiguration(inputs)}`;
-  const body = toWireBody(inputs);
+  const body = toWire(inputs);
   for (let salt = 0; salt <= MAX_KEY_SALT; salt++) {
     const accepted = await createConfiguration(client, body, createKey(client.accountSid, inputs.__logicalName ?? "", body, salt), action);
     const outcome = await settle(client, settings, accepted, action);
@@ -94,7 +90,7 @@ async function create(inputs: OrchestratorConfigurationInputs, { client, setting
     }
     if (outcome.phase !== "completed") {
       if (isReplayOfEarlierWrite(outcome, accepted)) continue;
-      throw new Error(`Failed ${action}: ${describeOutcome(outcome)}. Nothing was created; fix the cause and run pulumi up again.`);
+      throw failed(outcome, action, "Nothing was created; fix the cause and run pulumi up again.");
     }
     const id = accepted.configurationId ?? outcome.configurationId;
     if (!id) throw new Error(`Twilio completed ${action} (${outcome.operationId}) but named no configuration id.`);
@@ -102,7 +98,7 @@ async function create(inputs: OrchestratorConfigurationInputs, { client, setting
     // COMPLETED yet gone: the original response of an identical create, replayed, whose
     // configuration was deleted since (destroy, then up again within 24 hours). Next key.
     if (!live) continue;
-    return { id, outs: toOutputs(live, client.accountSid, inputs.__logicalName) };
+    return { id, outs: fromWire(live, client.accountSid, inputs.__logicalName) };
   }
   throw sequenceExhausted(action);
 }
@@ -114,12 +110,12 @@ async function update(
   { client, settings }: OperationContext,
 ) {
   const action = `updating ${describeConfiguration(news, id)}`;
-  const body = toWireBody(news);
+  const body = toWire(news);
   const logicalName = news.__logicalName ?? olds.__logicalName;
   // After a failure the configuration is as it was: its live outputs, else the prior ones.
   const current = async (): Promise<OrchestratorConfigurationOutputs> => {
     const live = await fetchConfiguration(client, id, action).catch(() => undefined);
-    return live ? toOutputs(live, client.accountSid, logicalName) : olds;
+    return live ? fromWire(live, client.accountSid, logicalName) : olds;
   };
   const gone = () =>
     new Error(
@@ -134,14 +130,12 @@ async function update(
     }
     if (outcome.phase !== "completed") {
       if (isReplayOfEarlierWrite(outcome, accepted)) continue;
-      const reason = describeOutcome(outcome);
-      throw new PartialFailure(`Failed ${action}: ${reason}. The configuration keeps its previous settings.`, id, await current(), [
-        reason,
-      ]);
+      const failure = failed(outcome, action, "The configuration keeps its previous settings.");
+      throw new PartialFailure(failure.message, id, await current(), [failure.reason]);
     }
     const live = await fetchConfiguration(client, id, action);
     if (!live) throw gone();
-    return toOutputs(live, client.accountSid, logicalName);
+    return fromWire(live, client.accountSid, logicalName);
   }
   throw sequenceExhausted(action);
 }
@@ -159,7 +153,7 @@ async function remove(id: string, props: OrchestratorConfigurationOutputs, { cli
     // Deleted by someone else between the request and the operation: gone is what we wanted.
     if (outcome.problem?.status === 404) return;
     if (isReplayOfEarlierWrite(outcome, accepted)) continue;
-    throw new Error(`Failed ${action}: ${describeOutcome(outcome)}. The configuration stays in state; run pulumi destroy (or up) again.`);
+    throw failed(outcome, action, "The configuration stays in state; run pulumi destroy (or up) again.");
   }
   throw sequenceExhausted(action);
 }
@@ -167,8 +161,8 @@ async function remove(id: string, props: OrchestratorConfigurationOutputs, { cli
 async function read(id: string, olds: OrchestratorConfigurationOutputs, { client }: OperationContext) {
   const live = await fetchConfiguration(client, id, `reading ${describeConfiguration(olds, id)}`);
   if (!live) return undefined;
-  const props = toOutputs(live, client.accountSid, olds.__logicalName);
-  return { props, inputs: inputsFromOutputs(props) };
+  const props = fromWire(live, client.accountSid, olds.__logicalName);
+  return { props, inputs: inputsOf(props) };
 }
 
 /** The provider the dynamic-provider host runs for `OrchestratorConfiguration`. */

@@ -2,7 +2,7 @@
  * Inputs of `OrchestratorConfiguration`, the Conversation Orchestrator (v2) configuration: what
  * `check` accepts, in the normalised form the provider and its outputs use. No I/O.
  *
- * The rules mirror Twilio's v2 control plane (twilio-api.md, "v2 Conversation Orchestrator control
+ * The rules mirror Twilio's v2 control plane (docs/twilio-api.md, "v2 Conversation Orchestrator control
  * plane"), so a mistake is reported on its property before any request is sent.
  */
 import { z } from "zod";

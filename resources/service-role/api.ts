@@ -32,7 +32,7 @@ const roleWire = z.object({
 type RoleWire = z.infer<typeof roleWire>;
 
 /** Outputs from the wire shape, in the form check produces (permissions as a sorted set). */
-function toOutputs(w: RoleWire): ServiceRoleOutputs {
+function fromWire(w: RoleWire): ServiceRoleOutputs {
   return {
     sid: w.sid,
     accountSid: w.account_sid,
@@ -65,7 +65,7 @@ export async function listRoles(
   onPage?: (itemsSoFar: number) => void,
 ): Promise<ServiceRoleOutputs[]> {
   const items = await listAllV1(client, rolesOf(serviceSid), "roles", { pageSize: 50, action, onPage });
-  return items.map((item) => toOutputs(parseResponse(roleWire, item, action)));
+  return items.map((item) => fromWire(parseResponse(roleWire, item, action)));
 }
 
 /** `POST /v1/Services/{IS}/Roles`. Never sent twice (see lost-response.ts). */
@@ -78,7 +78,7 @@ export async function createRole(client: TwilioClient, inputs: ServiceRoleInputs
       form: { FriendlyName: inputs.friendlyName, Type: inputs.type, Permission: inputs.permissions },
       action,
     });
-    return toOutputs(parseResponse(roleWire, res.data, action));
+    return fromWire(parseResponse(roleWire, res.data, action));
   } catch (e) {
     throw explainLostCreate(e, {
       action,
@@ -107,7 +107,7 @@ export async function updateRolePermissions(
     action,
     idempotent: true,
   });
-  return toOutputs(parseResponse(roleWire, res.data, action));
+  return fromWire(parseResponse(roleWire, res.data, action));
 }
 
 /** `GET /v1/Services/{IS}/Roles/{RL}`; undefined when the role (or its service) is gone (404). */
@@ -119,7 +119,7 @@ export async function fetchRole(
 ): Promise<ServiceRoleOutputs | undefined> {
   return undefinedIfNotFound(async () => {
     const res = await client.request({ method: "GET", path: roleUrl(serviceSid, roleSid), action });
-    return toOutputs(parseResponse(roleWire, res.data, action));
+    return fromWire(parseResponse(roleWire, res.data, action));
   });
 }
 

@@ -7,7 +7,7 @@
  * The examples run as inline programs (their exported function), so no `npm install` is needed in
  * the example folders. The CLI starts the dynamic-provider host from the workspace folder: that
  * folder gets a `node_modules` with links to this package and to `@pulumi/pulumi`, the in-repo way
- * for the host to `require("pulumi-twilio-conversations/provider")` (see architecture.md).
+ * for the host to `require("pulumi-twilio-conversations/provider")` (see docs/architecture.md).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";

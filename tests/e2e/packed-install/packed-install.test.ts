@@ -6,19 +6,15 @@
  *
  * Runs after the build (`npm test` builds first): the tarball packs the current dist/.
  */
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { promisify } from "node:util";
 
-const ROOT = path.resolve(__dirname, "../../..");
+import { installApp, packInto, ROOT } from "../../support/packed-app";
+
 const FIXTURE = path.join(__dirname, "fixture");
 const ENGINE_DIST = path.join(ROOT, "dist/engine-standin");
-const run = promisify(execFile);
-
-/** Failures of `npm install` that mean "no network and not in the cache", not a broken package. */
-const OFFLINE = /ENOTCACHED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNREFUSED|ECONNRESET|network/i;
 
 interface Step {
   label: string;
@@ -55,27 +51,12 @@ describe("the packed tarball, installed into a fresh folder", () => {
   });
 
   test("installs offline from the cache, and a program runs up, up, destroy through its own host", async () => {
-    expect(fs.existsSync(path.join(ROOT, "dist/sdk/index.js"))).toBe(true); // npm test builds first
-    // --ignore-scripts: `prepare` would rebuild; the build this test checks is the one just made.
-    await run("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", dir], { cwd: ROOT });
-    const tarball = fs.readdirSync(dir).find((f) => f.endsWith(".tgz"));
-    expect(tarball).toBeDefined();
-
-    const app = path.join(dir, "app");
-    fs.mkdirSync(app);
-    fs.writeFileSync(path.join(app, "package.json"), JSON.stringify({ name: "packed-install-app", private: true }, null, 2));
-    try {
-      await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", path.join(dir, tarball!)], {
-        cwd: app,
-        maxBuffer: 16 * 1024 * 1024,
-      });
-    } catch (e) {
-      const text = `${(e as { stderr?: string }).stderr ?? ""}${(e as Error).message}`;
-      if (OFFLINE.test(text)) {
-        console.log(`skipped: npm install of the tarball needs the network and the npm cache lacks a dependency:\n${text.slice(-800)}`);
-        return;
-      }
-      throw e;
+    const tarball = await packInto(dir);
+    const app = path.join(dir, "packed-install-app");
+    const offline = await installApp(app, [tarball]);
+    if (offline) {
+      console.log(`skipped: ${offline}`);
+      return;
     }
     const installed = path.join(app, "node_modules/pulumi-twilio-conversations");
     expect(fs.lstatSync(installed).isSymbolicLink()).toBe(false); // a copy, not a link to this repo

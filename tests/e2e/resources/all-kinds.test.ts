@@ -2,7 +2,7 @@
  * Every resource kind in the REAL dynamic-provider host: one program with all six kinds goes
  * through up, an in-place change, refresh, a replacing change and destroy, and each of Configure,
  * Check, Diff, Create, Read, Update and Delete is seen going over gRPC for every kind. Then the
- * `__provider` Pulumi stored in state is held to the serialization contract (architecture.md):
+ * `__provider` Pulumi stored in state is held to the serialization contract (docs/architecture.md):
  * small, identical per kind, no credential, no path.
  */
 import { randomUUID } from "node:crypto";

@@ -11,8 +11,12 @@ import { TwilioAuthError, TwilioConnectionError, TwilioNotFoundError, TwilioRate
 
 let emulator: RunningEmulator;
 const sleeps: number[] = [];
+let slept = 0;
 
-/** A client with real I/O but recorded, near-instant waits. */
+/**
+ * A client with real I/O but recorded, near-instant waits; its clock runs ahead by what it slept,
+ * so the retry time budget is spent as if the waits had been real.
+ */
 function clientFor(token = emulator.authToken, maxConcurrentRequests = "10"): TwilioClient {
   const settings = resolveSettings(
     { get: () => undefined },
@@ -26,7 +30,9 @@ function clientFor(token = emulator.authToken, maxConcurrentRequests = "10"): Tw
   return new TwilioClient(settings, {
     sleep: async (ms) => {
       sleeps.push(ms);
+      slept += ms;
     },
+    now: () => Date.now() + slept,
   });
 }
 
@@ -37,6 +43,7 @@ afterAll(() => emulator.close());
 beforeEach(() => {
   emulator.reset();
   sleeps.length = 0;
+  slept = 0;
 });
 
 describe("TwilioClient against the emulator", () => {
@@ -161,9 +168,56 @@ describe("TwilioClient against the emulator", () => {
     expect(emulator.requests().map((r) => r.status)).toEqual(Array(8).fill(200));
   });
 
-  it("gives up on a persistent 429 with a rate-limit error", async () => {
+  it("gives up on a persistent 429 when the retry time budget (120 s by default) runs out", async () => {
     emulator.setFaults({ rateLimitNext: 100 });
-    await expect(clientFor().request({ method: "GET", path: "/v1/Configuration" })).rejects.toBeInstanceOf(TwilioRateLimitError);
-    expect(emulator.requests()).toHaveLength(5);
+    const error = await clientFor()
+      .request({ method: "GET", path: "/v1/Configuration" })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(TwilioRateLimitError);
+    expect(error.message).toMatch(/Twilio still answered 429 after \d+ s of retries: .* raise twilio:retryTimeout \(now 120 s\)\.$/);
+    // Alone in flight, it backs off (full jitter, doubling to 10 s) until the next wait would pass 120 s.
+    const total = sleeps.reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(120_000);
+    expect(emulator.requests()).toHaveLength(sleeps.length + 1);
+    expect(emulator.requests().every((r) => r.status === 429)).toBe(true);
+  });
+
+  it("under an account cap, every create from 64 callers succeeds exactly once", async () => {
+    // The account takes 3 requests at once (429 beyond); the client starts at its default limit of 10.
+    emulator.setFaults({ maxInFlight: 3, latencyMs: 20 });
+    const client = clientFor();
+    const jobs = Array.from({ length: 90 }, (_, i) => `job-${i}`);
+    let next = 0;
+    const caller = async () => {
+      const created: string[] = [];
+      while (next < jobs.length) {
+        const name = jobs[next++]!;
+        const res = await client.request<{ friendly_name: string }>({
+          method: "POST",
+          path: "/v1/Conversations",
+          form: { FriendlyName: name },
+        });
+        created.push(res.data.friendly_name);
+      }
+      return created;
+    };
+    const results = await Promise.allSettled(Array.from({ length: 64 }, caller));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const created = results.flatMap((r) => (r.status === "fulfilled" ? r.value : []));
+    expect(created.sort()).toEqual([...jobs].sort());
+
+    const posts = emulator.requests().filter((r) => r.method === "POST");
+    const accepted = posts.filter((r) => r.status === 201);
+    const refused = posts.filter((r) => r.status === 429);
+    expect(accepted).toHaveLength(90);
+    expect(refused.length + accepted.length).toBe(posts.length);
+    // The cap was really hit (the client learns it from 429s), and each job's body went out as sent.
+    expect(refused.length).toBeGreaterThan(0);
+    expect(new Set(accepted.map((r) => r.body)).size).toBe(90);
+    const state = emulator.state() as { v1: { conversations: { friendlyName: string }[] } };
+    const names = state.v1.conversations.map((c) => c.friendlyName);
+    expect(names).toHaveLength(90);
+    expect(new Set(names).size).toBe(90);
+    expect(client.concurrencyLimit).toBeLessThanOrEqual(4);
   });
 });

@@ -6,8 +6,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 import { configureFromStack } from "../../../provider/config";
+import { OperationFailedError } from "../../../provider/error";
 import { PartialFailure } from "../../../provider/shared/partial";
-import { toWireBody } from "../../../resources/orchestrator-configuration/api";
+import { toWire } from "../../../resources/orchestrator-configuration/api";
 import { createKey } from "../../../resources/orchestrator-configuration/idempotency";
 import type { OrchestratorConfigurationInputs } from "../../../resources/orchestrator-configuration/schema";
 import { type EmulatorStack, startEmulatorStack } from "../../support/emulator-stack";
@@ -263,6 +264,8 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
     stack.emulator.setFaults({ failOperationsNext: 1 });
     const error = await rejection(create());
     expect(error).not.toBeInstanceOf(PartialFailure);
+    expect(OperationFailedError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: "FAILED", operationId: expect.stringMatching(/^op_/) });
     expect(error.message).toMatch(
       /^Failed creating OrchestratorConfiguration "support-routing": operation op_\w+ ended FAILED: [^:]+: The operation failed \(fault injected by the emulator: failOperationsNext\)\. Nothing was created/,
     );
@@ -272,13 +275,13 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
   it("does not let an earlier FAILED create, replayed under the same key, block a re-run: the next key is used", async () => {
     // A minute ago (by Twilio's clock) the same create failed; Twilio keeps its response for 24 hours.
     const inputs = (await checked(base)) as OrchestratorConfigurationInputs;
-    const key = createKey(stack.emulator.accountSid, LOGICAL, toWireBody(inputs), 0);
+    const key = createKey(stack.emulator.accountSid, LOGICAL, toWire(inputs), 0);
     clockOffsetMs = -60_000;
     stack.emulator.setFaults({ failOperationsNext: 1 });
     const earlier = await stack.outOfBand.request<unknown>({
       method: "POST",
       path: CONFIGURATIONS,
-      json: toWireBody(inputs),
+      json: toWire(inputs),
       idempotencyKey: key,
     });
     const operation = earlier.headers["operation-id"];

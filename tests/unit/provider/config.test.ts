@@ -34,6 +34,7 @@ describe("resolveSettings: credentials", () => {
       operationTimeoutSeconds: 300,
       maxConcurrentRequests: 10,
       requestTimeoutMs: 30_000,
+      retryTimeoutSeconds: 120,
     });
     expect(s.password).toBe(TOKEN);
   });
@@ -228,6 +229,16 @@ describe("resolveSettings: numbers", () => {
     });
     expect(s.operationTimeoutSeconds).toBe(120);
     expect(s.maxConcurrentRequests).toBe(4);
+  });
+
+  it("reads the retry time budget, stack config first, and refuses a non-positive one", () => {
+    expect(resolveSettings(stack({ "twilio:retryTimeout": "30" }), { ...withToken, TWILIO_RETRY_TIMEOUT: "600" }).retryTimeoutSeconds).toBe(
+      30,
+    );
+    expect(resolveSettings(undefined, { ...withToken, TWILIO_RETRY_TIMEOUT: "0.5" }).retryTimeoutSeconds).toBe(0.5);
+    expect(settingsError(undefined, { ...withToken, TWILIO_RETRY_TIMEOUT: "0" }).message).toMatch(
+      /^TWILIO_RETRY_TIMEOUT must be a positive number of seconds/,
+    );
   });
 
   it.each(["0", "-5", "soon", "Infinity"])("refuses the operation timeout %p", (value) => {

@@ -95,6 +95,41 @@ describe("errorFromResponse", () => {
     expect(e.retryable).toBe(false);
   });
 
+  it("quotes Twilio's request id in the message and keeps it as a field", () => {
+    const rq = "RQb54d7f05d29e83bc89889cc136bcd99d";
+    const e = errorFromResponse({ status: 409, headers: { "twilio-request-id": rq }, data: twilioBody(409, 50353, "Taken.") }, ctx);
+    expect(e.requestId).toBe(rq);
+    expect(e.message).toBe(
+      `Twilio API 409 (code 50353, request ${rq}) creating Conversation "support": Taken. See https://www.twilio.com/docs/errors/50353`,
+    );
+    const bare = errorFromResponse({ status: 502, headers: { "twilio-request-id": rq }, data: "" }, { method: "GET", path: "/v1/x" });
+    expect(bare.message).toBe(`Twilio API 502 (request ${rq}) GET /v1/x: Bad Gateway`);
+  });
+
+  it.each([
+    ["not an id", "RQ1 Authorization: Basic abc"],
+    ["too long", `RQ${"a".repeat(80)}`],
+    ["a secret (redacted)", "hunter2"],
+  ])("leaves out a request id header that is %s", (_what, value) => {
+    const e = errorFromResponse(
+      { status: 500, headers: { "twilio-request-id": value }, data: twilioBody(500, 20500, "x") },
+      { ...ctx, redact: (t) => t.split("hunter2").join("[redacted]") },
+    );
+    expect(e.requestId).toBeUndefined();
+    expect(e.message).not.toContain(value);
+    expect(e.message).toMatch(/^Twilio API 500 \(code 20500\) creating/);
+  });
+
+  it("appends the caller's hint as a last sentence", () => {
+    const e = errorFromResponse(
+      { status: 429, headers: {}, data: twilioBody(429, 20429, "Too Many Requests") },
+      { ...ctx, hint: "Try later." },
+    );
+    expect(e.message).toBe(
+      'Twilio API 429 (code 20429) creating Conversation "support": Too Many Requests. See https://www.twilio.com/docs/errors/20429. Try later.',
+    );
+  });
+
   it("redacts secrets from the server's text", () => {
     const e = errorFromResponse(
       { status: 401, headers: {}, data: twilioBody(401, 20003, "Bad token hunter2") },

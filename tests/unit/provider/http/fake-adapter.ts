@@ -76,6 +76,7 @@ export function testSettings(overrides: Partial<Settings> = {}): Settings {
     operationTimeoutSeconds: 300,
     maxConcurrentRequests: 10,
     requestTimeoutMs: 30_000,
+    retryTimeoutSeconds: 120,
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import { OperationFailedError, OperationTimeoutError, phaseOf, problemOf } from "../../../../provider/operations/status";
+import { phaseOf, problemOf } from "../../../../provider/operations/status";
 
 describe("phaseOf", () => {
   it.each([
@@ -34,34 +34,5 @@ describe("problemOf", () => {
 
   it.each([null, undefined, "oops", [], {}, { title: "" }])("finds nothing in %p", (value) => {
     expect(problemOf(value)).toBeUndefined();
-  });
-});
-
-describe("OperationFailedError", () => {
-  it("names the operation, the status and the problem", () => {
-    const e = new OperationFailedError("op_123", "FAILED", { title: "Invalid memory store", detail: "mem_store_x does not exist" });
-    expect(e.message).toBe("Operation op_123 FAILED: Invalid memory store: mem_store_x does not exist");
-    expect(e).toMatchObject({
-      operationId: "op_123",
-      status: "FAILED",
-      problem: { title: "Invalid memory store" },
-      name: "OperationFailedError",
-    });
-    expect(e).toBeInstanceOf(Error);
-  });
-
-  it("says when there were no details", () => {
-    expect(new OperationFailedError("op_9", "CANCELLED").message).toBe("Operation op_9 CANCELLED (no error details given)");
-    expect(new OperationFailedError("op_9", "FAILED", { detail: "only detail" }).message).toBe("Operation op_9 FAILED: only detail");
-  });
-});
-
-describe("OperationTimeoutError", () => {
-  it("names the operation, the wait and the last status, and what to do next", () => {
-    const e = new OperationTimeoutError("op_123", "PENDING", 300_000);
-    expect(e.message).toBe(
-      "Gave up waiting for operation op_123 after 300 s; last status PENDING. It may still complete: run pulumi refresh, then pulumi up.",
-    );
-    expect(e).toMatchObject({ operationId: "op_123", lastStatus: "PENDING", waitedMs: 300_000, name: "OperationTimeoutError" });
   });
 });

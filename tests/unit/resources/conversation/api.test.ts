@@ -1,17 +1,17 @@
 import { encodeForm } from "../../../../provider/http/form";
-import { fromWire, toForm } from "../../../../resources/conversation/api";
+import { fromWire, toWire } from "../../../../resources/conversation/api";
 
-describe("toForm", () => {
+describe("toWire", () => {
   it("uses Twilio's PascalCase and dotted keys, and sends only what the write holds", () => {
     const body = encodeForm(
-      toForm({ friendlyName: "Help desk", timers: { closed: "P1D" }, bindings: { email: { address: "a@example.com" } } }),
+      toWire({ friendlyName: "Help desk", timers: { closed: "P1D" }, bindings: { email: { address: "a@example.com" } } }),
     );
     expect(body).toBe("FriendlyName=Help+desk&Timers.Closed=P1D&Bindings.Email.Address=a%40example.com");
   });
 
   it("clears with empty values, and attributes with {}", () => {
     const body = encodeForm(
-      toForm({ uniqueName: null, friendlyName: null, attributes: null, timers: { inactive: null }, bindings: { email: { name: null } } }),
+      toWire({ uniqueName: null, friendlyName: null, attributes: null, timers: { inactive: null }, bindings: { email: { name: null } } }),
     );
     expect(new URLSearchParams(body)).toEqual(
       new URLSearchParams({ FriendlyName: "", UniqueName: "", Attributes: "{}", "Timers.Inactive": "", "Bindings.Email.Name": "" }),

@@ -19,7 +19,7 @@ describe("a 202 response", () => {
     );
     expect(accepted).toEqual({
       operationId: "op_1",
-      retryAfterSeconds: 2,
+      retryAfter: "2",
       configurationId: "conv_configuration_1",
       answeredAt: Date.parse("2025-06-01T12:00:00Z"),
     });
@@ -28,7 +28,7 @@ describe("a 202 response", () => {
   it("falls back to the statusUrl for the operation id", () => {
     const accepted = acceptedWrite({ status: 202, headers: {}, data: { statusUrl: "https://x/v2/ControlPlane/Operations/op_9" } }, "x");
     expect(accepted.operationId).toBe("op_9");
-    expect(accepted.retryAfterSeconds).toBeUndefined();
+    expect(accepted.retryAfter).toBeUndefined();
   });
 
   it("is an error when it names no operation", () => {
