@@ -1,8 +1,8 @@
 /**
- * `twilio-conversations emulator`: runs the local Conversations API until SIGINT/SIGTERM.
+ * `pulumi-twilio-conversations emulator`: runs the local Conversations API until SIGINT/SIGTERM.
  * Prints exactly one line on start (URL, account SID, auth token) so scripts can read it.
  */
-import { Command, InvalidArgumentError } from "commander";
+import { InvalidArgumentError } from "commander";
 
 import {
   DEFAULT_ACCOUNT_SID,
@@ -12,6 +12,9 @@ import {
   type FaultSettings,
   startEmulator,
 } from "../emulator";
+import { CommandError } from "./export-command";
+import type { CliIo } from "./io";
+import type { SubcommandFactory } from "./program";
 
 function integer(min: number) {
   return (value: string): number => {
@@ -31,6 +34,36 @@ function apiKey(value: string, previous: EmulatorApiKey[] = []): EmulatorApiKey[
   const sid = colon < 0 ? "" : value.slice(0, colon);
   if (!/^SK[0-9a-fA-F]{32}$/.test(sid)) throw new InvalidArgumentError("expected SK<32 hex>:<secret>");
   return [...previous, { sid, secret: value.slice(colon + 1) }];
+}
+
+/** An origin for the URLs the emulator writes into its answers: an absolute http(s) URL, without a path. */
+export function publicUrl(value: string): string {
+  const notAUrl = new InvalidArgumentError("expected an absolute http:// or https:// URL, such as http://localhost:4010");
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw notAUrl;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw notAUrl;
+  if (url.pathname !== "/" || url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
+    throw new InvalidArgumentError(`expected an origin only (scheme, host and port), such as ${url.origin}`);
+  }
+  return url.origin;
+}
+
+/** Starts the emulator, saying plainly when its port is taken. */
+async function start(options: EmulatorOptions) {
+  try {
+    return await startEmulator(options);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      throw new CommandError(
+        `Port ${options.port} on ${options.host} is already in use (another emulator?): stop what holds it, or pick another port with --port (0 picks a free one).`,
+      );
+    }
+    throw e;
+  }
 }
 
 interface EmulatorFlags {
@@ -71,16 +104,15 @@ export function emulatorOptionsFromFlags(flags: EmulatorFlags): EmulatorOptions 
 }
 
 /** Adds the `emulator` subcommand to the program. */
-export function registerEmulatorCommand(program: Command): void {
-  program
-    .command("emulator")
+export function registerEmulatorCommand(command: SubcommandFactory, io: CliIo): void {
+  command("emulator")
     .description("Run a local emulator of the Twilio Conversations API (v1 and the v2 control plane)")
     .option("--port <port>", "port to listen on (0 picks a free one)", integer(0), 4010)
     .option("--host <host>", "interface to bind", "127.0.0.1")
     .option("--account-sid <sid>", "account SID the emulator serves", DEFAULT_ACCOUNT_SID)
     .option("--auth-token <token>", "auth token it accepts", DEFAULT_AUTH_TOKEN)
     .option("--api-key <sid:secret>", "an API key it also accepts (repeatable)", apiKey)
-    .option("--public-url <url>", "origin to put in absolute URLs when clients use another host name")
+    .option("--public-url <url>", "origin to put in absolute URLs when clients use another host name", publicUrl)
     .option("--operation-delay-ms <ms>", "how long v2 operations stay PENDING", integer(0))
     .option("--operation-retry-after <seconds>", "Retry-After sent with v2 202 responses", integer(0))
     .option("--latency-ms <ms>", "latency added to every response", integer(0))
@@ -92,8 +124,8 @@ export function registerEmulatorCommand(program: Command): void {
       if (flags.accountSid && !/^AC[0-9a-fA-F]{32}$/.test(flags.accountSid)) {
         throw new InvalidArgumentError("--account-sid must be AC followed by 32 hex characters");
       }
-      const emulator = await startEmulator(emulatorOptionsFromFlags(flags));
-      process.stdout.write(
+      const emulator = await start(emulatorOptionsFromFlags(flags));
+      io.stdout.write(
         `Twilio Conversations emulator listening on ${emulator.url} (account ${emulator.accountSid}, auth token ${emulator.authToken})\n`,
       );
       await new Promise<void>((resolve) => {

@@ -1,21 +1,15 @@
 #!/usr/bin/env node
-/**
- * The `twilio-conversations` command. Each subcommand lives in its own module and is registered
- * here on one line, so adding one (export, ...) touches a single line of this file.
- */
-import { Command } from "commander";
+/** The `pulumi-twilio-conversations` bin: the program of cli/program.ts on this process. */
+import { processIo } from "./io";
+import { createProgram } from "./program";
 
-import { registerEmulatorCommand } from "./emulator-command";
-import { registerExportCommand } from "./export-command";
-
-const program = new Command()
-  .name("twilio-conversations")
-  .description("Tools for Twilio Conversations as code: a local emulator of the API, and more.");
-
-registerEmulatorCommand(program);
-registerExportCommand(program);
-
-program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+const io = processIo();
+createProgram(io)
+  .parseAsync(process.argv)
+  .then(() => {
+    if (io.exitCode !== undefined) process.exitCode = io.exitCode;
+  })
+  .catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });

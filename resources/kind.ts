@@ -166,6 +166,11 @@ export interface ExportPart<Live = unknown> {
    * is `verbatim` and already a valid key; `fallback` when the name has no letters or digits.
    */
   key?(live: Live): { readonly name: string; readonly verbatim?: boolean; readonly fallback: string };
+  /**
+   * The inputs that name a map entry's live object (`plan` matches entries to objects by them): a
+   * service's `friendlyName`, a conversation's `chatServiceSid` and `uniqueName`.
+   */
+  readonly match?: readonly string[];
   /** Its inputs: what a resource of this kind holding it would declare (`plan` compares these). */
   inputs(live: Live): Record<string, unknown>;
   /** Input fields Twilio does not report back (`plan` takes the document's value for them). */

@@ -14,7 +14,16 @@ import { canonicalJson } from "../../provider/shared/fields";
 import { compareText } from "../../provider/shared/values";
 import type { ExportContext, ReferenceField } from "../../resources/kind";
 import type { SpecDocument } from "../../sdk/spec/document";
-import { creationOrder, DOCUMENT_KINDS, type DocumentKind, fieldPath, kindNamed, rootSections, valueAt } from "../../sdk/spec/kinds";
+import {
+  creationOrder,
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  fieldPath,
+  kindNamed,
+  kindsIn,
+  rootSections,
+  valueAt,
+} from "../../sdk/spec/kinds";
 import { SPEC_VERSION } from "../../sdk/spec/schema";
 import { assignKeys, keyOrSlug, slug } from "./naming";
 import { escapeDeep, escapeText, ParameterRegistry } from "./parameters";
@@ -162,7 +171,7 @@ export function buildSpec(snapshot: AccountSnapshot): SpecDocument {
     const out: Record<string, unknown> = {};
     for (const kind of kinds) {
       const within = kept.filter((o) => o.kind === kind && scopeOf(o) === scope);
-      const full = (o: LiveObject) => ({ ...entries.get(o)!, ...sections(childKinds(kind), o) });
+      const full = (o: LiveObject) => ({ ...entries.get(o)!, ...sections(kindsIn(kind.name), o) });
       if (kind.spec.placement.shape === "singleton") {
         const only = within[0];
         const entry = only && full(only);
@@ -180,9 +189,4 @@ export function buildSpec(snapshot: AccountSnapshot): SpecDocument {
     ...(parameters ? { parameters } : {}),
     ...sections(rootSections(), ROOT),
   } as SpecDocument;
-}
-
-/** The kinds placed inside an entry of `parent`, referenced ones first (a service's roles before its configuration). */
-function childKinds(parent: DocumentKind): DocumentKind[] {
-  return creationOrder().filter((k) => k.spec.placement.parent?.kind === parent.name);
 }

@@ -6,6 +6,15 @@
 const ISO_DURATION =
   /^P(?!$)(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?=\d)(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
 
+/**
+ * The shape {@link durationSeconds} reads, as a JSON Schema pattern (no flags there): letters of
+ * either case, blanks around it. The minimum a field takes is not a shape: JSON Schema cannot say it.
+ */
+export const ISO_DURATION_PATTERN = `^\\s*${ISO_DURATION.source
+  .slice(1, -1)
+  .replace("(?!$)", "(?!\\s*$)")
+  .replace(/[PYMWDTHS]/g, (c) => `[${c}${c.toLowerCase()}]`)}\\s*$`;
+
 // Calendar units have no fixed length; these are the conventional approximations (365 d, 30 d).
 const UNIT_SECONDS = [365 * 86400, 30 * 86400, 7 * 86400, 86400, 3600, 60, 1];
 

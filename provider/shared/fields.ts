@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { durationSeconds } from "./duration";
+import { durationSeconds, ISO_DURATION_PATTERN } from "./duration";
 
 /**
  * Zod field types shared by the resource schemas. Each message says what would be valid, because
@@ -20,17 +20,21 @@ export function sid(prefix: string, what: string): z.ZodString {
  * names the object in the messages (`is required: the role's name, 1 to 64 characters`).
  */
 export function friendlyName(what: string, max: number): z.ZodString {
-  return z
-    .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? `is required: the ${what}'s name, 1 to ${max} characters`
-          : `must be a string of 1 to ${max} characters`,
-    })
-    .refine((name) => name.trim() !== "", `must not be blank: give the ${what} a name of 1 to ${max} characters`)
-    .max(max, {
-      error: (issue) => `must be at most ${max} characters (got ${String(issue.input).length})`,
-    });
+  return (
+    z
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? `is required: the ${what}'s name, 1 to ${max} characters`
+            : `must be a string of 1 to ${max} characters`,
+      })
+      .refine((name) => name.trim() !== "", `must not be blank: give the ${what} a name of 1 to ${max} characters`)
+      .max(max, {
+        error: (issue) => `must be at most ${max} characters (got ${String(issue.input).length})`,
+      })
+      // For JSON Schema (sdk/spec/json-schema.ts): not empty, not blank.
+      .meta({ minLength: 1, pattern: "\\S" })
+  );
 }
 
 /** What a strict object says about a property it does not take, and about a value that is not an object. */
@@ -81,14 +85,20 @@ export function resourceInputs<T extends z.ZodRawShape>(kind: string, shape: T):
 /** An ISO 8601 duration of at least `minSeconds` (compared by length, so `PT60S` equals `PT1M`). */
 export function isoDuration(minSeconds: number): z.ZodString {
   const min = minSeconds % 60 === 0 ? `${minSeconds / 60} minute${minSeconds === 60 ? "" : "s"}` : `${minSeconds} seconds`;
-  return z.string().superRefine((text, ctx) => {
-    const seconds = durationSeconds(text);
-    if (seconds === undefined) {
-      ctx.addIssue({ code: "custom", message: `must be an ISO 8601 duration such as "PT${minSeconds / 60}M" or "P1D"; got "${text}"` });
-    } else if (seconds < minSeconds) {
-      ctx.addIssue({ code: "custom", message: `must be at least ${min} (got "${text}")` });
-    }
-  });
+  return (
+    z
+      .string()
+      .superRefine((text, ctx) => {
+        const seconds = durationSeconds(text);
+        if (seconds === undefined) {
+          ctx.addIssue({ code: "custom", message: `must be an ISO 8601 duration such as "PT${minSeconds / 60}M" or "P1D"; got "${text}"` });
+        } else if (seconds < minSeconds) {
+          ctx.addIssue({ code: "custom", message: `must be at least ${min} (got "${text}")` });
+        }
+      })
+      // For JSON Schema (sdk/spec/json-schema.ts): the shape; the minimum is beyond it.
+      .meta({ pattern: ISO_DURATION_PATTERN })
+  );
 }
 
 /** Twilio's limit on a conversation's attributes, in bytes of the JSON text. */

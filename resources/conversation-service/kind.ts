@@ -57,6 +57,7 @@ export const conversationServiceKind = defineKind({
     read: (client, _parent, onPage) => listServices(client, "listing services", onPage),
     label: (service) => `service ${JSON.stringify(service.friendlyName)}`,
     id: (service) => service.sid,
+    match: ["friendlyName"],
     key: (service) => ({ name: service.friendlyName, fallback: "service" }),
     inputs: (service) => ({ ...inputsOf(service) }),
     unread: ["adoptExisting"],

@@ -144,6 +144,7 @@ export const conversationKind = defineKind({
     per: "ConversationService",
     read: (client, service, onPage, options) => listConversations(client, service as ConversationServiceOutputs, onPage, options),
     id: (c) => c.sid,
+    match: ["chatServiceSid", "uniqueName"],
     key: (c) =>
       c.uniqueName !== undefined
         ? { name: c.uniqueName, verbatim: true, fallback: "conversation" }

@@ -47,7 +47,9 @@ const uniqueName = z
     (v) => !SID_SHAPE.test(v),
     "must not look like a Twilio SID (two capital letters and 32 hex digits, such as CH0123...): Twilio refuses it " +
       "(code 50390) because a unique name can stand in for the SID in URLs; add a prefix or a dash",
-  );
+  )
+  // For JSON Schema (sdk/spec/json-schema.ts): the two refinements above, as it can say them.
+  .meta({ minLength: 1, not: { pattern: SID_SHAPE.source } });
 
 const friendlyName = z
   .string({ error: `must be a string of at most ${MAX_FRIENDLY_NAME_LENGTH} characters` })

@@ -135,6 +135,7 @@ export const orchestratorConfigurationKind = defineKind({
         fromWire(wire, client.accountSid, undefined),
       ),
     id: (o) => o.configurationId,
+    match: ["displayName"],
     key: (o) => ({ name: o.displayName, fallback: "configuration" }),
     inputs: (o) => {
       const { [LOGICAL_NAME_KEY]: _name, ...inputs } = inputsOf(o);

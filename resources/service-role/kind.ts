@@ -57,6 +57,7 @@ export const serviceRoleKind = defineKind({
       return listRoles(client, sid, `listing the roles of service ${JSON.stringify(friendlyName)}`, onPage);
     },
     id: (role) => role.sid,
+    match: ["friendlyName"],
     key: (role) => ({ name: role.friendlyName, fallback: "role" }),
     inputs: (role) => ({ ...inputsOf(role) }),
     unread: ["adoptExisting"],

@@ -9,16 +9,20 @@ export const MAX_ROLE_NAME_LENGTH = 64;
 /** The role types of the official v1 spec (`service_role_enum_role_type`). */
 export const ROLE_TYPES = ["conversation", "service"] as const;
 
-const permission = z.string({ error: 'must be a permission name such as "sendMessage"' }).superRefine((name, ctx) => {
-  if (isKnownPermission(name)) return;
-  const hint = suggestPermission(name);
-  ctx.addIssue({
-    code: "custom",
-    message: hint
-      ? `${JSON.stringify(name)} is not a permission; did you mean ${JSON.stringify(hint)}?`
-      : `${JSON.stringify(name)} is not a permission; valid names: ${KNOWN_PERMISSIONS.join(", ")}`,
-  });
-});
+const permission = z
+  .string({ error: 'must be a permission name such as "sendMessage"' })
+  .superRefine((name, ctx) => {
+    if (isKnownPermission(name)) return;
+    const hint = suggestPermission(name);
+    ctx.addIssue({
+      code: "custom",
+      message: hint
+        ? `${JSON.stringify(name)} is not a permission; did you mean ${JSON.stringify(hint)}?`
+        : `${JSON.stringify(name)} is not a permission; valid names: ${KNOWN_PERMISSIONS.join(", ")}`,
+    });
+  })
+  // For JSON Schema (sdk/spec/json-schema.ts): the same list the check uses.
+  .meta({ enum: [...KNOWN_PERMISSIONS] });
 
 /**
  * Normalises a permission list to a set: duplicates dropped, sorted. Twilio stores a set and the

@@ -46,9 +46,9 @@ export function checkSpec(spec: unknown, options: CheckOptions = {}): CheckResul
   }
   const found: Array<Omit<SpecIssue, "line">> = [...structureIssues(read.value)];
   if (read.value === null || read.value === undefined) return { issues: locate(found, read.lineOf) };
-  const doc = withoutBroken(read.value, found);
+  const { doc, broken } = withoutBroken(read.value, found);
   found.push(...referenceIssues(doc));
-  const { resolved, issues } = resolveEntries(doc, options);
+  const { resolved, issues } = resolveEntries(doc, options, broken);
   found.push(...issues);
   // One problem can be seen by two stages (a reference held in a parameter): say it once.
   const seen = new Set<string>();

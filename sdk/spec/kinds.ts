@@ -23,9 +23,9 @@ export function kindNamed(name: string): DocumentKind {
   return kind;
 }
 
-/** The kinds whose sections sit at the document's root, or inside each entry of `parent`. */
+/** The kinds whose sections sit at the document's root, or inside each entry of `parent`, in creation order. */
 export function kindsIn(parent: string | undefined): DocumentKind[] {
-  return DOCUMENT_KINDS.filter((k) => k.spec.placement.parent?.kind === parent);
+  return creationOrder().filter((k) => k.spec.placement.parent?.kind === parent);
 }
 
 /** The SID shape of a kind's objects, for references that hold a SID instead of a key. */
@@ -50,6 +50,12 @@ export function referencesTo(kind: DocumentKind, target: string): ReferenceField
  * configuration) before the kinds whose entries rely on that default. Registry order otherwise.
  */
 export function creationOrder(): DocumentKind[] {
+  return (cachedOrder ??= computeCreationOrder());
+}
+
+let cachedOrder: DocumentKind[] | undefined;
+
+function computeCreationOrder(): DocumentKind[] {
   const after = new Map<string, Set<string>>(DOCUMENT_KINDS.map((k) => [k.name, new Set<string>()]));
   for (const kind of DOCUMENT_KINDS) {
     const needs = after.get(kind.name)!;
@@ -81,6 +87,12 @@ export function creationOrder(): DocumentKind[] {
 export function rootSections(): DocumentKind[] {
   const roots = creationOrder().filter((k) => !k.spec.placement.parent);
   return [...roots.filter((k) => k.spec.placement.shape === "singleton"), ...roots.filter((k) => k.spec.placement.shape === "map")];
+}
+
+/** The kinds in the order the document shows them: each root section, and what sits in its entries after it. */
+export function documentOrder(): DocumentKind[] {
+  const withChildren = (kind: DocumentKind): DocumentKind[] => [kind, ...kindsIn(kind.name).flatMap(withChildren)];
+  return rootSections().flatMap(withChildren);
 }
 
 /** One entry found in a document, with its kind and the key of the entry it sits in. */

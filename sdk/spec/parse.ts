@@ -5,7 +5,7 @@
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 
 import type { SpecDocument } from "./document";
-import { SpecError, type SpecIssue } from "./issues";
+import { formatPath, SpecError, type SpecIssue } from "./issues";
 import { entriesOf } from "./kinds";
 import type { SpecPath } from "./parameters";
 import { referenceIssues } from "./references";
@@ -86,29 +86,42 @@ export function structureIssues(value: unknown): Array<Omit<SpecIssue, "line">> 
   return parsed.success ? [] : zodIssues(parsed.error);
 }
 
+/** A document made fit for the later checks, and the entries whose own fields were set aside. */
+export interface Standing {
+  readonly doc: SpecDocument;
+  /** The paths (as {@link formatPath} writes them) of the entries with a structural problem of their own. */
+  readonly broken: ReadonlySet<string>;
+}
+
 /**
- * The document without the entries that have a structural problem (and the sections that are not
- * mappings), so the later checks can still run on the rest. Keys stay as they are: a reference
- * to a broken entry is not reported as a reference to a missing one.
+ * The document with each structurally broken entry's own fields set aside (its key and the
+ * entries inside it stay: a reference to it is not a reference to a missing entry, and a role of
+ * a broken service is still checked), parameters with a problem and sections that are not
+ * mappings left out. The later checks run on the rest.
  */
-export function withoutBroken(value: unknown, issues: ReadonlyArray<Omit<SpecIssue, "line">>): SpecDocument {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return { version: 1 };
-  const broken = (path: SpecPath) => issues.some((i) => path.every((p, n) => i.path[n] === p));
+export function withoutBroken(value: unknown, issues: ReadonlyArray<Omit<SpecIssue, "line">>): Standing {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return { doc: { version: 1 }, broken: new Set() };
+  const under = (path: readonly (string | number)[], prefix: SpecPath) => prefix.every((p, n) => path[n] === p);
   // A JSON copy: the document is JSON data, and structuredClone would make arrays of another realm under jest.
   const copy = JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
-  // Deepest first, so removing an entry never shifts another's path.
-  for (const entry of entriesOf(copy).reverse()) {
-    if (!broken(entry.path)) continue;
-    const holder = entry.path.slice(0, -1).reduce<unknown>((v, p) => (v as Record<string, unknown>)[p], copy) as Record<string, unknown>;
-    delete holder[entry.path[entry.path.length - 1]!];
+  const entries = entriesOf(copy);
+  const broken = new Set<string>();
+  for (const issue of issues) {
+    // The issue is the deepest entry's that holds its path.
+    const owner = entries.filter((e) => under(issue.path, e.path)).sort((a, b) => b.path.length - a.path.length)[0];
+    if (!owner || broken.has(formatPath(owner.path))) continue;
+    broken.add(formatPath(owner.path));
+    const fields = owner.path.reduce<unknown>((v, p) => (v as Record<string, unknown>)[p], copy) as Record<string, unknown>;
+    for (const key of Object.keys(owner.value)) delete fields[key];
   }
-  // A parameter with a problem has no usable default; a section with a problem of its own (not a mapping) is left out.
   const parameters = copy.parameters;
   if (parameters !== null && typeof parameters === "object") {
-    for (const name of Object.keys(parameters)) if (broken(["parameters", name])) delete (parameters as Record<string, unknown>)[name];
+    for (const name of Object.keys(parameters)) {
+      if (issues.some((i) => under(i.path, ["parameters", name]))) delete (parameters as Record<string, unknown>)[name];
+    }
   }
   for (const key of Object.keys(copy)) if (issues.some((i) => i.path.length === 1 && i.path[0] === key)) delete copy[key];
-  return copy as unknown as SpecDocument;
+  return { doc: copy as unknown as SpecDocument, broken };
 }
 
 /**

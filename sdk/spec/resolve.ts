@@ -11,7 +11,7 @@
  */
 import type { ReferenceField } from "../../resources/kind";
 import type { Reference, SpecDocument } from "./document";
-import { SpecError, type SpecIssue } from "./issues";
+import { formatPath, SpecError, type SpecIssue } from "./issues";
 import {
   creationOrder,
   type DocumentKind,
@@ -74,8 +74,9 @@ const byKey = (a: EntryAt, b: EntryAt) => (a.key < b.key ? -1 : a.key > b.key ? 
  * Fills in parameters, resolves references and validates every entry with its kind's schema,
  * collecting every problem: a missing parameter is reported once, where it is first used, and its
  * entry is still checked (except at the paths the parameter stood in for).
+ * @param broken entries (by path) whose structural problems were reported already: their own fields are not checked again
  */
-export function resolveEntries(doc: SpecDocument, options: ResolveOptions = {}): Resolution {
+export function resolveEntries(doc: SpecDocument, options: ResolveOptions = {}, broken: ReadonlySet<string> = new Set()): Resolution {
   const hint = options.missingParameterHint ?? pulumiConfigHint;
   const values = parameterValues(doc, options.parameters ?? {});
   const issues: Array<Omit<SpecIssue, "line">> = [];
@@ -123,6 +124,8 @@ export function resolveEntries(doc: SpecDocument, options: ResolveOptions = {}):
       fields,
       references,
     };
+    entries.push(resolved);
+    if (broken.has(formatPath(entry.path))) continue;
     const placeholders = inputsOf(
       kind,
       resolved,
@@ -136,7 +139,6 @@ export function resolveEntries(doc: SpecDocument, options: ResolveOptions = {}):
         if (!unknownAt(path)) issues.push({ path, message: issue.message });
       }
     }
-    entries.push(resolved);
   }
   return { resolved: { entries }, issues };
 }

@@ -1,5 +1,5 @@
 /**
- * `twilio-conversations export` as users run it: the built bin (`npm test` builds dist/ first),
+ * `pulumi-twilio-conversations export` as users run it: the built bin (`npm test` builds dist/ first),
  * settings and credentials from the environment, against an emulator on a loopback port.
  */
 import { spawn } from "node:child_process";
@@ -58,7 +58,11 @@ test("export --output writes the same document as the library, quietly when stde
   const out = path.join(dir, "conversations.yaml");
   const result = await run(["export", "--output", out], credentials());
   expect(result).toMatchObject({ code: 0, stdout: "" });
-  expect(result.stderr).toBe(`Wrote ${out}\n`);
+  // No progress line off a terminal; one summary line: what was written, kind by kind.
+  expect(result.stderr).toBe(
+    `Wrote ${out}: exported 68 entries (1 account configuration, 3 services, 16 roles, 3 service configurations, ` +
+      `40 conversations, 5 orchestrator configurations) from 68 objects read\n`,
+  );
   expect(fs.readFileSync(out, "utf8")).toBe(formatSpec(await exportAccount(clientFor(emulator)), "yaml"));
 });
 
@@ -77,6 +81,21 @@ test("a wrong token fails with Twilio's message and without the token", async ()
   expect(result.code).toBe(1);
   expect(result.stderr).toMatch(/401/);
   expect(result.stderr).not.toContain(TOKEN);
+});
+
+test("an output that cannot be written is refused before a request is sent", async () => {
+  emulator.clearRequests();
+  const result = await run(["export", "--output", path.join(dir, "no-such-folder", "x.yaml")], credentials());
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/--output .*x\.yaml cannot be created/);
+  expect(emulator.requests()).toEqual([]);
+});
+
+test("to stdout, the summary goes to stderr", async () => {
+  const result = await run(["export", "--conversations", "none"], credentials());
+  expect(result.code).toBe(0);
+  expect(result.stdout).toMatch(/^# yaml-language-server: \$schema=/);
+  expect(result.stderr).toMatch(/^exported \d+ entries \(1 account configuration, 3 services, .*\) from \d+ objects read\n$/);
 });
 
 test("missing credentials say how to set them; a bad option is refused", async () => {

@@ -23,6 +23,7 @@ describe("export progress", () => {
     const s = stream(false);
     const p = progressFor(s);
     events.forEach((e) => p.update(e));
+    p.page({ list: "services", listItems: 1, items: 2 });
     p.stop();
     await new Promise((r) => setImmediate(r));
     expect(s.written).toBe("");
@@ -32,17 +33,19 @@ describe("export progress", () => {
     const s = stream(true);
     const p = progressFor(s, false);
     events.forEach((e) => p.update(e));
+    p.page({ list: "services", listItems: 1, items: 2 });
     p.stop();
     await new Promise((r) => setImmediate(r));
     expect(s.written).toBe("");
   });
 
-  test("a bar with counts on a terminal", async () => {
+  test("on a terminal: items as pages arrive, naming the list being read", async () => {
     const s = stream(true);
-    const p = progressFor(s);
-    events.forEach((e) => p.update(e));
+    const p = progressFor(s, true, "Exporting");
+    p.update(events[0]!);
+    p.page({ list: 'conversations of service "Support"', listItems: 300, items: 301 });
     p.stop();
     await new Promise((r) => setImmediate(r));
-    expect(s.written).toMatch(/Exporting \[.*\] \d+\/9 lists \| \d+ items/);
+    expect(s.written).toMatch(/Exporting \| 301 items \| 1\/3 lists done \| reading conversations of service "Support": 300/);
   });
 });
