@@ -19,20 +19,21 @@ export interface ServiceConfigurationArgs {
   chatServiceSid: pulumi.Input<string>;
   /**
    * The conversation-scoped role given to whoever creates a conversation: a role SID, `RL` followed
-   * by 32 hex digits, of a role of this service. Default: unmanaged (a new service has its
-   * "channel admin" role here).
+   * by 32 hex digits, of a role of this service; `null` for none. Default: unmanaged (a new service
+   * has its "channel admin" role here).
    */
-  defaultConversationCreatorRoleSid?: pulumi.Input<string>;
+  defaultConversationCreatorRoleSid?: pulumi.Input<string | null>;
   /**
    * The conversation-scoped role given to participants added to a conversation: a role SID (`RL`
-   * + 32 hex) of this service. Default: unmanaged (a new service has its "channel user" role).
+   * + 32 hex) of this service; `null` for none. Default: unmanaged (a new service has its
+   * "channel user" role).
    */
-  defaultConversationRoleSid?: pulumi.Input<string>;
+  defaultConversationRoleSid?: pulumi.Input<string | null>;
   /**
    * The service-scoped role given to users added to the service: a role SID (`RL` + 32 hex) of
-   * this service. Default: unmanaged (a new service has its "service user" role).
+   * this service; `null` for none. Default: unmanaged (a new service has its "service user" role).
    */
-  defaultChatServiceRoleSid?: pulumi.Input<string>;
+  defaultChatServiceRoleSid?: pulumi.Input<string | null>;
   /**
    * Whether the Reachability Indicator is on for the service (users can see whether others are
    * online). Default: unmanaged (Twilio's default is `false`).

@@ -8,7 +8,8 @@ import { z } from "zod";
 import { resourceInputs, sid } from "../../provider/shared/fields";
 import type { FieldValues, SingletonOutputs } from "../../provider/shared/singleton";
 
-const role = (what: string) => sid("RL", what).optional();
+/** A default role: a role SID, or `null` for none (a service whose default roles were cleared). */
+const role = (what: string) => sid("RL", what).nullable().optional();
 
 export const serviceConfigurationSchema = resourceInputs("ServiceConfiguration", {
   chatServiceSid: sid("IS", "a chat service"),

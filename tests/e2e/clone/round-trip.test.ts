@@ -9,8 +9,8 @@ import * as path from "node:path";
 
 import { exportAccount, formatSpec } from "../../../cli/export";
 import { type RunningEmulator, startEmulator } from "../../../emulator";
-import { EngineStandIn, type RunSummary } from "../../../engine-standin";
 import { clientFor, seedAccount, untilConfigurations } from "../../integration/export/seed";
+import { engineFor, notSame } from "./harness";
 import program = require("../../../program/index");
 
 // Two full `up` runs of ~70 resources through the real dynamic-provider host.
@@ -30,22 +30,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function engineForB(specFile: string): EngineStandIn {
-  return new EngineStandIn({
-    project: "twilio-conversations",
-    stack: "clone",
-    statePath: path.join(dir, "clone.json"),
-    config: {
-      "twilio:baseUrl": b.url,
-      "twilio:accountSid": b.accountSid,
-      "twilio:authToken": b.authToken,
-      spec: specFile,
-    },
-    secretKeys: ["twilio:authToken"],
-  });
-}
-
-const notSame = (summary: RunSummary) => summary.steps.filter((s) => s.op !== "same").map((s) => `${s.op} ${s.name}`);
+const engineForB = (specFile: string) => engineFor(b, specFile, dir);
 
 test("export A, apply to an empty B, export B: equal documents; apply again: no changes", async () => {
   await seedAccount(a);

@@ -64,6 +64,10 @@ describe("ServiceConfiguration inputs", () => {
       },
     ],
     [
+      "no default role at all (null: cleared)",
+      { chatServiceSid: IS, defaultConversationCreatorRoleSid: null, defaultConversationRoleSid: null },
+    ],
+    [
       "upper-case hex",
       { chatServiceSid: "IS" + "0123456789ABCDEF".repeat(2), defaultConversationRoleSid: "RL" + "ABCDEF0123456789".repeat(2) },
     ],
