@@ -15,7 +15,7 @@ export const DEFAULT_SCHEMA_REF = `./node_modules/pulumi-twilio-conversations/${
 
 /** What the header says; each line becomes a `#` comment. */
 export const HEADER_LINES: readonly string[] = [
-  "Exported by `twilio-conversations export`: this account's Twilio Conversations setup.",
+  "Exported by `pulumi-twilio-conversations export`: this account's Twilio Conversations setup.",
   "Apply it to another account with the ConversationsSetup component (pulumi up), one stack per environment.",
   "",
   "Parameters hold this account's environment-specific values (messaging service SIDs, memory store ids,",

@@ -6,11 +6,13 @@
  *
  * Runs after the build (`npm test` builds first): the tarball packs the current dist/.
  */
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { promisify } from "node:util";
 
+import { DEFAULT_SCHEMA_REF } from "../../../cli/export/format";
 import { installApp, packInto, ROOT } from "../../support/packed-app";
 
 const FIXTURE = path.join(__dirname, "fixture");
@@ -60,6 +62,14 @@ describe("the packed tarball, installed into a fresh folder", () => {
     }
     const installed = path.join(app, "node_modules/pulumi-twilio-conversations");
     expect(fs.lstatSync(installed).isSymbolicLink()).toBe(false); // a copy, not a link to this repo
+    // The command is the package's name (what `npx pulumi-twilio-conversations` runs), and the
+    // `$schema` line an export writes resolves from the project's folder.
+    const bin = path.join(app, "node_modules", ".bin", "pulumi-twilio-conversations");
+    const version = await promisify(execFile)(process.execPath, [bin, "--version"], { cwd: app });
+    expect(version.stdout.trim()).toBe(
+      (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version,
+    );
+    expect(fs.existsSync(path.join(app, DEFAULT_SCHEMA_REF))).toBe(true);
 
     // The stand-in's compiled files go next to the program, so they load this folder's @pulumi/pulumi
     // (the program's copy) and start this folder's dynamic-provider host.

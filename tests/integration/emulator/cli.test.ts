@@ -1,5 +1,5 @@
 /**
- * The `twilio-conversations emulator` command as users run it: the built bin (npm test builds
+ * The `pulumi-twilio-conversations emulator` command as users run it: the built bin (npm test builds
  * dist/ first), one line on stdout, served requests, a clean exit on SIGTERM.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
