@@ -40,6 +40,13 @@ describe("the pulumi-twilio-conversations command", () => {
 });
 
 describe("export", () => {
+  test("README documents every flag", async () => {
+    const readme = fs.readFileSync(path.join(__dirname, "../../../README.md"), "utf8");
+    const flags = [...(await runCli(["export", "--help"])).stdout.matchAll(/--[a-z-]+/g)].map((m) => m[0]);
+    expect(flags.length).toBeGreaterThan(8);
+    for (const flag of flags) expect(readme).toContain(flag);
+  });
+
   test("without credentials, says which environment variables and flags it reads (not stack config)", async () => {
     const run = await runCli(["export"], { TWILIO_CONVERSATIONS_BASE_URL: "http://127.0.0.1:9" });
     expect(run.code).toBe(1);
