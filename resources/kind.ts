@@ -133,7 +133,7 @@ export interface ExportContext {
   parameter(kind: ParameterKind, value: string | undefined): string;
   /** Text as the document must write it to read it back verbatim (`${` escaped). */
   text(value: string): string;
-  /** Every string inside a JSON value escaped as {@link text} does. */
+  /** A JSON value as the document writes it: object keys sorted at every level, every string escaped as {@link text} does. */
   json(value: unknown): unknown;
 }
 

@@ -1,7 +1,7 @@
 /** A Conversation Orchestrator (v2) configuration (id: conv_configuration_...). */
 import { z } from "zod";
 
-import { compareText, defined } from "../../provider/shared/values";
+import { defined } from "../../provider/shared/values";
 import type { Exactly } from "../../sdk/type-checks";
 import { defineKind, type DocumentEntry, exportPart, type RuleContext, showOutput } from "../kind";
 import { documentObject, ENVIRONMENT_VALUES, flag, text } from "../spec-fields";
@@ -99,17 +99,6 @@ function oneBridgePerService(entries: readonly DocumentEntry[], context: RuleCon
   return issues;
 }
 
-/** A JSON value with object keys sorted at every level (the document's order must not depend on Twilio's). */
-function sortKeysDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeysDeep);
-  if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort(compareText)
-      .map((k) => [k, sortKeysDeep((value as Record<string, unknown>)[k])]),
-  );
-}
-
 export const orchestratorConfigurationKind = defineKind({
   name: "OrchestratorConfiguration",
   resource: OrchestratorConfiguration,
@@ -147,7 +136,7 @@ export const orchestratorConfigurationKind = defineKind({
         description: context.text(o.description),
         conversationGroupingType: o.conversationGroupingType,
         memoryStoreId: context.parameter(ENVIRONMENT_VALUES.memoryStoreId, o.memoryStoreId),
-        channelSettings: Object.keys(o.channelSettings).length > 0 ? context.json(sortKeysDeep(o.channelSettings)) : undefined,
+        channelSettings: Object.keys(o.channelSettings).length > 0 ? context.json(o.channelSettings) : undefined,
         statusCallbacks:
           o.statusCallbacks.length > 0
             ? o.statusCallbacks.map((cb) =>

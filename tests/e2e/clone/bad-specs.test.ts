@@ -8,8 +8,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 
 import { type RunningEmulator, startEmulator } from "../../../emulator";
-import { EngineRunError, EngineStandIn } from "../../../engine-standin";
+import { EngineRunError } from "../../../engine-standin";
 import { ConversationsSetup } from "../../../sdk/conversations-setup";
+import { engineFor } from "./harness";
 
 let emulator: RunningEmulator;
 let dir: string;
@@ -120,13 +121,7 @@ const cases: Array<[string, string, Record<string, string>, RegExp]> = [
 
 test.each(cases)("%s: fails before any request, naming the path", async (_name, text, parameters, expected) => {
   emulator.clearRequests();
-  const engine = new EngineStandIn({
-    project: "bad-specs",
-    stack: "test",
-    statePath: path.join(dir, "state.json"),
-    config: { "twilio:accountSid": emulator.accountSid, "twilio:authToken": emulator.authToken, "twilio:baseUrl": emulator.url },
-    secretKeys: ["twilio:authToken"],
-  });
+  const engine = engineFor(emulator, dir, { project: "bad-specs", stack: "test" });
   const error = await engine
     .up(() => {
       new ConversationsSetup("setup", { spec: text, source: "bad.yaml", parameters });

@@ -9,8 +9,8 @@ import * as path from "node:path";
 import { parse, stringify } from "yaml";
 
 import { type RunningEmulator, startEmulator } from "../../../emulator";
-import { EngineStandIn } from "../../../engine-standin";
 import { ConversationsSetup } from "../../../sdk/conversations-setup";
+import { engineFor } from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -61,14 +61,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const engine = () =>
-  new EngineStandIn({
-    project: "setup",
-    stack: "test",
-    statePath: path.join(dir, "state.json"),
-    config: { "twilio:accountSid": emulator.accountSid, "twilio:authToken": emulator.authToken, "twilio:baseUrl": emulator.url },
-    secretKeys: ["twilio:authToken"],
-  });
+const engine = () => engineFor(emulator, dir, { project: "setup", stack: "test" });
 const programOf = (spec: string) => () => {
   const setup = new ConversationsSetup("cx", { spec });
   return { serviceSids: setup.ids.serviceSids, conversationSids: setup.ids.conversationSids };

@@ -1,24 +1,29 @@
 /**
- * What the clone tests share: the root GitOps program (program/index.ts) applied to an emulated
- * account through the engine stand-in, as `pulumi up` runs it. The one place these tests name
- * stack config keys.
+ * What the clone tests share: an engine stand-in pointed at an emulated account, running a program
+ * as `pulumi up` runs it (the root GitOps program, program/index.ts, or a test's own). The one
+ * place these tests name stack config keys.
  */
 import * as path from "node:path";
 
 import type { RunningEmulator } from "../../../emulator";
 import { EngineStandIn, type RunSummary } from "../../../engine-standin";
 
-/** An engine that applies the document at `specFile` to `account`, with its state in `stateDir`. */
-export function engineFor(account: RunningEmulator, specFile: string, stateDir: string, stack = "clone"): EngineStandIn {
+/** An engine for `account`, its state in `stateDir`; `config` adds program keys (`spec`, parameters). */
+export function engineFor(
+  account: RunningEmulator,
+  stateDir: string,
+  options: { project?: string; stack?: string; config?: Record<string, string> } = {},
+): EngineStandIn {
+  const stack = options.stack ?? "clone";
   return new EngineStandIn({
-    project: "twilio-conversations",
+    project: options.project ?? "twilio-conversations",
     stack,
     statePath: path.join(stateDir, `${stack}.json`),
     config: {
       "twilio:baseUrl": account.url,
       "twilio:accountSid": account.accountSid,
       "twilio:authToken": account.authToken,
-      spec: specFile,
+      ...options.config,
     },
     secretKeys: ["twilio:authToken"],
   });

@@ -7,7 +7,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 
 import { type RunningEmulator, startEmulator } from "../../../emulator";
-import { EngineRunError, EngineStandIn } from "../../../engine-standin";
+import { EngineRunError } from "../../../engine-standin";
+import { engineFor } from "./harness";
 import program = require("../../../program/index");
 
 const REPO = path.resolve(__dirname, "../../..");
@@ -24,21 +25,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function engine(config: Record<string, string>, stack = "prod"): EngineStandIn {
-  return new EngineStandIn({
-    project: "twilio-conversations",
-    stack,
-    statePath: path.join(dir, `${stack}.json`),
-    config: {
-      "twilio:accountSid": emulator.accountSid,
-      "twilio:authToken": emulator.authToken,
-      "twilio:baseUrl": emulator.url,
-      spec: path.join(REPO, "conversations.yaml"),
-      ...config,
-    },
-    secretKeys: ["twilio:authToken"],
-  });
-}
+const engine = (config: Record<string, string>, stack = "prod") =>
+  engineFor(emulator, dir, { stack, config: { spec: path.join(REPO, "conversations.yaml"), ...config } });
 
 test("a missing parameter stops the program before any request, naming the pulumi config command", async () => {
   emulator.clearRequests();

@@ -30,7 +30,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const engineForB = (specFile: string) => engineFor(b, specFile, dir);
+const engineForB = (specFile: string) => engineFor(b, dir, { config: { spec: specFile } });
 
 test("export A, apply to an empty B, export B: equal documents; apply again: no changes", async () => {
   await seedAccount(a);

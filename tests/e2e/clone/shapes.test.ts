@@ -51,11 +51,11 @@ async function roundTrip(
   const exportedA = await exportAccount(clientFor(a));
   const specFile = path.join(dir, `${shape}.yaml`);
   fs.writeFileSync(specFile, formatSpec(exportedA, "yaml"));
-  const first = await engineFor(b, specFile, dir, shape).up(program);
+  const first = await engineFor(b, dir, { stack: shape, config: { spec: specFile } }).up(program);
   const exportedB = await exportAccount(clientFor(b));
   expect(formatSpec(exportedB, "yaml")).toBe(formatSpec(exportedA, "yaml"));
   b.clearRequests();
-  const again = await engineFor(b, specFile, dir, shape).up(program);
+  const again = await engineFor(b, dir, { stack: shape, config: { spec: specFile } }).up(program);
   expect(notSame(again)).toEqual([]);
   return { exportedA, exportedB, created: notSame(first), secondWrites: b.requests().filter((r) => r.method !== "GET") };
 }

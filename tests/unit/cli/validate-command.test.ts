@@ -4,6 +4,7 @@ import * as path from "node:path";
 
 import { githubAnnotation } from "../../../cli/spec-input";
 import { runCli } from "../../support/run-cli";
+import { THREE_MISTAKES } from "../sdk/spec/fixtures";
 
 let dir: string;
 const write = (name: string, text: string) => {
@@ -16,23 +17,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const DOC = `version: 1
-parameters:
-  mg: {}
-services:
-  support:
-    friendlyName: Support
-    roles:
-      agent: {friendlyName: agent, type: conversation, permissions: [sendMessage]}
-    configuration:
-      defaultConversationRole: agnet
-conversations:
-  lobby:
-    service: support
-    uniqueName: lobby
-    messagingServiceSid: \${mg}
-    timers: {closed: PT5M}
-`;
+const DOC = THREE_MISTAKES;
 const MG = `MG${"a".repeat(32)}`;
 
 describe("validate", () => {

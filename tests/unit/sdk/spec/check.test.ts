@@ -2,26 +2,7 @@ import { ConversationsSetup } from "../../../../sdk/conversations-setup";
 import { checkSpec } from "../../../../sdk/spec/check";
 import { formatIssue, SpecError } from "../../../../sdk/spec/issues";
 import { parseSpec } from "../../../../sdk/spec/parse";
-import { MG, VALID_YAML } from "./fixtures";
-
-/** The three mistakes of issue 12: a role key that does not exist, a parameter with no value, a closed timer of PT5M. */
-const THREE = `version: 1
-parameters:
-  mg: {}
-services:
-  support:
-    friendlyName: Support
-    roles:
-      agent: {friendlyName: agent, type: conversation, permissions: [sendMessage]}
-    configuration:
-      defaultConversationRole: agnet
-conversations:
-  lobby:
-    service: support
-    uniqueName: lobby
-    messagingServiceSid: \${mg}
-    timers: {closed: PT5M}
-`;
+import { MG, THREE_MISTAKES as THREE, VALID_YAML } from "./fixtures";
 
 const lines = (text: string, options = {}) => checkSpec(text, { source: "c.yaml", ...options }).issues.map((i) => formatIssue(i, "c.yaml"));
 

@@ -52,3 +52,22 @@ orchestratorConfigurations:
       - url: https://hooks.example.com/\${memoryStoreId}/status
     conversationsV1Bridge: {service: support}
 `;
+
+/** The three mistakes of issue 12: a role key that does not exist, a parameter with no value, a closed timer of PT5M. */
+export const THREE_MISTAKES = `version: 1
+parameters:
+  mg: {}
+services:
+  support:
+    friendlyName: Support
+    roles:
+      agent: {friendlyName: agent, type: conversation, permissions: [sendMessage]}
+    configuration:
+      defaultConversationRole: agnet
+conversations:
+  lobby:
+    service: support
+    uniqueName: lobby
+    messagingServiceSid: \${mg}
+    timers: {closed: PT5M}
+`;
