@@ -54,9 +54,12 @@ export interface Plan {
   readonly differs: boolean;
 }
 
+/** The id other entries reference a live object by. */
+const liveIdOf = (o: LiveObject | undefined) => (o ? o.kind.export.id?.(o.live) : undefined);
+
 const sameId = (a: unknown, b: unknown) => typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase();
 
-/** The value of a field written for people: strings as they are, anything else as JSON. */
+/** A value as the plan shows it: absent is null (JSON has no undefined). */
 const show = (value: unknown): unknown => (value === undefined ? null : value);
 
 /** Compares the resolved document with what was read from the account. */
@@ -65,7 +68,6 @@ export async function comparePlan(resolved: ResolvedSpec, snapshot: AccountSnaps
   const matched = new Map<string, LiveObject | undefined>(); // kind, parent key, key -> live object
   const id = (kind: string, parentKey: string | undefined, key: string) => `${kind}\u0000${parentKey ?? ""}\u0000${key}`;
   const used = new Set<LiveObject>();
-  const liveId = (o: LiveObject | undefined) => (o ? o.kind.export.id?.(o.live) : undefined);
 
   // The live default of each kind an entry may leave out (a conversation without a service), unless the document sets it.
   const liveDefaults = new Map<string, string>();
@@ -85,13 +87,13 @@ export async function comparePlan(resolved: ResolvedSpec, snapshot: AccountSnaps
     const targetOf = (ref: Reference, target: DocumentKind): string => {
       if ("sid" in ref) return ref.sid;
       const found = matched.get(id(target.name, target.spec.placement.parent ? entry.parentKey : undefined, ref.key));
-      return liveId(found) ?? placeholderSid(target);
+      return liveIdOf(found) ?? placeholderSid(target);
     };
     const declaredRaw = inputsOf(
       kind,
       entry,
       targetOf,
-      parent ? (liveId(parentLive) ?? placeholderSid(kindNamed(parent.kind))) : undefined,
+      parent ? (liveIdOf(parentLive) ?? placeholderSid(kindNamed(parent.kind))) : undefined,
     );
     for (const ref of kind.spec.references ?? []) fillDefault(declaredRaw, ref, entry, resolved, matched, id, liveDefaults);
     const parsed = kind.schema.safeParse(declaredRaw);
@@ -171,8 +173,6 @@ function fillDefault(
   for (const p of path.slice(0, -1)) at = (at[p] ??= {}) as Record<string, unknown>;
   at[path[path.length - 1]!] = value;
 }
-
-const liveIdOf = (o: LiveObject | undefined) => (o ? o.kind.export.id?.(o.live) : undefined);
 
 /** The live object an entry stands for: a singleton's, or the one of its name (the one that differs least, when several). */
 async function pick(kind: DocumentKind, candidates: LiveObject[], declared: Record<string, unknown>): Promise<LiveObject | undefined> {
