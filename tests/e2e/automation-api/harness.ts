@@ -132,21 +132,31 @@ export class RealStack {
     return this.sandbox.run([...args, "--stack", this.name, "--non-interactive"], this.stack.workspace.workDir);
   }
 
-  private recording<T extends { onOutput?: unknown; onError?: unknown; onEvent?: unknown }>(options: T): T {
+  /** The options with every callback also recording into this stack and the sandbox. */
+  private recording<T extends { onOutput?: (out: string) => void; onError?: (err: string) => void; onEvent?: (e: EngineEvent) => void }>(
+    options: T,
+  ): T {
     const steps: Step[] = [];
     const events: EngineEvent[] = [];
     this.steps = steps;
     this.events = events;
     return {
       ...options,
-      onOutput: (out: string) => this.sandbox.record(out),
-      onError: (err: string) => this.sandbox.record(err),
+      onOutput: (out: string) => {
+        this.sandbox.record(out);
+        options.onOutput?.(out);
+      },
+      onError: (err: string) => {
+        this.sandbox.record(err);
+        options.onError?.(err);
+      },
       onEvent: (event: EngineEvent) => {
         events.push(event);
         const m = event.resourcePreEvent?.metadata;
         if (m && !m.type.startsWith("pulumi:")) {
           steps.push({ op: m.op, urn: m.urn, type: m.type, name: m.urn.slice(m.urn.lastIndexOf("::") + 2), key: keyOf(m.urn) });
         }
+        options.onEvent?.(event);
       },
     };
   }
