@@ -189,6 +189,8 @@ export class Sandbox {
   readonly transcript: string[] = [];
   /** Values that must appear nowhere: not in files, logs or output. */
   readonly secrets: string[] = [];
+  /** More environment for every CLI run (and so for its plugins); set before creating stacks. */
+  readonly extraEnv: Record<string, string> = {};
   private pulumiCommand?: Promise<PulumiCommand>;
 
   private constructor(
@@ -214,6 +216,7 @@ export class Sandbox {
       PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
       PULUMI_BACKEND_URL: this.backendUrl,
       PATH: `${this.cli.binDir}${path.delimiter}${process.env.PATH ?? ""}`,
+      ...this.extraEnv,
       ...extra,
     };
   }
