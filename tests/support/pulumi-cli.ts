@@ -12,7 +12,12 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-const ROOT = path.resolve(__dirname, "../..");
+import { PulumiCommand } from "@pulumi/pulumi/automation";
+
+import { findRepoRoot } from "./engine/link-package";
+
+// From the sources (tests/support) or their build (dist/tests/support, for `npm run bench`).
+const ROOT = findRepoRoot(__dirname) ?? path.resolve(__dirname, "../..");
 
 /** Where `npm run pulumi-cli` puts the binaries. */
 export const TOOLS_BIN = path.join(ROOT, ".tools/pulumi/bin");
@@ -83,4 +88,33 @@ function isExecutable(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The environment of a CLI run kept to one scratch folder: its own PULUMI_HOME and a file backend
+ * there, stack secrets under `passphrase`, the CLI's folder first on PATH (for its plugins).
+ */
+export function scratchEnv(cli: PulumiCli, scratch: string, passphrase: string): Record<string, string> {
+  for (const sub of ["home", "backend"]) fs.mkdirSync(path.join(scratch, sub), { recursive: true });
+  return {
+    ...CLI_ENV,
+    PULUMI_HOME: path.join(scratch, "home"),
+    PULUMI_BACKEND_URL: `file://${path.join(scratch, "backend")}`,
+    PULUMI_CONFIG_PASSPHRASE: passphrase,
+    PATH: `${cli.binDir}${path.delimiter}${process.env.PATH ?? ""}`,
+  };
+}
+
+/**
+ * The Automation API's handle on this CLI. It runs `<root>/bin/pulumi`, so a CLI that is not in a
+ * `bin` folder gets one in `scratch`, linked to it.
+ */
+export function pulumiCommand(cli: PulumiCli, scratch: string): Promise<PulumiCommand> {
+  let root = path.dirname(cli.binDir);
+  if (path.basename(cli.binDir) !== "bin") {
+    root = path.join(scratch, "cli");
+    fs.mkdirSync(path.join(root, "bin"), { recursive: true });
+    fs.symlinkSync(cli.command, path.join(root, "bin", "pulumi"));
+  }
+  return PulumiCommand.get({ root, skipVersionCheck: true });
 }

@@ -26,14 +26,14 @@ import {
   type OpType,
   type PreviewOptions,
   type ProjectSettings,
-  PulumiCommand,
+  type PulumiCommand,
   type PulumiFn,
   type RefreshOptions,
   type Stack,
   type UpOptions,
 } from "@pulumi/pulumi/automation";
 
-import { BUILD_COMMAND, CLI_ENV, cliRequiredBecause, findPulumiCli, type PulumiCli } from "../../support/pulumi-cli";
+import { BUILD_COMMAND, cliRequiredBecause, findPulumiCli, type PulumiCli, pulumiCommand, scratchEnv } from "../../support/pulumi-cli";
 
 export const ROOT = path.resolve(__dirname, "../../..");
 
@@ -200,38 +200,18 @@ export class Sandbox {
 
   static create(cli: PulumiCli, label: string): Sandbox {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `real-engine-${label}-`));
-    for (const sub of ["backend", "home", "projects"]) fs.mkdirSync(path.join(dir, sub));
+    fs.mkdirSync(path.join(dir, "projects"));
     return new Sandbox(dir, cli);
   }
 
-  get backendUrl(): string {
-    return `file://${path.join(this.dir, "backend")}`;
-  }
-
-  /** The environment of every CLI run: this sandbox's home, the passphrase, the CLI's folder first on PATH. */
+  /** The environment of every CLI run: this sandbox's home and backend, the passphrase, the CLI's folder first on PATH. */
   env(extra: Record<string, string> = {}): Record<string, string> {
-    return {
-      ...CLI_ENV,
-      PULUMI_HOME: path.join(this.dir, "home"),
-      PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
-      PULUMI_BACKEND_URL: this.backendUrl,
-      PATH: `${this.cli.binDir}${path.delimiter}${process.env.PATH ?? ""}`,
-      ...this.extraEnv,
-      ...extra,
-    };
+    return { ...scratchEnv(this.cli, this.dir, PASSPHRASE), ...this.extraEnv, ...extra };
   }
 
-  /** The Automation API's handle on the CLI (it runs `<root>/bin/pulumi`). */
+  /** The Automation API's handle on the CLI. */
   command(): Promise<PulumiCommand> {
-    this.pulumiCommand ??= (async () => {
-      let root = path.dirname(this.cli.binDir);
-      if (path.basename(this.cli.binDir) !== "bin") {
-        root = path.join(this.dir, "cli");
-        fs.mkdirSync(path.join(root, "bin"), { recursive: true });
-        fs.symlinkSync(this.cli.command, path.join(root, "bin", "pulumi"));
-      }
-      return PulumiCommand.get({ root, skipVersionCheck: true });
-    })();
+    this.pulumiCommand ??= pulumiCommand(this.cli, this.dir);
     return this.pulumiCommand;
   }
 
