@@ -103,7 +103,6 @@ describeRealEngine("Config namespaces: beside a Terraform-bridged Twilio provide
     const creates = emulator.requests().filter((r) => r.method === "POST" && r.path === "/v1/Conversations");
     expect(creates.map((r) => r.username)).toEqual([API_KEY]);
     expect(sandbox.transcript.join("")).not.toContain("deprecated");
-    await stack.destroy();
   }, 180_000);
 
   test("the old keys: the bridge rejects them before anything is sent; without the bridge they work, with a warning", async () => {
@@ -128,7 +127,6 @@ describeRealEngine("Config namespaces: beside a Terraform-bridged Twilio provide
     expect(output).toContain("stack config twilio:authToken is deprecated");
     expect(output).toContain("pulumi config rm twilio:authToken && pulumi config set --secret twilio-conversations:authToken <value>");
     expect(output).toContain("pulumi config rm twilio:baseUrl && pulumi config set twilio-conversations:baseUrl <value>");
-    await stack.destroy();
   }, 180_000);
 
   test("no secret in the state, the stack files, PULUMI_HOME, the bridge's record or the CLI output", () => {

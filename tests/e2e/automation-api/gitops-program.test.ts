@@ -96,7 +96,6 @@ describeRealEngine("Automation API: the root GitOps program (Pulumi.yaml, progra
     const after = dump().v1.conversations;
     expect(after.find((c) => c.sid === general.sid)?.friendlyName).toBe(general.friendlyName);
     expect(after.filter((c) => c.uniqueName === announcements.uniqueName)).toHaveLength(1);
-    await stack.preview({ expectNoChanges: true });
 
     // The document adopts the account's default service, which Twilio refuses to delete while it is
     // the default (code 50060). Destroy everything else, then let go of it (README, "Clone an
