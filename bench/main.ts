@@ -5,6 +5,7 @@
 import { benchConcurrencyCap } from "./concurrency-cap";
 import { benchDeclareResources } from "./declare-resources";
 import { benchPolling } from "./polling";
+import { benchRealEngine } from "./real-engine";
 import { type BenchResult, formatResults } from "./report";
 import { benchSteadyState } from "./steady-state";
 import { benchThroughput } from "./throughput";
@@ -16,7 +17,10 @@ async function main(): Promise<void> {
   results.push(...(await benchThroughput()));
   results.push(...(await benchSteadyState()));
   results.push(...(await benchDeclareResources()));
+  const realEngine = await benchRealEngine();
+  results.push(...realEngine.results);
   console.log(formatResults(results));
+  if (realEngine.skipped) console.log(`real engine: skipped: ${realEngine.skipped}`);
 }
 
 main().catch((e) => {

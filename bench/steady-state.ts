@@ -52,8 +52,12 @@ export async function benchSteadyState(): Promise<BenchResult[]> {
       project: "bench",
       stack: "steady",
       statePath: path.join(dir, "state.json"),
-      config: { "twilio:accountSid": emulator.accountSid, "twilio:authToken": emulator.authToken, "twilio:baseUrl": emulator.url },
-      secretKeys: ["twilio:authToken"],
+      config: {
+        "twilio-conversations:accountSid": emulator.accountSid,
+        "twilio-conversations:authToken": emulator.authToken,
+        "twilio-conversations:baseUrl": emulator.url,
+      },
+      secretKeys: ["twilio-conversations:authToken"],
     });
   try {
     const writes = () => emulator.requests().filter((r) => WRITES.has(r.method));

@@ -39,9 +39,9 @@ export class DemoSession {
     private readonly log: ((line: string) => void) | undefined,
   ) {
     this.config = {
-      "twilio:accountSid": emulator.accountSid,
-      "twilio:authToken": emulator.authToken,
-      "twilio:baseUrl": emulator.url,
+      "twilio-conversations:accountSid": emulator.accountSid,
+      "twilio-conversations:authToken": emulator.authToken,
+      "twilio-conversations:baseUrl": emulator.url,
       memoryStoreId: DEMO_MEMORY_STORE_ID,
     };
   }
@@ -76,7 +76,7 @@ export class DemoSession {
       statePath: this.statePath,
       config: { ...this.config },
       // As `pulumi config set --secret`: the token reaches the provider as a secret.
-      secretKeys: ["twilio:authToken"],
+      secretKeys: ["twilio-conversations:authToken"],
       log: this.log,
     });
   }

@@ -83,7 +83,7 @@ interface Run {
  * @example
  * ```ts
  * const engine = new EngineStandIn({ project: "demo", stack: "dev", statePath: "/tmp/dev.json",
- *   config: { "twilio:accountSid": sid, "twilio:authToken": token }, secretKeys: ["twilio:authToken"] });
+ *   config: { "twilio-conversations:accountSid": sid, "twilio-conversations:authToken": token }, secretKeys: ["twilio-conversations:authToken"] });
  * const summary = await engine.up(() => { const c = new Conversation("support", {...}); return { sid: c.sid }; });
  * console.log(formatSummary(summary));   // throws EngineRunError (with .summary) when the run fails
  * ```

@@ -1,15 +1,17 @@
 /**
- * The GitOps entry point (`main: program/` in the root Pulumi.yaml): applies the conversations
+ * The GitOps entry point (`main: program/index.ts` in the root Pulumi.yaml): applies the conversations
  * setup document named by stack config to the stack's account. One stack per environment:
  *
  *   pulumi stack init prod-eu
- *   pulumi config set twilio:accountSid AC...
- *   pulumi config set --secret twilio:authToken ...
+ *   pulumi config set twilio:username AC...            # the account SID (or an API key SID, SK...)
+ *   pulumi config set --secret twilio:password ...     # its auth token (or the API key's secret)
  *   pulumi config set messagingServiceSid MG...      # each parameter the document declares
  *   pulumi up
  *
  * Stack config:
- * - `spec`: the document's path, relative to the project directory (default `conversations.yaml`);
+ * - `spec`: the document's path, relative to the project directory, where Pulumi.yaml is (default
+ *   `conversations.yaml`); the CLI runs the program with `program/` as its working directory, so a
+ *   path relative to the working directory would miss it;
  * - one key per parameter of the document, named as the parameter (`memoryStoreId`, ...); a
  *   parameter without a value takes its default, and one without either stops the program before
  *   anything is created, naming the `pulumi config set` command.
@@ -27,8 +29,10 @@ const DEFAULT_SPEC = "conversations.yaml";
 
 export = async () => {
   const config = new pulumi.Config();
-  const specPath = path.resolve(config.get("spec") ?? DEFAULT_SPEC);
-  const source = path.relative(process.cwd(), specPath) || specPath;
+  // The project directory ("" where no CLI set one, e.g. under test mocks: then the working directory).
+  const projectDir = path.resolve(pulumi.runtime.getRootDirectory());
+  const specPath = path.resolve(projectDir, config.get("spec") ?? DEFAULT_SPEC);
+  const source = path.relative(projectDir, specPath) || specPath;
   let text: string;
   try {
     text = fs.readFileSync(specPath, "utf8");

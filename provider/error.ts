@@ -71,7 +71,7 @@ export class OperationFailedError extends TwilioConversationsError {
   }
 }
 
-/** The deadline (`twilio:operationTimeout`) passed while the operation was still running. */
+/** The deadline (`twilio-conversations:operationTimeout`) passed while the operation was still running. */
 export class OperationTimeoutError extends TwilioConversationsError {
   readonly operationId: string;
   /** The status of the last poll. */

@@ -216,7 +216,7 @@ export class TwilioClient {
 function rateLimitHint(elapsedMs: number, budgetMs: number): string {
   return (
     `Twilio still answered 429 after ${Math.round(elapsedMs / 1000)} s of retries: the account's concurrent-request limit stayed full ` +
-    `(this program and any other using the account). Lower twilio:maxConcurrentRequests, or raise twilio:retryTimeout ` +
+    `(this program and any other using the account). Lower twilio-conversations:maxConcurrentRequests, or raise twilio-conversations:retryTimeout ` +
     `(now ${Math.round(budgetMs / 1000)} s).`
   );
 }

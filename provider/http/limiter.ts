@@ -64,7 +64,7 @@ interface Waiter {
 
 /** The adaptive in-flight limit of one client. Single-threaded: no locking needed in Node. */
 export class AdaptiveLimiter {
-  /** The configured limit (`twilio:maxConcurrentRequests`): the limit never grows past it. */
+  /** The configured limit (`twilio-conversations:maxConcurrentRequests`): the limit never grows past it. */
   readonly max: number;
   #limit: number;
   /** Accepted responses at the limit since it last changed. */

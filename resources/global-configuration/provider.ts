@@ -40,7 +40,7 @@ export const globalConfigurationProvider = defineProvider<GlobalConfigurationInp
     // Every account has a configuration: a 404 means the base URL does not lead to Twilio's v1 API.
     missing: (_scope, accountSid) =>
       new Error(
-        `${describe(accountSid)} was not found (404): check twilio:baseUrl / TWILIO_CONVERSATIONS_BASE_URL, ` +
+        `${describe(accountSid)} was not found (404): check twilio-conversations:baseUrl / TWILIO_CONVERSATIONS_BASE_URL, ` +
           `or unset it to use https://conversations.twilio.com`,
       ),
   }),

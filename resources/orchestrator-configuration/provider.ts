@@ -5,7 +5,7 @@
  *
  * What happens when a write does not simply succeed:
  * - create FAILED: an OperationFailedError; nothing exists, nothing enters state.
- * - create still running at `twilio:operationTimeout`: PartialFailure with the id Twilio gave, so
+ * - create still running at `twilio-conversations:operationTimeout`: PartialFailure with the id Twilio gave, so
  *   Pulumi keeps the resource and the next up (or refresh) reconciles it.
  * - update FAILED or timed out: PartialFailure with the id and the freshest outputs known.
  * - delete FAILED (an OperationFailedError) or timed out: the resource stays in state. 404 means gone.

@@ -89,7 +89,7 @@ export interface OrchestratorConfigurationArgs {
 
 /**
  * A Conversation Orchestrator (v2) configuration. Its writes are asynchronous on Twilio's side:
- * the provider waits for each operation (up to `twilio:operationTimeout` seconds, default 300).
+ * the provider waits for each operation (up to `twilio-conversations:operationTimeout` seconds, default 300).
  * A create or update that is still running at that point is kept in state and finished by the
  * next `pulumi up` (run `pulumi refresh` first to see where it stands).
  *

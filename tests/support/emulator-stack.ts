@@ -5,7 +5,7 @@ import { configureFromStack } from "../../provider/config";
 /** An emulator on a loopback port, and the stack config that points a provider at it. */
 export interface EmulatorStack {
   emulator: RunningEmulator;
-  /** Stack config as `pulumi config` would hold it (`twilio:accountSid`, `twilio:authToken`, `twilio:baseUrl`). */
+  /** Stack config as `pulumi config` would hold it (`twilio:username`, `twilio:password`, `twilio-conversations:baseUrl`). */
   config: Record<string, string>;
 }
 
@@ -16,9 +16,9 @@ export interface EmulatorStack {
 export async function startEmulatorStack(options: EmulatorOptions = {}, extraConfig: Record<string, string> = {}): Promise<EmulatorStack> {
   const emulator = await startEmulator({ port: 0, operationDelayMs: 20, operationRetryAfterSeconds: 0, ...options });
   const config: Record<string, string> = {
-    "twilio:accountSid": emulator.accountSid,
-    "twilio:authToken": emulator.authToken,
-    "twilio:baseUrl": emulator.url,
+    "twilio:username": emulator.accountSid,
+    "twilio:password": emulator.authToken,
+    "twilio-conversations:baseUrl": emulator.url,
     ...extraConfig,
   };
   configureFromStack({ get: (key) => config[key] });

@@ -1,163 +1,156 @@
 /**
- * The examples under the real Pulumi engine, through the Automation API: where the `pulumi` CLI is
- * on PATH (a user's machine, a CI image that has it), each example runs preview, up, refresh (after
- * a change made outside Pulumi) and destroy against the emulator, with a local file backend in a
- * temp folder. Where the CLI is absent (these build machines), the suite is skipped and says so.
- *
- * The examples run as inline programs (their exported function), so no `npm install` is needed in
- * the example folders. The CLI starts the dynamic-provider host from the workspace folder: that
- * folder gets a `node_modules` with links to this package and to `@pulumi/pulumi`, the in-repo way
- * for the host to `require("pulumi-twilio-conversations/provider")` (see docs/architecture.md).
+ * Both examples under the real Pulumi engine, through the Automation API, against the emulator:
+ * preview, up, `preview --expect-no-changes`, changes made outside Pulumi found by `refresh` and
+ * put back by `up`, and destroy; a file backend in a temp folder, the stack's secrets encrypted with
+ * a passphrase. Each example runs as an inline program (its exported function) with its own
+ * Pulumi.yaml as project settings, so the CLI checks the stack config against the types the
+ * example declares; multi-environment runs on its committed `Pulumi.dev.yaml`.
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 
-import { type ConfigMap, LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import { type ConfigMap } from "@pulumi/pulumi/automation";
+import { parse } from "yaml";
 
 import { type RunningEmulator, startEmulator } from "../../../emulator";
 import accountSetup = require("../../../examples/account-setup");
 import multiEnvironment = require("../../../examples/multi-environment");
+import { describeRealEngine, emulatorConfig, ROOT, Sandbox, uniqueToken } from "./harness";
+import { twilioCall } from "./twilio-call";
 
-const ROOT = path.resolve(__dirname, "../../..");
-
-/** The `pulumi` executable on PATH, if any. */
-function pulumiOnPath(): string | undefined {
-  const names = process.platform === "win32" ? ["pulumi.exe", "pulumi.cmd"] : ["pulumi"];
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter).filter(Boolean)) {
-    for (const name of names) {
-      const candidate = path.join(dir, name);
-      try {
-        fs.accessSync(candidate, fs.constants.X_OK);
-        return candidate;
-      } catch {
-        // not here
-      }
-    }
-  }
-  return undefined;
+interface EmulatorDump {
+  v1: {
+    configuration: Record<string, string | null>;
+    conversations: { sid: string; serviceSid: string; uniqueName: string | null; friendlyName: string | null }[];
+    roles: { sid: string; friendlyName: string }[];
+  };
+  v2: { configurations: { id: string; displayName: string }[] };
 }
 
-const cli = pulumiOnPath();
-const SKIP_REASON =
-  "skipped: pulumi CLI not on PATH (install it from https://www.pulumi.com/docs/install/ to run the Automation API suite)";
-const suite = cli ? describe : describe.skip;
-
-interface Example {
-  readonly project: string;
-  readonly stack: string;
-  readonly program: () => unknown;
-  readonly config: ConfigMap;
-  /** Resources the program declares (the stack resource not included). */
-  readonly resources: number;
-}
-
-const EXAMPLES: Example[] = [
-  {
-    project: "account-setup",
-    stack: "e2e",
-    program: accountSetup,
-    config: { "account-setup:memoryStoreId": { value: "mem_store_e2e" } },
-    resources: 6,
-  },
-  {
-    project: "multi-environment",
-    stack: "dev",
-    program: multiEnvironment,
-    config: {
-      "multi-environment:memoryStoreId": { value: "mem_store_dev" },
-      "multi-environment:queues": { value: JSON.stringify(["general", "vip"]) },
-      "multi-environment:closeAfter": { value: "PT1H" },
-    },
-    resources: 5,
-  },
-];
-
-suite(`Automation API: the examples under the real engine (${cli ?? SKIP_REASON})`, () => {
+describeRealEngine("Automation API: the examples", (cli) => {
+  const authToken = uniqueToken("examples");
   let emulator: RunningEmulator;
-  let dir: string;
+  let sandbox: Sandbox;
+  // The emulator applies a v2 write once its clock passes the operation's delay; moving its clock
+  // on applies an out-of-band delete at once, without waiting.
+  let skewMs = 0;
+  const dump = () => emulator.state() as EmulatorDump;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, operationDelayMs: 50, operationRetryAfterSeconds: 0 });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-automation-"));
-    fs.mkdirSync(path.join(dir, "backend"));
-    const nodeModules = path.join(dir, "node_modules");
-    fs.mkdirSync(nodeModules);
-    fs.symlinkSync(ROOT, path.join(nodeModules, "pulumi-twilio-conversations"), "dir");
-    fs.symlinkSync(path.join(ROOT, "node_modules/@pulumi"), path.join(nodeModules, "@pulumi"), "dir");
+    emulator = await startEmulator({
+      port: 0,
+      authToken,
+      operationDelayMs: 50,
+      operationRetryAfterSeconds: 0,
+      now: () => new Date(Date.now() + skewMs),
+    });
+    sandbox = Sandbox.create(cli, "examples");
+    sandbox.secrets.push(authToken);
   });
   afterAll(async () => {
     await emulator?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    sandbox?.dispose();
   });
 
-  async function stackFor(example: Example): Promise<Stack> {
-    const stack = await LocalWorkspace.createOrSelectStack(
-      {
-        stackName: example.stack,
-        projectName: example.project,
-        program: async () => (await example.program()) as Record<string, unknown>,
-      },
-      {
-        workDir: dir,
-        projectSettings: { name: example.project, runtime: "nodejs", backend: { url: `file://${path.join(dir, "backend")}` } },
-        envVars: { PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase", PULUMI_SKIP_UPDATE_CHECK: "true" },
-      },
-    );
-    await stack.setAllConfig({
-      "twilio:accountSid": { value: emulator.accountSid },
-      "twilio:authToken": { value: emulator.authToken, secret: true },
-      "twilio:baseUrl": { value: emulator.url },
-      ...example.config,
+  /** The example's Pulumi.yaml, minus what the inline stack sets itself. */
+  function projectSettings(example: string) {
+    const settings = parse(fs.readFileSync(path.join(ROOT, "examples", example, "Pulumi.yaml"), "utf8")) as Record<string, unknown>;
+    delete settings.main;
+    return settings;
+  }
+
+  test("account-setup: preview, up, no changes, drift in two resources found and repaired, destroy", async () => {
+    const before = dump().v1.configuration;
+    const stack = await sandbox.inlineStack({
+      project: "account-setup",
+      stack: "e2e",
+      program: async () => (await accountSetup()) as Record<string, unknown>,
+      settings: projectSettings("account-setup"),
+      config: { ...emulatorConfig(emulator), "account-setup:memoryStoreId": { value: "mem_store_e2e" } },
     });
-    return stack;
-  }
+    const all = 6 + 1; // six resources and the stack
 
-  for (const example of EXAMPLES) {
-    test(`${example.project}: preview, up, up (no changes), drift on refresh, destroy`, async () => {
-      const stack = await stackFor(example);
-      const all = example.resources + 1; // the stack resource is counted too
+    const preview = await stack.preview();
+    expect(preview.changeSummary).toEqual({ create: all });
 
-      const preview = await stack.preview();
-      expect(preview.changeSummary.create).toBe(all);
+    const up = await stack.up();
+    expect(up.summary.result).toBe("succeeded");
+    expect(up.summary.resourceChanges).toEqual({ create: all });
+    const serviceSid = String(up.outputs.serviceSid!.value);
+    const lobbySid = String(up.outputs.lobbySid!.value);
+    const routingId = String(up.outputs.orchestratorConfigurationId!.value);
+    expect(dump().v1.configuration.defaultChatServiceSid).toBe(serviceSid);
 
-      const up = await stack.up();
-      expect(up.summary.result).toBe("succeeded");
-      expect(up.summary.resourceChanges?.create).toBe(all);
-      const serviceSid = String(up.outputs.serviceSid?.value);
-      expect(serviceSid).toMatch(/^IS/);
+    // `pulumi preview --expect-no-changes` fails the command on any change.
+    await expect(stack.preview({ expectNoChanges: true })).resolves.toMatchObject({ changeSummary: { same: all } });
 
-      const again = await stack.up();
-      expect(again.summary.resourceChanges).toEqual({ same: all });
+    // Outside Pulumi: the lobby renamed, the orchestrator configuration deleted.
+    await twilioCall(emulator, "POST", `/v1/Services/${serviceSid}/Conversations/${lobbySid}`, { FriendlyName: "renamed in the Console" });
+    await twilioCall(emulator, "DELETE", `/v2/ControlPlane/Configurations/${routingId}`);
+    skewMs += 60_000;
+    expect(dump().v2.configurations).toEqual([]);
 
-      // A change outside Pulumi: rename the service's first conversation directly.
-      const state = emulator.state() as { v1: { conversations: { sid: string; serviceSid: string }[] } };
-      const conversation = state.v1.conversations.find((c) => c.serviceSid === serviceSid)!;
-      const auth = Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString("base64");
-      const renamed = await fetch(`${emulator.url}/v1/Services/${serviceSid}/Conversations/${conversation.sid}`, {
-        method: "POST",
-        headers: { authorization: `Basic ${auth}`, "content-type": "application/x-www-form-urlencoded" },
-        body: "FriendlyName=changed+outside+Pulumi",
-      });
-      expect(renamed.status).toBe(200);
-      const refresh = await stack.refresh();
-      expect(refresh.summary.resourceChanges?.update).toBe(1);
+    const refresh = await stack.refresh();
+    expect(refresh.summary.resourceChanges).toMatchObject({ update: 1, delete: 1 });
 
-      const destroy = await stack.destroy();
-      expect(destroy.summary.resourceChanges?.delete).toBe(all);
-      const after = emulator.state() as { v1: { conversations: unknown[] }; v2: { configurations: unknown[] } };
-      expect(after.v1.conversations).toEqual([]);
-      expect(after.v2.configurations).toEqual([]);
-      await stack.workspace.removeStack(example.stack);
-    }, 300_000);
-  }
-});
+    const repair = await stack.up();
+    expect(repair.summary.resourceChanges).toMatchObject({ update: 1, create: 1 });
+    expect(dump().v1.conversations.find((c) => c.sid === lobbySid)?.friendlyName).toBe("Lobby");
+    expect(dump().v2.configurations.map((c) => c.displayName)).toEqual(["support-routing"]);
 
-if (!cli) {
-  // A test that runs and prints, so the reason shows in jest's output: jest prints nothing at all
-  // for a file whose tests are all skipped when it runs more than one file.
-  test(`Automation API suite ${SKIP_REASON}`, () => {
-    console.log(`Automation API suite ${SKIP_REASON}`);
-    expect(pulumiOnPath()).toBeUndefined();
+    const destroy = await stack.destroy();
+    expect(destroy.summary.resourceChanges).toEqual({ delete: all });
+    expect(dump().v1.conversations).toEqual([]);
+    expect(dump().v2.configurations).toEqual([]);
+    expect(dump().v1.roles.map((r) => r.friendlyName)).not.toContain("support-agent");
+    // The account configuration is put back as it was found.
+    expect(dump().v1.configuration).toEqual(before);
+  }, 240_000);
+
+  test("multi-environment: its committed dev stack file, drift repaired, destroy", async () => {
+    const workDir = sandbox.projectDir("multi-environment");
+    fs.copyFileSync(path.join(ROOT, "examples/multi-environment/Pulumi.dev.yaml"), path.join(workDir, "Pulumi.dev.yaml"));
+    // What differs from the committed file: this emulator's port, and its token (now a secret).
+    const config: ConfigMap = {
+      "twilio-conversations:baseUrl": { value: emulator.url },
+      "twilio:password": { value: authToken, secret: true },
+    };
+    const stack = await sandbox.inlineStack({
+      project: "multi-environment",
+      stack: "dev",
+      program: async () => (await multiEnvironment()) as Record<string, unknown>,
+      settings: projectSettings("multi-environment"),
+      workDir,
+      config,
+    });
+    const stackFile = fs.readFileSync(path.join(workDir, "Pulumi.dev.yaml"), "utf8");
+    expect(stackFile).toContain("twilio:password:\n    secure: ");
+    const all = 4 + 1; // service, account configuration, one queue conversation (dev), orchestrator; the stack
+
+    expect((await stack.preview()).changeSummary).toEqual({ create: all });
+    const up = await stack.up();
+    expect(up.summary.resourceChanges).toEqual({ create: all });
+    expect(up.outputs.environment!.value).toBe("dev");
+    const serviceSid = String(up.outputs.serviceSid!.value);
+    const [queueSid] = up.outputs.queueSids!.value as string[];
+    await stack.preview({ expectNoChanges: true });
+
+    await twilioCall(emulator, "POST", `/v1/Services/${serviceSid}/Conversations/${queueSid}`, { FriendlyName: "changed outside Pulumi" });
+    const refresh = await stack.refresh();
+    expect(refresh.summary.resourceChanges).toMatchObject({ update: 1 });
+    const repair = await stack.up();
+    expect(repair.summary.resourceChanges).toMatchObject({ update: 1, same: all - 1 });
+    expect(dump().v1.conversations.find((c) => c.sid === queueSid)?.friendlyName).toBe("general queue (dev)");
+
+    const destroy = await stack.destroy();
+    expect(destroy.summary.resourceChanges).toEqual({ delete: all });
+    expect(dump().v1.conversations).toEqual([]);
+    expect(dump().v2.configurations).toEqual([]);
+  }, 240_000);
+
+  test("no secret in the state, the stack files, PULUMI_HOME or the CLI output", () => {
+    // The token went in as a secret stack value only: encrypted in the stack file, absent elsewhere.
+    expect(sandbox.transcript.length).toBeGreaterThan(0);
+    expect(sandbox.leaks()).toEqual([]);
   });
-}
+});

@@ -20,12 +20,12 @@ export function engineFor(
     stack,
     statePath: path.join(stateDir, `${stack}.json`),
     config: {
-      "twilio:baseUrl": account.url,
-      "twilio:accountSid": account.accountSid,
-      "twilio:authToken": account.authToken,
+      "twilio-conversations:baseUrl": account.url,
+      "twilio-conversations:accountSid": account.accountSid,
+      "twilio-conversations:authToken": account.authToken,
       ...options.config,
     },
-    secretKeys: ["twilio:authToken"],
+    secretKeys: ["twilio-conversations:authToken"],
   });
 }
 

@@ -1,5 +1,5 @@
 /**
- * The root GitOps program (program/index.ts, `main: program/` in Pulumi.yaml) applying the sample
+ * The root GitOps program (program/index.ts, `main: program/index.ts` in Pulumi.yaml) applying the sample
  * conversations.yaml to an empty emulated account through the engine stand-in, as `pulumi up` does.
  */
 import * as fs from "node:fs";

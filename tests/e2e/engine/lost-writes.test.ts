@@ -48,8 +48,12 @@ describe("lost creates and FAILED v2 writes, re-run through the engine", () => {
       project: "lost-writes",
       stack: "e2e",
       statePath,
-      config: { "twilio:accountSid": emulator.accountSid, "twilio:authToken": emulator.authToken, "twilio:baseUrl": emulator.url },
-      secretKeys: ["twilio:authToken"],
+      config: {
+        "twilio-conversations:accountSid": emulator.accountSid,
+        "twilio-conversations:authToken": emulator.authToken,
+        "twilio-conversations:baseUrl": emulator.url,
+      },
+      secretKeys: ["twilio-conversations:authToken"],
     });
   const v1 = () => (emulator.state() as { v1: V1Dump }).v1;
   const v2 = () => (emulator.state() as { v2: V2Dump }).v2;

@@ -47,8 +47,12 @@ describe("state written by 0.1.0's by-value shim", () => {
       project: "old-shim",
       stack: "e2e",
       statePath,
-      config: { "twilio:accountSid": emulator.accountSid, "twilio:authToken": emulator.authToken, "twilio:baseUrl": emulator.url },
-      secretKeys: ["twilio:authToken"],
+      config: {
+        "twilio-conversations:accountSid": emulator.accountSid,
+        "twilio-conversations:authToken": emulator.authToken,
+        "twilio-conversations:baseUrl": emulator.url,
+      },
+      secretKeys: ["twilio-conversations:authToken"],
     });
   const account = () => emulator.state() as Account;
   const kindOf = (type: string) => type.slice(type.lastIndexOf(":") + 1);

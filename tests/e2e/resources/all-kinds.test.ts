@@ -41,7 +41,11 @@ describe("all six kinds through the real dynamic-provider host", () => {
     emulator = await startEmulator({ port: 0, authToken, operationDelayMs: 50, operationRetryAfterSeconds: 0 });
     baseline = viewOf(emulator);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-all-kinds-"));
-    config = { "twilio:accountSid": emulator.accountSid, "twilio:authToken": authToken, "twilio:baseUrl": emulator.url };
+    config = {
+      "twilio-conversations:accountSid": emulator.accountSid,
+      "twilio-conversations:authToken": authToken,
+      "twilio-conversations:baseUrl": emulator.url,
+    };
     // Observe the engine's side of every gRPC call, without changing what it sends.
     for (const method of METHODS) {
       const original = ProviderClient.prototype[method] as (...args: unknown[]) => Promise<unknown>;
@@ -71,7 +75,7 @@ describe("all six kinds through the real dynamic-provider host", () => {
       stack: "e2e",
       statePath: statePath(),
       config,
-      secretKeys: ["twilio:authToken"],
+      secretKeys: ["twilio-conversations:authToken"],
       log: (line) => logLines.push(line),
     });
   async function run(label: string, command: (e: EngineStandIn) => Promise<RunSummary>): Promise<RunSummary> {

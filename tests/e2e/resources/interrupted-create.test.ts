@@ -44,8 +44,12 @@ describe("a v2 create whose host is killed mid-poll", () => {
       project: "interrupted",
       stack: "e2e",
       statePath: path.join(dir, "state.json"),
-      config: { "twilio:accountSid": emulator.accountSid, "twilio:authToken": emulator.authToken, "twilio:baseUrl": emulator.url },
-      secretKeys: ["twilio:authToken"],
+      config: {
+        "twilio-conversations:accountSid": emulator.accountSid,
+        "twilio-conversations:authToken": emulator.authToken,
+        "twilio-conversations:baseUrl": emulator.url,
+      },
+      secretKeys: ["twilio-conversations:authToken"],
       onHostStarted,
     });
   const configurations = () => (emulator.state() as { v2: { configurations: { id: string }[] } }).v2.configurations;

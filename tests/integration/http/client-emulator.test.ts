@@ -174,7 +174,9 @@ describe("TwilioClient against the emulator", () => {
       .request({ method: "GET", path: "/v1/Configuration" })
       .catch((e) => e);
     expect(error).toBeInstanceOf(TwilioRateLimitError);
-    expect(error.message).toMatch(/Twilio still answered 429 after \d+ s of retries: .* raise twilio:retryTimeout \(now 120 s\)\.$/);
+    expect(error.message).toMatch(
+      /Twilio still answered 429 after \d+ s of retries: .* raise twilio-conversations:retryTimeout \(now 120 s\)\.$/,
+    );
     // Alone in flight, it backs off (full jitter, doubling to 10 s) until the next wait would pass 120 s.
     const total = sleeps.reduce((a, b) => a + b, 0);
     expect(total).toBeLessThanOrEqual(120_000);

@@ -295,10 +295,10 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
     expect(configurations()).toHaveLength(1);
   });
 
-  describe("with twilio:operationTimeout 0.1 (seconds; the setting takes fractions)", () => {
+  describe("with twilio-conversations:operationTimeout 0.1 (seconds; the setting takes fractions)", () => {
     let slow: EmulatorStack;
     beforeAll(async () => {
-      slow = await startEmulatorStack({ operationDelayMs: 20 }, { "twilio:operationTimeout": "0.1" });
+      slow = await startEmulatorStack({ operationDelayMs: 20 }, { "twilio-conversations:operationTimeout": "0.1" });
     });
     afterAll(async () => {
       await slow.emulator.close();

@@ -2,7 +2,15 @@ import { inspect } from "node:util";
 
 import { Config as DynamicProviderConfig } from "@pulumi/pulumi/cmd/dynamic-provider/config";
 
-import { type ConfigSource, configureFromStack, currentSettings, resolveSettings, SettingsError } from "../../../provider/config";
+import {
+  CONFIG_NAMESPACE,
+  type ConfigSource,
+  configureFromStack,
+  currentSettings,
+  deprecationWarnings,
+  resolveSettings,
+  SettingsError,
+} from "../../../provider/config";
 
 const AC = "AC0123456789abcdef0123456789abcdef";
 const AC2 = "ACfedcba9876543210fedcba9876543210";
@@ -46,20 +54,20 @@ describe("resolveSettings: credentials", () => {
   });
 
   it("reads Pulumi's dynamic-provider Config object", () => {
-    const config = new DynamicProviderConfig({ "twilio:accountSid": AC, "twilio:authToken": TOKEN, "twilio:region": "au1" }, "proj");
+    const config = new DynamicProviderConfig({ "twilio:username": AC, "twilio:password": TOKEN, "twilio:region": "au1" }, "proj");
     const s = resolveSettings(config, {});
     expect(s).toMatchObject({ accountSid: AC, baseUrl: "https://conversations.au1.twilio.com" });
     expect(s.password).toBe(TOKEN);
   });
 
   it("authenticates with an API key as the user, keeping the account SID", () => {
-    const s = resolveSettings(stack({ "twilio:accountSid": AC, "twilio:apiKey": SK, "twilio:apiSecret": SECRET }), {});
+    const s = resolveSettings(stack({ "twilio:accountSid": AC, "twilio:username": SK, "twilio:password": SECRET }), {});
     expect(s).toMatchObject({ accountSid: AC, username: SK });
     expect(s.password).toBe(SECRET);
   });
 
   it("lets stack config's auth token win over an API key from the environment", () => {
-    const s = resolveSettings(stack({ "twilio:authToken": TOKEN }), {
+    const s = resolveSettings(stack({ "twilio-conversations:authToken": TOKEN }), {
       TWILIO_ACCOUNT_SID: AC,
       TWILIO_API_KEY: SK,
       TWILIO_API_SECRET: SECRET,
@@ -82,8 +90,10 @@ describe("resolveSettings: credentials", () => {
   it("names both ways to give credentials when there are none", () => {
     const e = settingsError(undefined, {});
     expect(e.message).toContain("pulumi config set twilio:accountSid");
-    expect(e.message).toContain("pulumi config set --secret twilio:authToken");
-    expect(e.message).toContain("twilio:apiKey");
+    expect(e.message).toContain("pulumi config set twilio:username");
+    expect(e.message).toContain("pulumi config set --secret twilio:password");
+    expect(e.message).toContain("twilio-conversations:authToken");
+    expect(e.message).toContain("twilio-conversations:apiKey");
     expect(e.message).toContain("TWILIO_ACCOUNT_SID");
     expect(e.message).toContain("TWILIO_AUTH_TOKEN");
     expect(e.message).toContain("TWILIO_API_KEY");
@@ -98,13 +108,13 @@ describe("resolveSettings: credentials", () => {
   it("asks for a token or key when only the account SID is given", () => {
     const e = settingsError(stack({ "twilio:accountSid": AC }), {});
     expect(e.message).toMatch(/No Twilio auth token or API key/);
-    expect(e.message).toContain("pulumi config set --secret twilio:authToken");
+    expect(e.message).toContain("pulumi config set --secret twilio:password");
   });
 
   it("refuses an API key without its secret, even when a token is there", () => {
-    const e = settingsError(stack({ "twilio:apiKey": SK }), withToken);
-    expect(e.message).toMatch(/^twilio:apiKey is set but its secret is missing/);
-    expect(e.message).toContain("pulumi config set --secret twilio:apiSecret");
+    const e = settingsError(stack({ "twilio-conversations:apiKey": SK }), withToken);
+    expect(e.message).toMatch(/^twilio-conversations:apiKey is set but its secret is missing/);
+    expect(e.message).toContain("pulumi config set --secret twilio-conversations:apiSecret");
     expect(e.message).toContain("TWILIO_API_SECRET");
   });
 
@@ -115,7 +125,7 @@ describe("resolveSettings: credentials", () => {
 
   it("names the key and the fix for a malformed account SID, without echoing the value", () => {
     // The classic mistake: the token pasted into the SID slot. It must not reach a log.
-    const e = settingsError(stack({ "twilio:accountSid": TOKEN, "twilio:authToken": TOKEN }), {});
+    const e = settingsError(stack({ "twilio:accountSid": TOKEN, "twilio-conversations:authToken": TOKEN }), {});
     expect(e.message).toMatch(/^twilio:accountSid is not an Account SID: expected "AC" followed by 32 hex characters/);
     expect(e.message).toContain("pulumi config set twilio:accountSid AC...");
     expect(e.message).not.toContain(TOKEN);
@@ -195,15 +205,15 @@ describe("resolveSettings: host", () => {
   });
 
   it("lets a base URL override win over region and edge", () => {
-    const s = resolveSettings(stack({ "twilio:baseUrl": "http://127.0.0.1:9" }), { ...withToken, TWILIO_REGION: "ie1" });
+    const s = resolveSettings(stack({ "twilio-conversations:baseUrl": "http://127.0.0.1:9" }), { ...withToken, TWILIO_REGION: "ie1" });
     expect(s.baseUrl).toBe("http://127.0.0.1:9");
   });
 
   it.each(["http://example.com", "http://10.0.0.1:4010", "http://127.0.0.1.evil.example", "http://[::2]:4010", "http://0.0.0.0:4010"])(
     "refuses plain http to the non-loopback %s",
     (url) => {
-      const e = settingsError(stack({ "twilio:baseUrl": url }), withToken);
-      expect(e.message).toMatch(/^twilio:baseUrl uses plain http:\/\/ to .*unencrypted/);
+      const e = settingsError(stack({ "twilio-conversations:baseUrl": url }), withToken);
+      expect(e.message).toMatch(/^twilio-conversations:baseUrl uses plain http:\/\/ to .*unencrypted/);
       expect(e.message).toContain("loopback");
     },
   );
@@ -222,7 +232,7 @@ describe("resolveSettings: host", () => {
 
 describe("resolveSettings: numbers", () => {
   it("reads the operation timeout and the in-flight limit, stack config first", () => {
-    const s = resolveSettings(stack({ "twilio:operationTimeout": "120" }), {
+    const s = resolveSettings(stack({ "twilio-conversations:operationTimeout": "120" }), {
       ...withToken,
       TWILIO_OPERATION_TIMEOUT: "60",
       TWILIO_MAX_CONCURRENT_REQUESTS: "4",
@@ -232,9 +242,10 @@ describe("resolveSettings: numbers", () => {
   });
 
   it("reads the retry time budget, stack config first, and refuses a non-positive one", () => {
-    expect(resolveSettings(stack({ "twilio:retryTimeout": "30" }), { ...withToken, TWILIO_RETRY_TIMEOUT: "600" }).retryTimeoutSeconds).toBe(
-      30,
-    );
+    expect(
+      resolveSettings(stack({ "twilio-conversations:retryTimeout": "30" }), { ...withToken, TWILIO_RETRY_TIMEOUT: "600" })
+        .retryTimeoutSeconds,
+    ).toBe(30);
     expect(resolveSettings(undefined, { ...withToken, TWILIO_RETRY_TIMEOUT: "0.5" }).retryTimeoutSeconds).toBe(0.5);
     expect(settingsError(undefined, { ...withToken, TWILIO_RETRY_TIMEOUT: "0" }).message).toMatch(
       /^TWILIO_RETRY_TIMEOUT must be a positive number of seconds/,
@@ -248,8 +259,8 @@ describe("resolveSettings: numbers", () => {
   });
 
   it.each(["0", "2.5", "many"])("refuses the in-flight limit %p", (value) => {
-    expect(settingsError(stack({ "twilio:maxConcurrentRequests": value }), withToken).message).toMatch(
-      /^twilio:maxConcurrentRequests must be a whole number of at least 1/,
+    expect(settingsError(stack({ "twilio-conversations:maxConcurrentRequests": value }), withToken).message).toMatch(
+      /^twilio-conversations:maxConcurrentRequests must be a whole number of at least 1/,
     );
   });
 });
@@ -278,9 +289,151 @@ describe("configureFromStack and currentSettings", () => {
 
   it("keeps its own copy of the stack values", () => {
     for (const key of Object.keys(process.env)) if (key.startsWith("TWILIO_")) delete process.env[key];
-    const raw: Record<string, string> = { "twilio:accountSid": AC, "twilio:authToken": TOKEN };
+    const raw: Record<string, string> = { "twilio:username": AC, "twilio:password": TOKEN };
     configureFromStack(new DynamicProviderConfig(raw, "proj"));
-    raw["twilio:accountSid"] = AC2;
+    raw["twilio:username"] = AC2;
     expect(currentSettings().accountSid).toBe(AC);
+  });
+});
+
+describe("namespaces: beside a Terraform-bridged Twilio provider", () => {
+  // The keys the bridge knows in `twilio:` (its schema.json config variables); it rejects any other.
+  const BRIDGE_KEYS = ["accountSid", "username", "password", "region", "edge"];
+
+  it("is named after the package", () => {
+    expect(CONFIG_NAMESPACE).toBe("twilio-conversations");
+  });
+
+  it("runs on the bridge's keys plus its own namespace alone", () => {
+    const values = {
+      "twilio:accountSid": AC,
+      "twilio:username": SK,
+      "twilio:password": SECRET,
+      "twilio:region": "ie1",
+      "twilio-conversations:baseUrl": "http://127.0.0.1:4010",
+      "twilio-conversations:operationTimeout": "30",
+      "twilio-conversations:maxConcurrentRequests": "3",
+    };
+    const twilioKeys = Object.keys(values).filter((k) => k.startsWith("twilio:"));
+    expect(twilioKeys.every((k) => BRIDGE_KEYS.includes(k.slice("twilio:".length)))).toBe(true);
+    const s = resolveSettings(stack(values), {});
+    expect(s).toMatchObject({
+      accountSid: AC,
+      username: SK,
+      baseUrl: "http://127.0.0.1:4010",
+      operationTimeoutSeconds: 30,
+      maxConcurrentRequests: 3,
+    });
+    expect(s.password).toBe(SECRET);
+    expect(deprecationWarnings(stack(values))).toEqual([]);
+  });
+
+  it("takes the account from twilio:username with the auth token in twilio:password", () => {
+    const s = resolveSettings(stack({ "twilio:username": AC, "twilio:password": TOKEN }), {});
+    expect(s).toMatchObject({ accountSid: AC, username: AC });
+    expect(s.password).toBe(TOKEN);
+  });
+
+  it("accepts twilio:accountSid equal to the account in twilio:username", () => {
+    const s = resolveSettings(stack({ "twilio:accountSid": AC, "twilio:username": AC, "twilio:password": TOKEN }), {});
+    expect(s.username).toBe(AC);
+  });
+
+  it("refuses a parent account's auth token for another account (the bridge's subaccount form)", () => {
+    const e = settingsError(stack({ "twilio:accountSid": AC2, "twilio:username": AC, "twilio:password": SECRET }), {});
+    expect(e.message).toMatch(/^twilio:username is the account AC0123.* but twilio:accountSid is ACfedc/);
+    expect(e.message).toContain("subaccount");
+    expect(e.message).not.toContain(SECRET);
+  });
+
+  it("lets this package's own namespace win over the shared keys, and those over the deprecated ones", () => {
+    const s = resolveSettings(
+      stack({
+        "twilio-conversations:accountSid": AC2,
+        "twilio-conversations:authToken": "own-token",
+        "twilio:accountSid": AC,
+        "twilio:username": SK,
+        "twilio:password": SECRET,
+        "twilio-conversations:region": "au1",
+        "twilio:region": "ie1",
+        "twilio-conversations:baseUrl": "http://127.0.0.1:1",
+        "twilio:baseUrl": "http://127.0.0.1:2",
+      }),
+      {},
+    );
+    expect(s).toMatchObject({ accountSid: AC2, username: AC2, baseUrl: "http://127.0.0.1:1" });
+    expect(s.password).toBe("own-token");
+    expect(resolveSettings(stack({ "twilio-conversations:region": "au1", "twilio:region": "ie1" }), withToken).baseUrl).toBe(
+      "https://conversations.au1.twilio.com",
+    );
+    const shared = resolveSettings(stack({ "twilio:username": AC, "twilio:password": TOKEN, "twilio:authToken": "old" }), {});
+    expect(shared.password).toBe(TOKEN);
+  });
+
+  it.each<[Record<string, string>, RegExp]>([
+    [{ "twilio:password": TOKEN }, /^twilio:password is set but twilio:username is not/],
+    [{ "twilio:username": AC }, /^twilio:username is set but twilio:password is not: pulumi config set --secret twilio:password/],
+    [
+      { "twilio:username": "admin", "twilio:password": TOKEN },
+      /^twilio:username must be an Account SID .* or an API key SID .*got 5 characters starting with "ad"/,
+    ],
+  ])("names the fix for the incomplete or malformed pair %p", (values, message) => {
+    const e = settingsError(stack(values), withToken);
+    expect(e.message).toMatch(message);
+    expect(e.message).not.toContain(values["twilio:password"] ?? "never");
+  });
+});
+
+describe("deprecated twilio: keys", () => {
+  const OLD = {
+    "twilio:authToken": TOKEN,
+    "twilio:apiKey": SK,
+    "twilio:apiSecret": SECRET,
+    "twilio:baseUrl": "http://127.0.0.1:4010",
+    "twilio:operationTimeout": "60",
+    "twilio:maxConcurrentRequests": "2",
+  };
+
+  it("are still read, below this package's namespace and the shared keys", () => {
+    const s = resolveSettings(stack({ "twilio:accountSid": AC, ...OLD }), {});
+    expect(s).toMatchObject({
+      accountSid: AC,
+      username: SK,
+      baseUrl: "http://127.0.0.1:4010",
+      operationTimeoutSeconds: 60,
+      maxConcurrentRequests: 2,
+    });
+    expect(s.password).toBe(SECRET);
+  });
+
+  it("each get one warning naming the replacement, never the value", () => {
+    const messages = deprecationWarnings(stack(OLD));
+    expect(messages).toHaveLength(6);
+    for (const [key, value] of Object.entries(OLD)) {
+      const message = messages.find((m) => m.includes(`stack config ${key} is deprecated`))!;
+      expect(message).toContain(`pulumi config rm ${key} && pulumi config set`);
+      expect(message).toContain(`twilio-conversations:${key.slice("twilio:".length)} <value>`);
+      expect(message).not.toContain(value);
+    }
+    expect(messages.find((m) => m.includes("twilio:authToken"))).toContain("config set --secret twilio-conversations:authToken");
+    expect(messages.find((m) => m.includes("twilio:authToken"))).toContain("twilio:password (with twilio:username set to the account SID)");
+    expect(messages.find((m) => m.includes("twilio:baseUrl"))).not.toContain("--secret");
+    expect(deprecationWarnings(stack({ "twilio:username": AC, "twilio:password": TOKEN, "twilio-conversations:baseUrl": "x" }))).toEqual(
+      [],
+    );
+  });
+
+  it("are reported once by configureFromStack, through the warn function", () => {
+    const warn = jest.fn();
+    configureFromStack(
+      new DynamicProviderConfig({ "twilio:accountSid": AC, "twilio:authToken": TOKEN, "twilio:baseUrl": "http://127.0.0.1:1" }, "p"),
+      warn,
+    );
+    expect(warn.mock.calls.map(([m]) => (m as string).split(" is deprecated")[0])).toEqual([
+      "warning: stack config twilio:authToken",
+      "warning: stack config twilio:baseUrl",
+    ]);
+    configureFromStack(stack({}), warn);
+    expect(warn).toHaveBeenCalledTimes(2);
   });
 });

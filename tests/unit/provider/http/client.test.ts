@@ -367,7 +367,7 @@ describe("TwilioClient: retries", () => {
     expect(clock.sleeps).toEqual([7000]);
   });
 
-  it("stops when the next wait would pass the retry time budget (twilio:retryTimeout)", async () => {
+  it("stops when the next wait would pass the retry time budget (twilio-conversations:retryTimeout)", async () => {
     const { client, calls, sleeps } = setup(
       [fail(503, 1, { "Retry-After": "1" }), fail(503, 1, { "Retry-After": "1" }), ok()],
       {},
@@ -555,7 +555,7 @@ describe("TwilioClient: 429s", () => {
     expect((error as Error).message).toBe(
       `Twilio API 429 (code 20429, request ${rq}) creating Conversation "a": failure 429. See https://www.twilio.com/docs/errors/20429. ` +
         "Twilio still answered 429 after 8 s of retries: the account's concurrent-request limit stayed full (this program and " +
-        "any other using the account). Lower twilio:maxConcurrentRequests, or raise twilio:retryTimeout (now 10 s).",
+        "any other using the account). Lower twilio-conversations:maxConcurrentRequests, or raise twilio-conversations:retryTimeout (now 10 s).",
     );
   });
 

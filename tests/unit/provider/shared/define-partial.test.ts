@@ -24,9 +24,9 @@ const provider = defineProvider<{ name: string }, { accountSid: string; name: st
 
 beforeAll(() => {
   const config: Record<string, string> = {
-    "twilio:accountSid": ACCOUNT,
-    "twilio:authToken": "token",
-    "twilio:baseUrl": "http://127.0.0.1:9",
+    "twilio:username": ACCOUNT,
+    "twilio:password": "token",
+    "twilio-conversations:baseUrl": "http://127.0.0.1:9",
   };
   configureFromStack({ get: (key) => config[key] });
 });
