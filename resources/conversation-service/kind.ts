@@ -6,9 +6,8 @@ import type { Exactly } from "../../sdk/type-checks";
 import { defineKind, exportPart, showOutput } from "../kind";
 import { flag, text } from "../spec-fields";
 import { inputsOf, listServices } from "./api";
-import type { ConversationServiceEntry } from "./entry";
 import { conversationServiceProvider } from "./provider";
-import { ConversationService } from "./resource";
+import { ConversationService, type ConversationServiceEntry } from "./resource";
 import { type ConversationServiceOutputs, conversationServiceSchema } from "./schema";
 
 /**

@@ -85,3 +85,11 @@ true satisfies SameKeys<ConversationServiceArgs, ConversationServiceInputs>;
 ({}) as ConversationServiceInputs satisfies Resolved<ConversationServiceArgs>;
 true satisfies Exactly<(typeof OUTPUTS)[number], DeclaredOutputNames<ConversationService>>;
 true satisfies Exactly<OutputMismatches<ConversationService, ConversationServiceOutputs>, never>;
+
+/** A conversation service as the conversations setup document writes it: `services.<key>`. */
+export interface ConversationServiceEntry {
+  /** The service's name, 1 to 256 characters. Changing it replaces the service, with everything in it. */
+  friendlyName: string;
+  /** Take charge of the account's only service of this name instead of creating one. */
+  adoptExisting?: boolean;
+}

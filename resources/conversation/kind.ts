@@ -11,9 +11,8 @@ import type { ConversationServiceOutputs } from "../conversation-service/schema"
 import { defineKind, type DocumentEntry, exportPart, type ReadOptions, type RuleContext, showOutput } from "../kind";
 import { documentObject, ENVIRONMENT_VALUES, text } from "../spec-fields";
 import { fromWire, type LiveConversation } from "./api";
-import type { ConversationEntry } from "./entry";
 import { conversationProvider } from "./provider";
-import { Conversation } from "./resource";
+import { Conversation, type ConversationEntry } from "./resource";
 import { conversationSchema } from "./schema";
 
 const entry = {

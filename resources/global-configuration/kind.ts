@@ -6,9 +6,8 @@ import type { Exactly } from "../../sdk/type-checks";
 import { defineKind, exportPart, showOutput } from "../kind";
 import { ENVIRONMENT_VALUES, text } from "../spec-fields";
 import { fetchGlobalConfiguration } from "./api";
-import type { GlobalConfigurationEntry } from "./entry";
 import { globalConfigurationProvider } from "./provider";
-import { GlobalConfiguration } from "./resource";
+import { GlobalConfiguration, type GlobalConfigurationEntry } from "./resource";
 import { globalConfigurationSchema, type GlobalConfigurationValues } from "./schema";
 
 const entry = {

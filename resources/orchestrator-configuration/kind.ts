@@ -6,9 +6,8 @@ import type { Exactly } from "../../sdk/type-checks";
 import { defineKind, type DocumentEntry, exportPart, type RuleContext, showOutput } from "../kind";
 import { documentObject, ENVIRONMENT_VALUES, flag, text } from "../spec-fields";
 import { fromWire, inputsOf, listConfigurations } from "./api";
-import type { OrchestratorConfigurationEntry } from "./entry";
 import { orchestratorConfigurationProvider } from "./provider";
-import { OrchestratorConfiguration } from "./resource";
+import { OrchestratorConfiguration, type OrchestratorConfigurationEntry } from "./resource";
 import { CHANNELS, LOGICAL_NAME_KEY, type OrchestratorConfigurationOutputs, orchestratorConfigurationSchema } from "./schema";
 
 const minutes = (description: string) => z.number({ error: "must be a number of minutes" }).describe(description).optional();

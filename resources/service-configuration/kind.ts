@@ -8,9 +8,8 @@ import { defineKind, exportPart, type ReferenceField, showOutput } from "../kind
 import type { ServiceRoleOutputs } from "../service-role/schema";
 import { flag, text } from "../spec-fields";
 import { fetchServiceConfiguration } from "./api";
-import type { ServiceConfigurationEntry } from "./entry";
 import { serviceConfigurationProvider } from "./provider";
-import { ServiceConfiguration } from "./resource";
+import { ServiceConfiguration, type ServiceConfigurationEntry } from "./resource";
 import { serviceConfigurationSchema, type ServiceConfigurationValues } from "./schema";
 
 const role = (what: string) => text(`${what}: a key of this service's \`roles\`, or an RL SID; null for none.`).nullable().optional();

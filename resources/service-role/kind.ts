@@ -7,9 +7,8 @@ import type { ConversationServiceOutputs } from "../conversation-service/schema"
 import { defineKind, exportPart, showOutput } from "../kind";
 import { flag, text } from "../spec-fields";
 import { inputsOf, listRoles } from "./api";
-import type { ServiceRoleEntry } from "./entry";
 import { serviceRoleProvider } from "./provider";
-import { ServiceRole } from "./resource";
+import { ServiceRole, type ServiceRoleEntry } from "./resource";
 import { type ServiceRoleOutputs, serviceRoleSchema } from "./schema";
 
 /**

@@ -1,19 +1,19 @@
 /**
  * The conversations setup document as TypeScript types: plain interfaces, so a program that uses
  * the package reads no zod declaration. Each entry's own fields are its kind's
- * (resources/<kind>/entry.ts, checked there against the kind's document schema); this file puts
+ * (resources/<kind>/resource.ts, checked there against the kind's document schema); this file puts
  * them in their sections, and the checks at its end keep it equal to what the kind registry
  * composes (a kind added to the registry without its line here fails to compile).
  */
 import type { z } from "zod";
 
-import type { ConversationEntry } from "../../resources/conversation/entry";
-import type { ConversationServiceEntry } from "../../resources/conversation-service/entry";
-import type { GlobalConfigurationEntry } from "../../resources/global-configuration/entry";
-import type { OrchestratorConfigurationEntry } from "../../resources/orchestrator-configuration/entry";
+import type { ConversationEntry } from "../../resources/conversation/resource";
+import type { ConversationServiceEntry } from "../../resources/conversation-service/resource";
+import type { GlobalConfigurationEntry } from "../../resources/global-configuration/resource";
+import type { OrchestratorConfigurationEntry } from "../../resources/orchestrator-configuration/resource";
 import type { KINDS } from "../../resources/registry";
-import type { ServiceConfigurationEntry } from "../../resources/service-configuration/entry";
-import type { ServiceRoleEntry } from "../../resources/service-role/entry";
+import type { ServiceConfigurationEntry } from "../../resources/service-configuration/resource";
+import type { ServiceRoleEntry } from "../../resources/service-role/resource";
 import type { Exactly } from "../type-checks";
 
 /** A reference between entries, resolved: an entry of the document by key, or a SID outside it. */
