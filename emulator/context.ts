@@ -100,6 +100,8 @@ export interface LoggedRequest {
   parsedBody: unknown;
   /** Status sent, or 0 when the connection was dropped. */
   status: number;
+  /** `Twilio-Request-Id` the response carried (or would have carried, when dropped). */
+  requestId: string;
   /** Fault injected for this request, if any. */
   fault?: string;
   /**
