@@ -166,7 +166,7 @@ test("remove answers a JSON 202; after the operation the configuration is gone (
   await expect(v2().configurations(id).fetch()).rejects.toMatchObject({ status: 404, code: 20404 });
 });
 
-test("errors reach twilio-node as RestException: validation 400, bridge conflict 409, unknown operation 404", async () => {
+test("errors reach twilio-node as RestException: validation 400, bridge conflict 409, key reuse 17534, unknown operation 404", async () => {
   await expect(v2().configurations.create(body("bad/name"))).rejects.toMatchObject({
     status: 400,
     message: expect.stringContaining("displayName"),
@@ -178,6 +178,14 @@ test("errors reach twilio-node as RestException: validation 400, bridge conflict
     status: 409,
   });
   await waitForOperation(first.statusUrl);
+
+  const key = randomUUID();
+  await v2().configurations.create(body("Keyed once"), { "Idempotency-Key": key });
+  await expect(v2().configurations.create(body("Keyed twice"), { "Idempotency-Key": key })).rejects.toMatchObject({
+    status: 422,
+    code: 17534,
+    moreInfo: "https://www.twilio.com/docs/errors/17534",
+  });
 
   await expect(v2().operations("op_00000000000000000000000000").fetch()).rejects.toMatchObject({ status: 404, code: 20404 });
 });
