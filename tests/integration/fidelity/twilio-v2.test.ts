@@ -72,6 +72,7 @@ test("create with an Idempotency-Key, poll the operation, fetch; a replay return
   const accepted = await v2().configurations.createWithHttpInfo(body("Fidelity one"), { "Idempotency-Key": key });
   expect(accepted.statusCode).toBe(202);
   const operationId = operationIdOf(accepted.body.statusUrl);
+  expect(operationId).toMatch(/^proc_job_[0-9a-hjkmnp-tv-z]{26}$/); // Twilio's shape: proc_job_01kpttrkrnfjgvwjwcwggqdk96
   expect(accepted.headers["operation-id"]).toBe(operationId);
   expect(accepted.body.statusUrl).toBe(`${emulator.url}/v2/ControlPlane/Operations/${operationId}`);
   const id = accepted.body.related!.configurationId;
@@ -187,7 +188,7 @@ test("errors reach twilio-node as RestException: validation 400, bridge conflict
     moreInfo: "https://www.twilio.com/docs/errors/17534",
   });
 
-  await expect(v2().operations("op_00000000000000000000000000").fetch()).rejects.toMatchObject({ status: 404, code: 20404 });
+  await expect(v2().operations("proc_job_00000000000000000000000000").fetch()).rejects.toMatchObject({ status: 404, code: 20404 });
 });
 
 test("an injected operation failure surfaces as FAILED with an RFC 9457 error", async () => {
