@@ -3,20 +3,9 @@
  * parses our responses, follows our paging and raises our errors, the emulator speaks Twilio's
  * format rather than only this project's. When it rejects something, the emulator is what gets fixed.
  */
-import twilio from "twilio";
+import { twilioForFile } from "./twilio-client";
 
-import { type RunningEmulator, startEmulator } from "../../../emulator";
-
-let emu: RunningEmulator;
-let client: twilio.Twilio;
-
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-  client = twilio(emu.accountSid, emu.authToken);
-  // Only the base URL: edge/region would rewrite the host name.
-  client.conversations.baseUrl = emu.url;
-});
-afterAll(() => emu.close());
+const { emu, client } = twilioForFile();
 
 test("v1 configuration: fetch and update", async () => {
   const config = await client.conversations.v1.configuration().fetch();

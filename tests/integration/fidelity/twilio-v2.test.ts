@@ -8,27 +8,13 @@
  */
 import { randomUUID } from "node:crypto";
 
-import twilio from "twilio";
-
-import { type RunningEmulator, startEmulator } from "../../../emulator/server";
+import { twilioForFile } from "./twilio-client";
 
 const OPERATION_DELAY_MS = 50;
 const POLL_INTERVAL_MS = 20;
 const MAX_POLLS = 100; // 2 s at most per operation
 
-let emulator: RunningEmulator;
-let client: ReturnType<typeof twilio>;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ host: "127.0.0.1", port: 0, operationDelayMs: OPERATION_DELAY_MS, operationRetryAfterSeconds: 0 });
-  client = twilio(emulator.accountSid, emulator.authToken);
-  // Only the base URL: edge or region would rewrite the host name.
-  client.conversations.baseUrl = emulator.url;
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-  emulator.reset();
-});
+const { emu: emulator, client } = twilioForFile({ operationDelayMs: OPERATION_DELAY_MS, operationRetryAfterSeconds: 0 });
 
 const v2 = () => client.conversations.v2;
 
