@@ -22,7 +22,7 @@ import {
 import { applyFaults, clearFaults, overInFlightCap, takeDropAfterEffect, takePreRouteFault } from "./faults";
 import { parseForm } from "./form-body";
 import { parseJsonBody } from "./json-body";
-import { loggableHeaders, RequestLog } from "./request-log";
+import { loggableHeaders, redactFormBody, redactParsedForm, RequestLog } from "./request-log";
 import { CONCURRENT_REQUESTS_HEADER, formatDuration, newRequestId, REQUEST_DURATION_HEADER, REQUEST_ID_HEADER } from "./response-headers";
 import { sendTwilioError } from "./twilio-error";
 import { registerV1Routes } from "./v1/routes";
@@ -127,13 +127,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     for (const [k, v] of Object.entries((req.query ?? {}) as Record<string, unknown>)) {
       query[k] = Array.isArray(v) ? v.map(String).join(",") : String(v);
     }
+    // Form bodies may carry push credential secrets: the log keeps their fingerprints only.
+    const form = /^application\/x-www-form-urlencoded/i.test(String(req.headers["content-type"] ?? ""));
     const entry: LoggedRequest = {
       method: req.method,
       path: pathOf(req.url),
       query,
       headers: loggableHeaders(req.headers),
-      body: s.rawBody,
-      parsedBody: req.body === undefined ? (s.rawBody === "" ? undefined : s.rawBody) : req.body,
+      body: form ? redactFormBody(s.rawBody) : s.rawBody,
+      parsedBody: req.body === undefined ? (s.rawBody === "" ? undefined : s.rawBody) : form ? redactParsedForm(req.body) : req.body,
       status,
       requestId: s.requestId,
       at: ctx.now().toISOString(),

@@ -28,6 +28,38 @@ export const CODES = {
    */
   invalidParameter: 20001,
   invalidAttributes: 50304,
+  /**
+   * A well-formed service SID naming no service, in a parameter: "Programmable Chat: Service
+   * Instance not found" (https://www.twilio.com/docs/api/errors/50050), answered 400 as the
+   * parameter is what is wrong.
+   */
+  serviceNotFound: 50050,
+  /** "Invalid webhook format": a webhook URL that is not an absolute http(s) URL (https://www.twilio.com/docs/api/errors/50054). */
+  invalidWebhookFormat: 50054,
+  /** "Invalid webhook method": not GET or POST (https://www.twilio.com/docs/api/errors/50055). */
+  invalidWebhookMethod: 50055,
+  /** "Invalid webhook retry count" (https://www.twilio.com/docs/api/errors/50065). */
+  invalidWebhookRetryCount: 50065,
+  /** "Invalid pre-webhook url" (https://www.twilio.com/docs/api/errors/50077). */
+  invalidPreWebhookUrl: 50077,
+  /** "Invalid post-webhook url" (https://www.twilio.com/docs/api/errors/50078). */
+  invalidPostWebhookUrl: 50078,
+  /** "Conversations: Invalid conversation webhook filter" (https://www.twilio.com/docs/api/errors/50365). */
+  invalidWebhookFilter: 50365,
+  /** "Conversations: Invalid conversation webhook flow SID": not `FW` + 32 hex (https://www.twilio.com/docs/api/errors/50367). */
+  invalidFlowSid: 50367,
+  /**
+   * "Conflict: the request could not be completed due to a conflict with the current state of the
+   * target resource" (https://www.twilio.com/docs/api/errors/20409). Used for a second address
+   * configuration of the same address and type; Twilio documents no dedicated code for it
+   * (UNCONFIRMED which code Twilio answers).
+   */
+  conflict: 20409,
+  /**
+   * "Invalid credential content: the credential is malformed" (https://www.twilio.com/docs/api/errors/52005):
+   * an APN certificate or private key that is not PEM text, or an empty secret.
+   */
+  invalidCredentialContent: 52005,
   uniqueNameExists: 50353,
   conversationClosed: 50377,
   timersNeedState: 50382,

@@ -104,3 +104,49 @@ export function checkEnum<T extends string>(name: string, value: string, allowed
   }
   return value as T;
 }
+
+/** Checks an enum value without regard to case (the spec's examples send `whAtsAPP`, `GcM`) and returns it lower-cased. */
+export function checkEnumIgnoringCase<T extends string>(name: string, value: string, allowed: readonly T[], code?: number): T {
+  const lower = value.toLowerCase();
+  if (!(allowed as readonly string[]).includes(lower)) {
+    const message = `Invalid ${name}: ${JSON.stringify(value)} is not one of ${allowed.join(", ")}`;
+    throw code === undefined ? invalid(message) : new ApiError(400, code, message);
+  }
+  return lower as T;
+}
+
+/** An absolute http(s) URL, as webhook targets must be; anything else is a 400 with `code`. */
+export function checkUrl(name: string, value: string, code: number): string {
+  let ok: boolean;
+  try {
+    const url = new URL(value);
+    ok = (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new ApiError(400, code, `Invalid ${name}: ${JSON.stringify(value)} is not an absolute http or https URL`);
+  return value;
+}
+
+/** `GET` or `POST`, in any case (the address spec's enum is lower case, the webhook ones upper case). */
+export function checkWebhookMethod(name: string, value: string): "GET" | "POST" {
+  const upper = value.toUpperCase();
+  if (upper !== "GET" && upper !== "POST") {
+    throw new ApiError(400, CODES.invalidWebhookMethod, `Invalid ${name}: ${JSON.stringify(value)} is not GET or POST`);
+  }
+  return upper;
+}
+
+/**
+ * A repeated filter parameter (`Filters=a&Filters=b`, as twilio-node sends arrays), each value one
+ * the spec lists. A lone empty value (`Filters=`) is the empty list: a form cannot otherwise say
+ * "none" (UNCONFIRMED for Twilio; RJPearson94/terraform-provider-twilio sends an empty list to unset).
+ */
+export function checkFilters(name: string, values: string[], allowed: readonly string[]): string[] {
+  const given = values.filter((v) => v !== "");
+  for (const v of given) {
+    if (!allowed.includes(v))
+      throw new ApiError(400, CODES.invalidWebhookFilter, `Invalid ${name}: ${JSON.stringify(v)} is not a filter Twilio knows`);
+  }
+  return [...new Set(given)];
+}
