@@ -33,7 +33,7 @@ describe("TwilioConversationsError", () => {
   test("an error from a second copy of the module is recognised, where instanceof is not", () => {
     let copy: typeof import("../../../provider/http/errors") | undefined;
     jest.isolateModules(() => {
-      copy = jest.requireActual("../../../provider/http/errors");
+      copy = jest.requireActual<typeof import("../../../provider/http/errors")>("../../../provider/http/errors");
     });
     const foreign = new copy!.TwilioNotFoundError({ status: 404, method: "GET", path: "/x" });
     expect(foreign instanceof TwilioNotFoundError).toBe(false);
