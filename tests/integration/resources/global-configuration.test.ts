@@ -3,13 +3,14 @@
  * dynamic-provider host calls it: check, create, read, diff, update, delete.
  */
 import { PartialFailure } from "../../../provider/shared/partial";
-import { checkedInputs, hostProvider, SHIM, useEmulatorStack } from "../../support/provider-harness";
+import { checkedInputs, hostProvider, SHIM, throughInterposer, useEmulatorStack, useWarnings } from "../../support/provider-harness";
 
 const provider = hostProvider("GlobalConfiguration");
 const MG_OTHER = "MG" + "ab".repeat(16);
 
 const stack = useEmulatorStack();
 const { requests } = stack;
+const warnings = useWarnings();
 
 /** The account configuration as Twilio holds it now (read behind Pulumi's back). */
 async function live(): Promise<Record<string, unknown>> {
@@ -79,12 +80,12 @@ describe("GlobalConfiguration lifecycle", () => {
     ]);
     expect(updated).toEqual({ ...outs, defaultInactiveTimer: "PT10M", defaultMessagingServiceSid: MG_OTHER, originalValues });
 
-    // A field removed from the program goes back to its recorded value ("" clears: it had none).
+    // A field removed from the program goes back to its recorded value (PT0S clears: it had none).
     stack.emulator.clearRequests();
     const removed = await checked({ defaultInactiveTimer: "PT10M", defaultMessagingServiceSid: MG_OTHER });
     expect(await provider.diff(id, { ...updated, __provider: SHIM }, removed)).toMatchObject({ changes: true });
     const afterRemoval = (await provider.update(id, { ...updated, __provider: SHIM }, removed)).outs!;
-    expect(requests()).toEqual([{ method: "POST", path: "/v1/Configuration", body: { DefaultClosedTimer: "" }, status: 200 }]);
+    expect(requests()).toEqual([{ method: "POST", path: "/v1/Configuration", body: { DefaultClosedTimer: "PT0S" }, status: 200 }]);
     expect(afterRemoval).toEqual({
       defaultInactiveTimer: "PT10M",
       defaultMessagingServiceSid: MG_OTHER,
@@ -114,7 +115,7 @@ describe("GlobalConfiguration lifecycle", () => {
       {
         method: "POST",
         path: "/v1/Configuration",
-        body: { DefaultMessagingServiceSid: fresh.default_messaging_service_sid, DefaultInactiveTimer: "" },
+        body: { DefaultMessagingServiceSid: fresh.default_messaging_service_sid, DefaultInactiveTimer: "PT0S" },
         status: 200,
       },
     ]);
@@ -163,6 +164,87 @@ describe("GlobalConfiguration lifecycle", () => {
   });
 });
 
+describe("GlobalConfiguration fields Twilio cannot clear", () => {
+  // State recorded when the account had no default messaging service (Twilio has none until one is
+  // set); the API offers no way back to "none" (the SID parameter is 34 characters or nothing).
+  async function createdWhenUnset(news: Record<string, unknown>) {
+    const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked(news)) });
+    const olds = { ...outs, originalValues: { ...outs!.originalValues, defaultMessagingServiceSid: null }, __provider: SHIM };
+    stack.emulator.clearRequests();
+    return { id, olds };
+  }
+
+  it("removing one from the program leaves it as it is with a warning naming it and why, and sends nothing for it", async () => {
+    const { id, olds } = await createdWhenUnset({ defaultMessagingServiceSid: MG_OTHER, defaultInactiveTimer: "PT5M" });
+    const news = await checked({ defaultInactiveTimer: "PT5M" });
+    expect(await provider.diff(id, olds, news)).toMatchObject({ changes: true, replaces: [] });
+    expect(warnings).toEqual([
+      `GlobalConfiguration of account ${stack.emulator.accountSid}: defaultMessagingServiceSid was removed from the program, but Twilio ` +
+        `cannot empty a SID field (the API takes only a 34-character SID there), and it had no value before this resource first set it, ` +
+        `so it is left as it is on Twilio. It stays "${MG_OTHER}". Set defaultMessagingServiceSid to the value you want to change it; ` +
+        `removing it only stops Pulumi from managing it.`,
+    ]);
+    const { outs } = await provider.update(id, olds, news);
+    expect(requests()).toEqual([{ method: "GET", path: "/v1/Configuration", body: undefined, status: 200 }]);
+    expect(outs).not.toHaveProperty("defaultMessagingServiceSid");
+    expect((await live()).default_messaging_service_sid).toBe(MG_OTHER);
+    // Recorded: the next preview neither warns nor changes anything.
+    warnings.length = 0;
+    expect(await provider.diff(id, { ...outs, __provider: SHIM }, news)).toMatchObject({ changes: false });
+    expect(warnings).toEqual([]);
+  });
+
+  it("destroy puts back what it can, never sends an empty SID, and reports the one it cannot put back", async () => {
+    const { id, olds } = await createdWhenUnset({ defaultMessagingServiceSid: MG_OTHER, defaultInactiveTimer: "PT5M" });
+    await provider.delete(id, olds);
+    expect(requests()).toEqual([{ method: "POST", path: "/v1/Configuration", body: { DefaultInactiveTimer: "PT0S" }, status: 200 }]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^GlobalConfiguration of account ${stack.emulator.accountSid}: defaultMessagingServiceSid cannot be put back: it had no value before this resource first set it, and Twilio cannot empty a SID field .*It stays "${MG_OTHER}" on Twilio`,
+        ),
+      ),
+    ]);
+    expect(await live()).toMatchObject({ default_messaging_service_sid: MG_OTHER, default_inactive_timer: null });
+  });
+});
+
+describe("GlobalConfiguration write verification", () => {
+  it("fails a create whose value Twilio did not keep, naming the field, the value sent and the value kept, and keeps what Twilio holds", async () => {
+    const inputs = await checked({ defaultInactiveTimer: "PT5M", defaultClosedTimer: "PT1H" });
+    const failure = await throughInterposer(
+      stack,
+      { drop: [{ method: "POST", path: /^\/v1\/Configuration$/, fields: ["DefaultClosedTimer"] }] },
+      () =>
+        provider.create({ __provider: SHIM, ...inputs }).then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+    );
+    expect(failure).toBeInstanceOf(PartialFailure);
+    const partial = failure as PartialFailure;
+    expect(partial.message).toMatch(
+      new RegExp(
+        `^Twilio did not apply all of creating GlobalConfiguration of account ${stack.emulator.accountSid}: defaultClosedTimer: sent "PT1H", Twilio kept no value\\. `,
+      ),
+    );
+    expect(partial.id).toBe(stack.emulator.accountSid);
+    expect(partial.properties).toMatchObject({ __provider: SHIM, defaultInactiveTimer: "PT5M", defaultClosedTimer: null });
+    // Nothing records the drift as success: the next run sees the change and sends it again.
+    expect(await provider.diff(partial.id, partial.properties, inputs)).toMatchObject({ changes: true });
+    const { outs } = await provider.update(partial.id, partial.properties, inputs);
+    expect(outs).toMatchObject({ defaultClosedTimer: "PT1H" });
+  });
+
+  it("fails a restore Twilio ignored, naming the clear it did not apply", async () => {
+    const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ defaultInactiveTimer: "PT5M" })) });
+    const rules = { drop: [{ method: "POST", path: /^\/v1\/Configuration$/, fields: ["DefaultInactiveTimer"] }] };
+    await expect(throughInterposer(stack, rules, () => provider.delete(id, { ...outs, __provider: SHIM }))).rejects.toThrow(
+      /^Twilio did not apply all of deleting GlobalConfiguration of account AC\w+ \(restoring its recorded values\): defaultInactiveTimer: sent a clear, Twilio kept "PT5M"/,
+    );
+  });
+});
+
 describe("GlobalConfiguration check", () => {
   const cases: [string, Record<string, unknown>, string, RegExp][] = [
     [
@@ -180,6 +262,7 @@ describe("GlobalConfiguration check", () => {
     ["an inactive timer under a minute", { defaultInactiveTimer: "PT30S" }, "defaultInactiveTimer", /must be at least 1 minute/],
     ["a closed timer under ten minutes", { defaultClosedTimer: "PT9M" }, "defaultClosedTimer", /must be at least 10 minutes/],
     ["a timer that is not a duration", { defaultClosedTimer: "1 hour" }, "defaultClosedTimer", /ISO 8601 duration/],
+    ["a timer in months (no fixed length)", { defaultClosedTimer: "P1M" }, "defaultClosedTimer", /write days or weeks instead/],
     [
       "a misspelt property",
       { defaultInactiveTimeout: "PT5M" },
@@ -187,6 +270,23 @@ describe("GlobalConfiguration check", () => {
       /unknown property "defaultInactiveTimeout": GlobalConfiguration takes defaultChatServiceSid, /,
     ],
   ];
+  it("sends what check accepted: a duration in lower case with a space, and an upper-case-hex SID, as Twilio takes them", async () => {
+    const service = (await live()).default_chat_service_sid as string;
+    const news = await checked({
+      defaultInactiveTimer: " pt5m",
+      defaultChatServiceSid: service.slice(0, 2) + service.slice(2).toUpperCase(),
+    });
+    expect(news).toEqual({ defaultInactiveTimer: "PT5M", defaultChatServiceSid: service });
+    stack.emulator.clearRequests();
+    await provider.create({ __provider: SHIM, ...news });
+    expect(requests()[1]).toEqual({
+      method: "POST",
+      path: "/v1/Configuration",
+      body: { DefaultChatServiceSid: service, DefaultInactiveTimer: "PT5M" },
+      status: 200,
+    });
+  });
+
   it.each(cases)("rejects %s before sending anything", async (_what, news, property, reason) => {
     const result = await provider.check({}, { __provider: SHIM, ...news });
     expect(result.failures).toEqual([{ property, reason: expect.stringMatching(reason) }]);
