@@ -2,12 +2,14 @@
  * Conversation against the emulator, through the provider object exactly as the dynamic-provider
  * host calls it: check, create, read, diff, update, delete, with the requests asserted.
  */
-import { checkedInputs, hostProvider, SHIM, useEmulatorStack } from "../../support/provider-harness";
+import { PartialFailure } from "../../../provider/shared/partial";
+import { checkedInputs, hostProvider, SHIM, throughInterposer, useEmulatorStack, useWarnings } from "../../support/provider-harness";
 
 const provider = hostProvider("Conversation");
 const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 const stack = useEmulatorStack();
+const warnings = useWarnings();
 /** The account's default conversation service. */
 let defaultService: string;
 
@@ -131,7 +133,8 @@ describe("Conversation lifecycle on the account's default service", () => {
     );
     expect(await provider.diff(id, withProvider(outs), same)).toMatchObject({ changes: false, replaces: [] });
 
-    // Update in place: a new friendly name, attributes and the email name removed. Only those are sent.
+    // Update in place: a new friendly name, attributes and the email name removed. Attributes reset
+    // to {}; Twilio documents no way to clear an email binding, so the name is left, with a warning.
     stack.emulator.clearRequests();
     const next = await checked({
       ...program,
@@ -139,7 +142,13 @@ describe("Conversation lifecycle on the account's default service", () => {
       attributes: undefined,
       bindings: { email: { address: "support@example.com" } },
     });
-    expect(await provider.diff(id, withProvider(outs), next)).toMatchObject({ changes: true, replaces: [], deleteBeforeReplace: false });
+    // Delete-first is what a forced replacement (replaceOnChanges) would need: same name, same service.
+    expect(await provider.diff(id, withProvider(outs), next)).toMatchObject({ changes: true, replaces: [], deleteBeforeReplace: true });
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^Conversation "support": bindings\.email\.name was removed from the program, but Twilio documents no way to clear/,
+      ),
+    ]);
     const updated = await provider.update(id, withProvider(outs), next);
     expect(updated.outs).toMatchObject({
       sid: id,
@@ -155,9 +164,12 @@ describe("Conversation lifecycle on the account's default service", () => {
         path: `/v1/Services/${defaultService}/Conversations/${id}`,
         status: 200,
         webhooks: "false",
-        body: { FriendlyName: "Help desk", Attributes: "{}", "Bindings.Email.Name": "" },
+        body: { FriendlyName: "Help desk", Attributes: "{}" },
       },
     ]);
+    expect((await stack.outOfBand.request<any>({ method: "GET", path: `/v1/Conversations/${id}` })).data.bindings).toEqual({
+      email: { address: "support@example.com", name: "Support" },
+    });
     expect(await provider.diff(id, withProvider(updated.outs!), next)).toMatchObject({ changes: false });
 
     // Delete, then read as gone, then delete again (already gone counts as deleted).
@@ -191,7 +203,7 @@ describe("Conversation lifecycle on the account's default service", () => {
 });
 
 describe("Conversation lifecycle on a named service", () => {
-  it("creates in the service, updates there, replaces on a new service (deleting first when the unique name is kept), deletes", async () => {
+  it("creates in the service, updates there, replaces on a new service (creating first, even with the same unique name), deletes", async () => {
     const service = await createService("Support");
     const other = await createService("Support EU");
     stack.emulator.clearRequests();
@@ -219,23 +231,34 @@ describe("Conversation lifecycle on a named service", () => {
       },
     ]);
 
-    // Omitting the service later is not a move.
-    expect(
-      await provider.diff(id, withProvider(updated.outs!), await checked({ uniqueName: "lobby", state: "active", friendlyName: "Lobby" })),
-    ).toMatchObject({
-      changes: false,
-    });
+    // Omitting the service later is not a move: the conversation stays where it is, with a warning
+    // naming why; the update records that the program no longer declares it, and sends nothing.
+    stack.emulator.clearRequests();
+    const unscoped = await checked({ uniqueName: "lobby", state: "active", friendlyName: "Lobby" });
+    expect(await provider.diff(id, withProvider(updated.outs!), unscoped)).toMatchObject({ changes: true, replaces: [] });
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^Conversation "lobby": chatServiceSid was removed from the program, but a conversation cannot leave its service/,
+      ),
+    ]);
+    const recorded = await provider.update(id, withProvider(updated.outs!), unscoped);
+    expect(requests()).toEqual([]);
+    expect(recorded.outs).toMatchObject({ chatServiceSid: service, declaredProperties: ["friendlyName", "state", "uniqueName"] });
+    warnings.length = 0;
+    expect(await provider.diff(id, withProvider(recorded.outs!), unscoped)).toMatchObject({ changes: false });
+    expect(warnings).toEqual([]);
 
-    // A new service replaces; the unique name is kept, so the old one goes first.
+    // A new service replaces. Unique names are unique per service, so even with the same unique name
+    // the new conversation is created first, and the old one deleted after.
     const moved = await checked({ chatServiceSid: other, uniqueName: "lobby", state: "active", friendlyName: "Lobby" });
     expect(await provider.diff(id, withProvider(updated.outs!), moved)).toMatchObject({
       changes: true,
       replaces: ["chatServiceSid"],
-      deleteBeforeReplace: true,
+      deleteBeforeReplace: false,
     });
-    await provider.delete(id, withProvider(updated.outs!));
     const replacement = await provider.create(moved);
     expect(replacement.outs).toMatchObject({ chatServiceSid: other, uniqueName: "lobby" });
+    await provider.delete(id, withProvider(updated.outs!));
     expect(await conversationsIn(service)).toEqual([]);
     expect((await conversationsIn(other)).map((c) => c.sid)).toEqual([replacement.id]);
 
@@ -308,6 +331,41 @@ describe("Conversation adoption", () => {
 });
 
 describe("Conversation closed", () => {
+  it("creates a conversation declared closed open, then closes it (Twilio refuses a closed create, 50384)", async () => {
+    const { id, outs } = await create({ uniqueName: "archive", friendlyName: "Archive", state: "closed" });
+    expect(outs).toMatchObject({
+      sid: id,
+      uniqueName: "archive",
+      state: "closed",
+      declaredProperties: ["friendlyName", "state", "uniqueName"],
+    });
+    expect(requests()).toEqual([
+      { method: "POST", path: "/v1/Conversations", status: 201, body: { UniqueName: "archive", FriendlyName: "Archive" } },
+      { method: "POST", path: `/v1/Services/${defaultService}/Conversations/${id}`, status: 200, body: { State: "closed" } },
+    ]);
+  });
+
+  it("keeps a conversation whose close failed in state, open, and closes it on the next update", async () => {
+    const rules = {
+      refuse: [{ method: "POST", path: /\/Conversations\/CH/, status: 400, code: 50378, message: "State refused", count: 1 }],
+    };
+    const inputs = await checked({ uniqueName: "to-close", state: "closed" });
+    const failure: any = await throughInterposer(stack, rules, () =>
+      provider.create(inputs).then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+    );
+    expect(failure).toBeInstanceOf(PartialFailure);
+    expect(failure.message).toMatch(
+      /^Twilio API 400 \(code 50378\) closing Conversation "to-close" \(Twilio creates conversations open\): State refused.*\(it was created open; the next pulumi up closes it\)$/,
+    );
+    expect(failure.properties).toMatchObject({ __provider: SHIM, uniqueName: "to-close", state: "active" });
+    expect(await provider.diff(failure.id, failure.properties, inputs)).toMatchObject({ changes: true, replaces: [] });
+    const { outs } = await provider.update(failure.id, failure.properties, inputs);
+    expect(outs).toMatchObject({ sid: failure.id, state: "closed" });
+  });
+
   it("refuses to update or reopen a closed conversation before sending anything", async () => {
     const { id, outs } = await create({ uniqueName: "archive", state: "closed" });
     stack.emulator.clearRequests();
@@ -335,6 +393,86 @@ describe("Conversation closed", () => {
       /it is closed \(it closed since Pulumi last looked/,
     );
     expect(requests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 400"]);
+  });
+});
+
+describe("Conversation removal and write verification", () => {
+  it("clears timers with PT0S, the unique name with an empty value, attributes with {}; leaves the friendly name, with a warning", async () => {
+    const { id, outs } = await create({
+      uniqueName: "tidy",
+      friendlyName: "Tidy",
+      attributes: { a: 1 },
+      timers: { inactive: "PT1H", closed: "P1D" },
+    });
+    stack.emulator.clearRequests();
+    const next = await checked({ timers: { closed: "P1D" } });
+    expect(await provider.diff(id, withProvider(outs), next)).toMatchObject({ changes: true, replaces: [] });
+    expect(warnings).toEqual([
+      'Conversation "tidy": friendlyName was removed from the program, but Twilio cannot clear a friendly name (it ignores an empty ' +
+        'FriendlyName and keeps the old one), so it is left as it is on Twilio. It stays "Tidy". Set friendlyName to the value you want ' +
+        "to change it; removing it only stops Pulumi from managing it.",
+    ]);
+    const { outs: updated } = await provider.update(id, withProvider(outs), next);
+    expect(requests()).toEqual([
+      {
+        method: "POST",
+        path: `/v1/Services/${defaultService}/Conversations/${id}`,
+        status: 200,
+        body: { UniqueName: "", Attributes: "{}", "Timers.Inactive": "PT0S" },
+      },
+    ]);
+    expect(updated).toMatchObject({ friendlyName: "Tidy", attributes: "{}", timers: { closed: "P1D" }, dateClosed: outs.dateClosed });
+    expect(updated).not.toHaveProperty("uniqueName");
+    expect(updated).not.toHaveProperty("dateInactive");
+    // Recorded: the next preview is quiet.
+    warnings.length = 0;
+    expect(await provider.diff(id, withProvider(updated!), next)).toMatchObject({ changes: false });
+    expect(warnings).toEqual([]);
+  });
+
+  it("fails an update whose value Twilio ignored, naming the field, the value sent and the value kept", async () => {
+    const { id, outs } = await create({ uniqueName: "stubborn", friendlyName: "Old" });
+    const next = await checked({ uniqueName: "stubborn", friendlyName: "New" });
+    const rules = { drop: [{ method: "POST", path: /\/Conversations\/CH/, fields: ["FriendlyName"] }] };
+    const failure: any = await throughInterposer(stack, rules, () =>
+      provider.update(id, withProvider(outs), next).then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+    );
+    expect(failure).toBeInstanceOf(PartialFailure);
+    expect(failure.message).toMatch(
+      /^Twilio did not apply all of updating Conversation "stubborn": friendlyName: sent "New", Twilio kept "Old"\. /,
+    );
+    expect(failure.properties).toMatchObject({ __provider: SHIM, sid: id, friendlyName: "Old" });
+    expect(await provider.diff(id, failure.properties, next)).toMatchObject({ changes: true });
+  });
+
+  it("fails a timer clear Twilio ignored: the closed timer still has a date", async () => {
+    const { id, outs } = await create({ uniqueName: "timed", timers: { closed: "P1D" } });
+    const rules = { drop: [{ method: "POST", path: /\/Conversations\/CH/, fields: ["Timers.Closed"] }] };
+    const failure: any = await throughInterposer(stack, rules, () =>
+      provider.update(id, withProvider(outs), { __provider: SHIM, uniqueName: "timed" }).then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+    );
+    expect(failure).toBeInstanceOf(PartialFailure);
+    expect(failure.message).toMatch(/timers\.closed: sent a clear, Twilio kept "\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it("fails a create whose timer Twilio did not set", async () => {
+    const rules = { drop: [{ method: "POST", path: /\/Conversations$/, fields: ["Timers.Inactive"] }] };
+    const inputs = await checked({ uniqueName: "untimed", timers: { inactive: "PT1H" } });
+    const failure: any = await throughInterposer(stack, rules, () =>
+      provider.create(inputs).then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+    );
+    expect(failure).toBeInstanceOf(PartialFailure);
+    expect(failure.message).toMatch(/timers\.inactive: sent "PT1H", Twilio kept no value/);
+    expect(failure.id).toMatch(/^CH/);
   });
 });
 
