@@ -22,41 +22,24 @@ const SEVERITY: Record<number, DiagnosticSeverity> = {
 export class EngineLogService {
   private readonly received: Diagnostic[] = [];
   private rootUrn = "";
+  private readonly server = new grpc.Server();
+  private port = 0;
 
-  private constructor(
-    private readonly server: grpc.Server,
-    /** `127.0.0.1:<port>`, to pass to the host as its engine address. */
-    readonly address: string,
-  ) {}
+  private constructor(private readonly onDiagnostic?: (d: Diagnostic) => void) {}
 
+  /** Starts the service on a loopback port; `onDiagnostic` sees each message as it arrives. */
   static async start(onDiagnostic?: (d: Diagnostic) => void): Promise<EngineLogService> {
-    const server = new grpc.Server();
-    let service: EngineLogService | undefined;
-    const implementation = {
-      log(call: grpc.ServerUnaryCall<engproto.LogRequest, Empty>, done: grpc.sendUnaryData<Empty>) {
-        const r = call.request;
-        const diagnostic: Diagnostic = { severity: SEVERITY[r.getSeverity()] ?? "info", message: r.getMessage(), urn: r.getUrn() };
-        service?.received.push(diagnostic);
-        onDiagnostic?.(diagnostic);
-        done(null, new Empty());
-      },
-      getRootResource(_call: unknown, done: grpc.sendUnaryData<engproto.GetRootResourceResponse>) {
-        done(null, new engproto.GetRootResourceResponse().setUrn(service?.rootUrn ?? ""));
-      },
-      setRootResource(
-        call: grpc.ServerUnaryCall<engproto.SetRootResourceRequest, unknown>,
-        done: grpc.sendUnaryData<engproto.SetRootResourceResponse>,
-      ) {
-        if (service) service.rootUrn = call.request.getUrn();
-        done(null, new engproto.SetRootResourceResponse());
-      },
-    };
-    server.addService(EngineService, implementation as unknown as grpc.UntypedServiceImplementation);
-    const port = await new Promise<number>((resolve, reject) =>
-      server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
+    const service = new EngineLogService(onDiagnostic);
+    service.server.addService(EngineService, service.implementation() as unknown as grpc.UntypedServiceImplementation);
+    service.port = await new Promise<number>((resolve, reject) =>
+      service.server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
     );
-    service = new EngineLogService(server, `127.0.0.1:${port}`);
     return service;
+  }
+
+  /** `127.0.0.1:<port>`, to pass to the host as its engine address. */
+  get address(): string {
+    return `127.0.0.1:${this.port}`;
   }
 
   /** Everything logged so far, in order. */
@@ -66,5 +49,27 @@ export class EngineLogService {
 
   close(): void {
     this.server.forceShutdown();
+  }
+
+  private implementation() {
+    return {
+      log: (call: grpc.ServerUnaryCall<engproto.LogRequest, Empty>, done: grpc.sendUnaryData<Empty>) => {
+        const r = call.request;
+        const diagnostic: Diagnostic = { severity: SEVERITY[r.getSeverity()] ?? "info", message: r.getMessage(), urn: r.getUrn() };
+        this.received.push(diagnostic);
+        this.onDiagnostic?.(diagnostic);
+        done(null, new Empty());
+      },
+      getRootResource: (_call: unknown, done: grpc.sendUnaryData<engproto.GetRootResourceResponse>) => {
+        done(null, new engproto.GetRootResourceResponse().setUrn(this.rootUrn));
+      },
+      setRootResource: (
+        call: grpc.ServerUnaryCall<engproto.SetRootResourceRequest, unknown>,
+        done: grpc.sendUnaryData<engproto.SetRootResourceResponse>,
+      ) => {
+        this.rootUrn = call.request.getUrn();
+        done(null, new engproto.SetRootResourceResponse());
+      },
+    };
   }
 }
