@@ -7,4 +7,4 @@
 export { type EngineOptions, EngineRunError, EngineStandIn } from "./engine";
 export { findRepoRoot, linkPackageForHost } from "./link-package";
 export { formatSummary } from "./reporter";
-export type { Diagnostic, RunCounts, RunSummary, StateFile, StateResource, StepOp } from "./types";
+export type { RunCounts, RunSummary, StateFile, StateResource, StepOp } from "./types";
