@@ -2,12 +2,14 @@
  * ServiceConfiguration against the emulator, through the provider object exactly as the
  * dynamic-provider host calls it: check, create, read, diff, update, delete.
  */
-import { checkedInputs, hostProvider, SHIM, useEmulatorStack } from "../../support/provider-harness";
+import { PartialFailure } from "../../../provider/shared/partial";
+import { checkedInputs, hostProvider, SHIM, throughInterposer, useEmulatorStack, useWarnings } from "../../support/provider-harness";
 
 const provider = hostProvider("ServiceConfiguration");
 /** Its out-of-band client makes what Pulumi does not manage here: services, roles, changes behind its back. */
 const stack = useEmulatorStack();
 const { requests } = stack;
+const warnings = useWarnings();
 
 interface Service {
   sid: string;
@@ -213,6 +215,72 @@ describe("ServiceConfiguration lifecycle", () => {
       defaultChatServiceRoleSid: service.roles["service user"],
       reachabilityEnabled: false,
     });
+  });
+});
+
+describe("ServiceConfiguration fields with no recorded value", () => {
+  // State recorded when the service had no default roles and no reachability value (Twilio reports
+  // null): a role SID cannot be emptied, and reachability's "no value" is its documented default, off.
+  async function createdWhenUnset(service: Service, news: Record<string, unknown>) {
+    const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ chatServiceSid: service.sid, ...news })) });
+    const none = {
+      defaultConversationCreatorRoleSid: null,
+      defaultConversationRoleSid: null,
+      defaultChatServiceRoleSid: null,
+      reachabilityEnabled: null,
+    };
+    stack.emulator.clearRequests();
+    return { id, olds: { ...outs, originalValues: none, __provider: SHIM } };
+  }
+
+  it("destroy writes reachability off, leaves the role as it is without an empty SID, and warns about the role", async () => {
+    const service = await newService();
+    const agent = await addRole(service, "agent", "conversation");
+    const { id, olds } = await createdWhenUnset(service, { defaultConversationRoleSid: agent, reachabilityEnabled: true });
+    await provider.delete(id, olds);
+    expect(requests()).toEqual([
+      { method: "POST", path: `/v1/Services/${service.sid}/Configuration`, body: { ReachabilityEnabled: "false" }, status: 200 },
+    ]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^ServiceConfiguration of chat service ${service.sid}: defaultConversationRoleSid cannot be put back: .*It stays "${agent}" on Twilio`,
+        ),
+      ),
+    ]);
+    expect(await live(service.sid)).toMatchObject({ default_conversation_role_sid: agent, reachability_enabled: false });
+  });
+
+  it("removing the role from the program warns in diff and sends nothing for it", async () => {
+    const service = await newService();
+    const agent = await addRole(service, "agent", "conversation");
+    const { id, olds } = await createdWhenUnset(service, { defaultConversationRoleSid: agent, reachabilityEnabled: true });
+    const news = await checked({ chatServiceSid: service.sid, reachabilityEnabled: true });
+    expect(await provider.diff(id, olds, news)).toMatchObject({ changes: true, replaces: [] });
+    expect(warnings).toEqual([
+      expect.stringMatching(/: defaultConversationRoleSid was removed from the program, but Twilio cannot empty a SID field/),
+    ]);
+    const { outs } = await provider.update(id, olds, news);
+    expect(requests().filter((r) => r.method === "POST")).toEqual([]);
+    expect(outs).not.toHaveProperty("defaultConversationRoleSid");
+  });
+
+  it("fails a write whose role Twilio did not apply, keeping what Twilio holds", async () => {
+    const service = await newService();
+    const agent = await addRole(service, "agent", "conversation");
+    const inputs = await checked({ chatServiceSid: service.sid, defaultConversationRoleSid: agent });
+    const rules = { drop: [{ method: "POST", path: /\/Configuration$/, fields: ["DefaultConversationRoleSid"] }] };
+    const failure: any = await throughInterposer(stack, rules, () =>
+      provider.create({ __provider: SHIM, ...inputs }).then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+    );
+    expect(failure).toBeInstanceOf(PartialFailure);
+    expect(failure.message).toMatch(
+      new RegExp(`defaultConversationRoleSid: sent "${agent}", Twilio kept "${service.roles["channel user"]}"`),
+    );
+    expect(failure.properties).toMatchObject({ defaultConversationRoleSid: service.roles["channel user"] });
   });
 });
 
