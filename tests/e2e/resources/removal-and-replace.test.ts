@@ -7,6 +7,8 @@
  * - a conversation whose service changes is created in the new service before the old one is
  *   deleted, even with the same unique name; a replacement forced in the same service with the
  *   same unique name deletes first.
+ * Runs against a live account too (tests/support/account.ts): everything here is created by the
+ * test and read back through the API.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -14,30 +16,23 @@ import * as path from "node:path";
 
 import * as tc from "pulumi-twilio-conversations";
 
-import { type RunningEmulator, startEmulator } from "../../../emulator";
 import { EngineStandIn, type RunSummary } from "../../../engine-standin";
+import { useAccount } from "../../support/account";
 
-let emulator: RunningEmulator;
+const account = useAccount();
 let dir: string;
 let services: { first: string; second: string };
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
+beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-removal-"));
-  const create = async (name: string) => {
-    const auth = Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString("base64");
-    const response = await fetch(`${emulator.url}/v1/Services`, {
-      method: "POST",
-      headers: { authorization: `Basic ${auth}`, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ FriendlyName: name }).toString(),
-    });
-    return ((await response.json()) as { sid: string }).sid;
-  };
-  services = { first: await create("First"), second: await create("Second") };
 });
-afterAll(async () => {
-  await emulator.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+beforeEach(async () => {
+  const create = async (name: string) =>
+    (await account.outOfBand.request<{ sid: string }>({ method: "POST", path: "/v1/Services", form: { FriendlyName: account.name(name) } }))
+      .data.sid;
+  services = { first: await create("First"), second: await create("Second") };
+  account.clearRequests();
 });
 
 function engine(stack: string): EngineStandIn {
@@ -45,17 +40,19 @@ function engine(stack: string): EngineStandIn {
     project: "removal",
     stack,
     statePath: path.join(dir, `${stack}.json`),
-    config: { "twilio:accountSid": emulator.accountSid, "twilio:authToken": emulator.authToken, "twilio:baseUrl": emulator.url },
-    secretKeys: ["twilio:authToken"],
+    config: account.config,
+    secretKeys: account.secretKeys,
   });
 }
 
 const warningsOf = (summary: RunSummary) => summary.diagnostics.filter((d) => d.severity === "warning").map((d) => d.message);
 const writes = () =>
-  emulator
+  account
     .requests()
     .filter((r) => r.method !== "GET")
-    .map((r) => ({ method: r.method, path: r.path, body: r.parsedBody }));
+    .map((r) => ({ method: r.method, path: r.path, body: r.body }));
+type Json = Record<string, any>;
+const get = async (p: string) => (await account.outOfBand.request<Json>({ method: "GET", path: p })).data;
 
 describe("removing properties, through the real host", () => {
   it("warns in preview and up about what Twilio cannot clear, clears the rest the documented way, then is quiet", async () => {
@@ -63,8 +60,8 @@ describe("removing properties, through the real host", () => {
     const full = () =>
       void new tc.Conversation("lobby", {
         chatServiceSid: services.first,
-        uniqueName: "lobby",
-        friendlyName: "Lobby",
+        uniqueName: account.name("lobby"),
+        friendlyName: account.name("Lobby"),
         attributes: { floor: 1 },
         timers: { inactive: "PT1H" },
       });
@@ -76,14 +73,14 @@ describe("removing properties, through the real host", () => {
     // The program drops every property but the service.
     const bare = () => void new tc.Conversation("lobby", { chatServiceSid: services.first });
     const warning =
-      'Conversation "lobby": friendlyName was removed from the program, but Twilio cannot clear a friendly name (it ignores an ' +
-      'empty FriendlyName and keeps the old one), so it is left as it is on Twilio. It stays "Lobby". Set friendlyName to the ' +
-      "value you want to change it; removing it only stops Pulumi from managing it.";
+      `Conversation "${account.name("lobby")}": friendlyName was removed from the program, but Twilio cannot clear a friendly name ` +
+      `(it ignores an empty FriendlyName and keeps the old one), so it is left as it is on Twilio. It stays "${account.name("Lobby")}". ` +
+      "Set friendlyName to the value you want to change it; removing it only stops Pulumi from managing it.";
     const preview = await stack.preview(bare);
     expect(preview.steps.map((s) => `${s.op} ${s.name}`)).toEqual(["update lobby"]);
     expect(warningsOf(preview)).toEqual([warning]);
 
-    emulator.clearRequests();
+    account.clearRequests();
     const applied = await stack.up(bare);
     expect(warningsOf(applied)).toEqual([warning]);
     expect(writes()).toEqual([
@@ -93,12 +90,9 @@ describe("removing properties, through the real host", () => {
         body: { UniqueName: "", Attributes: "{}", "Timers.Inactive": "PT0S" },
       },
     ]);
-    expect(findConversation(emulator.state(), sid)).toMatchObject({
-      friendlyName: "Lobby",
-      uniqueName: null,
-      attributes: "{}",
-      dateInactive: null,
-    });
+    const live = await get(`/v1/Services/${services.first}/Conversations/${sid}`);
+    expect(live).toMatchObject({ friendly_name: account.name("Lobby"), unique_name: null, attributes: "{}" });
+    expect(live.timers?.date_inactive ?? null).toBeNull();
 
     // Recorded: the next preview has nothing to do and nothing to say.
     const again = await stack.preview(bare);
@@ -107,25 +101,30 @@ describe("removing properties, through the real host", () => {
     await stack.destroy();
   });
 
-  it("destroy puts a singleton back with PT0S for a timer that had none, sending nothing else", async () => {
+  it("destroy puts a singleton back as it found it, sending no empty SID", async () => {
     const stack = engine("singleton");
-    const before = (emulator.state() as any).v1.configuration;
-    await stack.up(() => void new tc.GlobalConfiguration("account", { defaultInactiveTimer: "PT5M" }));
-    emulator.clearRequests();
+    const before = await get("/v1/Configuration");
+    const timer = before.default_inactive_timer === "PT7M" ? "PT8M" : "PT7M";
+    await stack.up(() => void new tc.GlobalConfiguration("account", { defaultInactiveTimer: timer }));
+    account.clearRequests();
     const destroyed = await stack.destroy();
-    expect(writes()).toEqual([{ method: "POST", path: "/v1/Configuration", body: { DefaultInactiveTimer: "PT0S" } }]);
+    // A timer that was unset goes back with PT0S; one that was set, to its value.
+    expect(writes()).toEqual([
+      { method: "POST", path: "/v1/Configuration", body: { DefaultInactiveTimer: before.default_inactive_timer ?? "PT0S" } },
+    ]);
     expect(warningsOf(destroyed)).toEqual([]);
-    expect((emulator.state() as any).v1.configuration).toEqual(before);
+    expect(await get("/v1/Configuration")).toEqual(before);
   });
 });
 
 describe("replacing a conversation, through the real host", () => {
   it("creates it in the new service before deleting the old one, even with the same unique name", async () => {
     const stack = engine("move");
-    const inService = (service: string) => () => void new tc.Conversation("desk", { chatServiceSid: service, uniqueName: "desk" });
+    const inService = (service: string) => () =>
+      void new tc.Conversation("desk", { chatServiceSid: service, uniqueName: account.name("desk") });
     await stack.up(inService(services.first));
     const old = stack.readState().resources[0]!.id;
-    emulator.clearRequests();
+    account.clearRequests();
     const moved = await stack.up(inService(services.second));
     expect(moved.steps.map((s) => `${s.op} ${s.name}`)).toEqual(["replace desk"]);
     expect(writes().map((w) => `${w.method} ${w.path}`)).toEqual([
@@ -145,7 +144,7 @@ describe("replacing a conversation, through the real host", () => {
       );
     await stack.up(named("Desk"));
     const old = stack.readState().resources[0]!.id;
-    emulator.clearRequests();
+    account.clearRequests();
     const replaced = await stack.up(named("Front desk"));
     expect(replaced.steps.map((s) => `${s.op} ${s.name}`)).toEqual(["replace desk"]);
     expect(writes().map((w) => `${w.method} ${w.path}`)).toEqual([
@@ -155,9 +154,3 @@ describe("replacing a conversation, through the real host", () => {
     await stack.destroy();
   });
 });
-
-/** A conversation in the emulator's state dump, by SID. */
-function findConversation(dump: any, sid: string): Record<string, unknown> | undefined {
-  const conversations: any[] = dump.v1?.conversations ?? [];
-  return conversations.find((c) => c.sid === sid);
-}
