@@ -201,6 +201,8 @@ export function useAccount(options: EmulatorOptions = {}): TestAccount {
     configureFromStack({ get: (key) => config[key] });
     client = new TwilioClient(resolveSettings({ get: (k) => config[k] }, {}));
   });
+  // As the emulator's reset does: each test starts with an empty request log.
+  beforeEach(() => proxy?.clearRequests());
   afterAll(async () => {
     if (client) {
       const report = await cleanUp(client, { created: mine });
