@@ -3,8 +3,10 @@
  * assertions in tests). The "better" column says which way each ratio improves.
  */
 import { benchConcurrencyCap } from "./concurrency-cap";
+import { benchDeclareResources } from "./declare-resources";
 import { benchPolling } from "./polling";
 import { type BenchResult, formatResults } from "./report";
+import { benchSteadyState } from "./steady-state";
 import { benchThroughput } from "./throughput";
 
 async function main(): Promise<void> {
@@ -12,6 +14,8 @@ async function main(): Promise<void> {
   results.push(...(await benchPolling()));
   results.push(...(await benchConcurrencyCap()));
   results.push(...(await benchThroughput()));
+  results.push(...(await benchSteadyState()));
+  results.push(...(await benchDeclareResources()));
   console.log(formatResults(results));
 }
 

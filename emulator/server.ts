@@ -244,6 +244,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   app.addHook("onSend", async (req, reply, payload) => {
     const s = stateOf(req);
     if (!s.admin) reply.header(REQUEST_DURATION_HEADER, formatDuration(performance.now() - s.startedAt));
+    // Twilio's clock, not the machine's: `Date` (RFC 9110 §6.6.1) comes from the same clock as
+    // `date_created`, so a test that skews the emulator's clock skews both, as a real offset would.
+    reply.header("Date", ctx.now().toUTCString());
     if (s.routed && takeDropAfterEffect(faults, req.method, pathOf(req.url))) {
       // The route already applied the change; the client never learns it did.
       s.fault = "dropAfterEffect";

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { TwilioClient } from "../../provider/http/client";
 import { isNotFound } from "../../provider/http/errors";
 import { pathSegment } from "../../provider/http/paths";
-import { explainLostCreate } from "../../provider/shared/lost-response";
+import { createFindingLostResponse } from "../../provider/shared/lost-response";
 import { undefinedIfNotFound } from "../../provider/shared/not-found";
 import { parseResponse } from "../../provider/shared/response";
 import { listAllV1 } from "../../provider/shared/v1-list";
@@ -57,26 +57,38 @@ export async function listServices(
 }
 
 /**
- * `POST /v1/Services`. Never sent twice: a lost response becomes a CreateOutcomeUnknownError that
- * says a service may exist and how to find it.
+ * `POST /v1/Services`. Never repeated blindly (v1 has no idempotency key and names are not
+ * unique): when the response is lost, the service is the account's one of this name created since
+ * the request went out, on Twilio's clock (provider/shared/lost-response.ts). Found, it is
+ * returned as created; none, the request was not applied and is sent once more; several, the
+ * error names them.
  */
 export async function createService(
   client: TwilioClient,
   inputs: ConversationServiceInputs,
   action: string,
 ): Promise<ConversationServiceOutputs> {
-  try {
-    const res = await client.request({ method: "POST", path: SERVICES, form: { FriendlyName: inputs.friendlyName }, action });
-    return fromWire(parseResponse(serviceWire, res.data, action));
-  } catch (e) {
-    throw explainLostCreate(e, {
+  return createFindingLostResponse({
+    lost: {
       action,
       what: "a conversation service",
       howToFind:
         `list the account's services (GET ${SERVICES}, or \`twilio api:conversations:v1:services:list\`) and look for ` +
         `friendly name ${JSON.stringify(inputs.friendlyName)} created just now`,
-    });
-  }
+    },
+    send: async () => {
+      const res = await client.request({ method: "POST", path: SERVICES, form: { FriendlyName: inputs.friendlyName }, action });
+      return fromWire(parseResponse(serviceWire, res.data, action));
+    },
+    readClock: () =>
+      client.request({ method: "GET", path: SERVICES, query: { PageSize: 1 }, action: `${action} (reading Twilio's clock)` }),
+    findSent: async () =>
+      (await listServices(client, `${action} (looking for the service the lost request made)`)).filter(
+        (s) => s.friendlyName === inputs.friendlyName,
+      ),
+    createdAt: (s) => s.dateCreated,
+    idOf: (s) => s.sid,
+  });
 }
 
 /** `GET /v1/Services/{IS}`; undefined when the service is gone (404). */

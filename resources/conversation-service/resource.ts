@@ -45,8 +45,10 @@ export interface ConversationServiceArgs {
  * ```
  *
  * Refresh: a service deleted outside Pulumi drops out of state, and the next `pulumi up` creates
- * a new one (with a new SID). A create whose response was lost is not retried, because a retry
- * could create a second service; the error says how to look for the one that may exist.
+ * a new one (with a new SID). A create whose response was lost is not sent again blindly: the
+ * provider looks for the service of this name created since the request went out (on Twilio's
+ * clock) and takes it as created, so nothing is orphaned or made twice; only when several
+ * candidates turn up does the create fail, naming them.
  */
 export class ConversationService extends pulumi.dynamic.Resource {
   /** The service's SID (`IS` + 32 hex digits); also the resource id. */

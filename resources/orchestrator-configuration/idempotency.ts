@@ -2,25 +2,27 @@
  * Idempotency-Keys for v2 writes, derived rather than random.
  *
  * Twilio returns the original response for a key it has seen in the last 24 hours (same account
- * and region) without starting a second operation. A random key would protect only the client's
- * own retries; a key derived from what the write *is* also protects a `pulumi up` re-run after a
- * crash between the POST and the state write: the re-run sends the same key and gets the same
- * configuration back instead of making a second one.
+ * and region) without starting a second operation (/work/shared/twilio-api.md, "Idempotency-Key").
+ * A random key would protect only the client's own retries; a key derived from what the write *is*
+ * also protects a `pulumi up` re-run after a crash between the POST and the state write: the re-run
+ * sends the same key and gets the same configuration back instead of making a second one.
  *
- * The catch: a deliberate repeat of the same write within 24 hours (destroy, then up again with
- * identical inputs) is replayed too. Callers detect that and move to the next key of a short
- * sequence (`salt` 1, 2, ...), which is just as deterministic.
+ * The catch: an operation that ended FAILED, or a create whose configuration was deleted since
+ * (destroy, then up again with identical inputs), is replayed too. A write that meets such an
+ * operation moves on to the next key of its chain, derived from that operation's id
+ * ({@link nextKey}): as deterministic as the first key, so a crash after the retried write is
+ * replayed as well, and different for every operation left behind.
  */
 import { createHash } from "node:crypto";
 
 import { canonicalJson } from "../../provider/shared/fields";
 
 /**
- * How many further keys a write may try after the first when its responses turn out to be
- * replays of earlier writes (salt 1..MAX_KEY_SALT). Each step costs one replayed POST and a poll;
- * running out means that many identical writes within Twilio's 24-hour window.
+ * How many operations left behind by earlier writes (FAILED, or a create since deleted) one write
+ * steps past before giving up. Each step costs a replayed request and one look at its operation;
+ * running out means that many failed or undone identical writes within Twilio's 24-hour window.
  */
-export const MAX_KEY_SALT = 16;
+export const MAX_KEY_STEPS = 16;
 
 /**
  * A UUID (RFC 9562 version 8, "custom") from the SHA-256 of the parts. Each part is
@@ -36,30 +38,37 @@ export function derivedUuid(parts: readonly string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+// The trailing "0" of the first keys is the salt release 0.1.0 put there: the first key of every
+// write stays what 0.1.0 sent, so a run interrupted under 0.1.0 is still replayed after an upgrade.
+const FIRST = "0";
+
 /**
- * The key of a create: the account, the resource's logical name (`<project>/<stack>/<name>`,
+ * The first key of a create: the account, the resource's logical name (`<project>/<stack>/<name>`,
  * from the SDK) and the request body in canonical form. `logicalName` may be empty when the
  * provider is called without the SDK; then identical resources would share a key.
  */
-export function createKey(accountSid: string, logicalName: string, body: unknown, salt: number): string {
-  return derivedUuid(["create", accountSid, logicalName, canonicalJson(body), String(salt)]);
+export function createKey(accountSid: string, logicalName: string, body: unknown): string {
+  return derivedUuid(["create", accountSid, logicalName, canonicalJson(body), FIRST]);
 }
 
 /**
- * The key of a full replace: the configuration, the version it was at (so the same change made
- * again later, after other changes, is a new write) and the body.
+ * The first key of a full replace: the configuration, the version it was at (so the same change
+ * made again later, after other changes, is a new write) and the body.
  */
-export function updateKey(
-  accountSid: string,
-  configurationId: string,
-  priorVersion: number | undefined,
-  body: unknown,
-  salt: number,
-): string {
-  return derivedUuid(["update", accountSid, configurationId, String(priorVersion ?? ""), canonicalJson(body), String(salt)]);
+export function updateKey(accountSid: string, configurationId: string, priorVersion: number | undefined, body: unknown): string {
+  return derivedUuid(["update", accountSid, configurationId, String(priorVersion ?? ""), canonicalJson(body), FIRST]);
 }
 
-/** The key of a delete: configuration ids are never reused, so the id says it all. */
-export function deleteKey(accountSid: string, configurationId: string, salt: number): string {
-  return derivedUuid(["delete", accountSid, configurationId, String(salt)]);
+/** The first key of a delete: configuration ids are never reused, so the id says it all. */
+export function deleteKey(accountSid: string, configurationId: string): string {
+  return derivedUuid(["delete", accountSid, configurationId, FIRST]);
+}
+
+/**
+ * The key that follows `key` once its operation turned out to be one an earlier write left behind
+ * (FAILED, or a create since deleted). Derived from that operation's id: every run that meets the
+ * same operation sends the same next key, so the retried write is itself replayed after a crash.
+ */
+export function nextKey(key: string, operationId: string): string {
+  return derivedUuid(["after", key, operationId]);
 }

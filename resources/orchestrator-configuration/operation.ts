@@ -1,7 +1,8 @@
 /**
- * v2 operations as this resource meets them: reading a 202, fetching an operation, waiting for it
- * through the one wait loop (provider/operations/poller.ts), and telling a fresh operation from
- * one replayed under a reused Idempotency-Key. The operation URL and wire fields live here.
+ * v2 operations as this resource meets them: reading a 202, fetching an operation, telling an
+ * operation this request started from one an earlier request left behind under the same
+ * Idempotency-Key, and waiting for it through the one wait loop (provider/operations/poller.ts).
+ * The operation URL and wire fields live here.
  */
 import { z } from "zod";
 
@@ -16,15 +17,12 @@ export interface AcceptedWrite {
   retryAfter?: string;
   /** `related.configurationId`: the configuration the write creates or changes. */
   configurationId?: string;
-  /** The server's clock when it answered (`Date` header), in ms; for {@link isReplayOfEarlierWrite}. */
-  answeredAt?: number;
 }
 
 /** The fields of an operation this resource reads; loose on the rest. */
 const operationWire = z.object({
   operationId: z.string().optional(),
   status: z.string(),
-  createdAt: z.string().nullish(),
   error: z.unknown().optional(),
   related: z.object({ configurationId: z.string().optional() }).nullish(),
 });
@@ -34,8 +32,6 @@ export interface OperationState {
   operationId: string;
   status: string;
   phase: OperationPhase;
-  /** ms since the epoch, when the server says. */
-  createdAt?: number;
   problem?: OperationProblem;
   configurationId?: string;
 }
@@ -49,10 +45,7 @@ const acceptedBody = z
 
 const OPERATIONS_PATH = "/v2/ControlPlane/Operations";
 
-/**
- * Reads a 202: `Operation-Id` (else the last segment of `statusUrl` / `Location`), `Retry-After`,
- * `related.configurationId` and the `Date` header.
- */
+/** Reads a 202: `Operation-Id` (else the last segment of `statusUrl` / `Location`), `Retry-After` and `related.configurationId`. */
 export function acceptedWrite(response: TwilioResponse<unknown>, action: string): AcceptedWrite {
   const body = acceptedBody.safeParse(response.data ?? {});
   const data = body.success ? body.data : {};
@@ -61,12 +54,10 @@ export function acceptedWrite(response: TwilioResponse<unknown>, action: string)
   if (!operationId) {
     throw new Error(`Twilio accepted the request ${action} but named no operation to wait for (no Operation-Id header or statusUrl).`);
   }
-  const answeredAt = Date.parse(response.headers["date"] ?? "");
   return {
     operationId,
     retryAfter: response.headers["retry-after"],
     configurationId: data.related?.configurationId || undefined,
-    answeredAt: Number.isNaN(answeredAt) ? undefined : answeredAt,
   };
 }
 
@@ -82,28 +73,49 @@ export async function fetchOperation(client: TwilioClient, operationId: string, 
     throw new Error(`Operation ${operationId} (${action}) came back without a status; cannot tell whether it finished.`);
   }
   const op = parsed.data;
-  const createdAt = op.createdAt ? Date.parse(op.createdAt) : NaN;
   return {
     operationId: op.operationId ?? operationId,
     status: op.status,
     phase: phaseOf(op.status),
-    createdAt: Number.isNaN(createdAt) ? undefined : createdAt,
     problem: problemOf(op.error),
     configurationId: op.related?.configurationId || undefined,
   };
 }
 
+/** What became of the operation a 202 named. */
+export interface Followed {
+  /** Its last known state: finished, unless the wait timed out (then the poller threw instead). */
+  readonly op: OperationState;
+  /**
+   * True when it had already finished at the look right after the 202: started by an earlier
+   * request with the same Idempotency-Key, whose response Twilio replayed (see {@link followOperation}).
+   * False when it was still running: this request's own (or a crashed run's, still in progress), waited for.
+   */
+  readonly earlier: boolean;
+}
+
 /**
- * Waits until the operation is COMPLETED, FAILED or CANCELLED.
+ * Looks at the operation a 202 named once, at once, then waits for it if it is still running.
+ *
+ * Why the look: Twilio replays the original 202 for a known Idempotency-Key and marks nothing as a
+ * replay (no header; twilio-api.md), so a FAILED operation replayed from an earlier `pulumi up`
+ * looks like a fresh failure. But an operation this request started cannot be finished yet: v2
+ * writes "return 202 Accepted immediately and complete in the background", an operation starts
+ * PENDING ("queued or running"; https://www.twilio.com/docs/conversations/orchestrator/concepts/async-operations).
+ * So an operation found finished by a GET sent right after its 202 was started by an earlier request.
+ * That is decided by the order of events, with no clock and no tolerance, unlike comparing the
+ * operation's age with the 202's `Date` (which could not tell an immediate re-run from a fresh
+ * failure). The one way it can misjudge, an operation finishing within that round trip, only costs
+ * one more attempt under the next key: a FAILED operation created nothing.
+ *
+ * The look is not a poll of the wait loop: when the operation is running, the loop still waits the
+ * 202's `Retry-After` before its first poll.
  *
  * @throws OperationTimeoutError (from the poller) when it is still running after `timeoutMs`
  */
-export async function awaitOperation(
-  client: TwilioClient,
-  accepted: AcceptedWrite,
-  timeoutMs: number,
-  action: string,
-): Promise<OperationState> {
+export async function followOperation(client: TwilioClient, accepted: AcceptedWrite, timeoutMs: number, action: string): Promise<Followed> {
+  const look = await fetchOperation(client, accepted.operationId, action);
+  if (look.phase !== "running") return { earlier: true, op: look };
   const { result } = await waitForOperation({
     operationId: accepted.operationId,
     poll: () => fetchOperation(client, accepted.operationId, action),
@@ -111,28 +123,7 @@ export async function awaitOperation(
     retryAfter: accepted.retryAfter,
     timeoutMs,
   });
-  return result;
-}
-
-/**
- * How much older than the 202 an operation must be to count as an earlier write's. A fresh
- * operation is created while the server handles the request, so it is at most a second or so
- * older than the `Date` header (which has whole-second resolution).
- */
-export const REPLAY_TOLERANCE_MS = 5_000;
-
-/**
- * Whether a finished operation belongs to an earlier write replayed under the same
- * Idempotency-Key rather than to this request: it was created well before the server answered
- * this request. Both times come from the server's clock, so client clock skew does not matter.
- *
- * Used to keep a FAILED write from blocking identical re-runs for Twilio's 24-hour key window.
- * Whether Twilio replays the original `Date` header too is UNCONFIRMED; if it does, this says
- * "fresh" and the failure is reported, which is the safe side.
- */
-export function isReplayOfEarlierWrite(op: OperationState, accepted: AcceptedWrite): boolean {
-  if (op.createdAt === undefined || accepted.answeredAt === undefined) return false;
-  return op.createdAt < accepted.answeredAt - REPLAY_TOLERANCE_MS;
+  return { earlier: false, op: result };
 }
 
 function lastSegment(url: string | undefined): string | undefined {

@@ -9,8 +9,11 @@
  *   Pulumi keeps the resource and the next up (or refresh) reconciles it.
  * - update FAILED or timed out: PartialFailure with the id and the freshest outputs known.
  * - delete FAILED (an OperationFailedError) or timed out: the resource stays in state. 404 means gone.
- * - a replay of an earlier write under the same key (a destroy-then-up with identical inputs
- *   within 24 hours, or an earlier FAILED write): detected, and the next key of the sequence used.
+ * - an operation an earlier write left behind under the same key, found already finished right
+ *   after the 202 (operation.ts `followOperation`): COMPLETED is this write done (a crash or lost
+ *   response before, so nothing is made twice), unless it was a create whose configuration is gone
+ *   since; FAILED (or a create since deleted) is tried again under the next key, derived from that
+ *   operation's id (idempotency.ts `nextKey`). So a re-run right after a FAILED write tries it again.
  */
 import type { Settings } from "../../provider/config";
 import { OperationFailedError, OperationTimeoutError } from "../../provider/error";
@@ -19,8 +22,8 @@ import { defineProvider, type OperationContext } from "../../provider/shared/def
 import { PartialFailure } from "../../provider/shared/partial";
 import { createConfiguration, deleteConfiguration, fetchConfiguration, fromWire, inputsOf, replaceConfiguration, toWire } from "./api";
 import { orchestratorConfigurationDiff } from "./diff";
-import { createKey, deleteKey, MAX_KEY_SALT, updateKey } from "./idempotency";
-import { type AcceptedWrite, awaitOperation, isReplayOfEarlierWrite, type OperationState } from "./operation";
+import { createKey, deleteKey, MAX_KEY_STEPS, nextKey, updateKey } from "./idempotency";
+import { type AcceptedWrite, type Followed, followOperation, type OperationState } from "./operation";
 import {
   type OrchestratorConfigurationInputs,
   type OrchestratorConfigurationOutputs,
@@ -36,15 +39,15 @@ export function describeConfiguration(props: { displayName?: unknown }, id?: str
   return id ? `${KIND} ${id}` : KIND;
 }
 
-/** Waits for an accepted write; the poller's timeout error (returned, not thrown) when it was still running at the deadline. */
+/** Follows an accepted write; the poller's timeout error (returned, not thrown) when it was still running at the deadline. */
 async function settle(
   client: TwilioClient,
   settings: Settings,
   accepted: AcceptedWrite,
   action: string,
-): Promise<OperationState | OperationTimeoutError> {
+): Promise<Followed | OperationTimeoutError> {
   try {
-    return await awaitOperation(client, accepted, settings.operationTimeoutSeconds * 1000, action);
+    return await followOperation(client, accepted, settings.operationTimeoutSeconds * 1000, action);
   } catch (e) {
     if (OperationTimeoutError.isInstance(e)) return e;
     throw e;
@@ -65,17 +68,19 @@ function outputsFromInputs(inputs: OrchestratorConfigurationInputs, accountSid: 
   };
 }
 
-const sequenceExhausted = (action: string) =>
+const stepsExhausted = (action: string) =>
   new Error(
-    `Gave up ${action}: the first ${MAX_KEY_SALT + 1} Idempotency-Keys for this exact write were all answered with ` +
-      `replays of earlier writes (Twilio keeps keys for 24 hours). Change a property (the description, say) or try again later.`,
+    `Gave up ${action}: the first ${MAX_KEY_STEPS + 1} Idempotency-Keys for this exact write all led to operations ` +
+      `earlier writes left behind (failed, or undone since; Twilio keeps keys for 24 hours). Change a property ` +
+      `(the description, say) or try again later.`,
   );
 
 async function create(inputs: OrchestratorConfigurationInputs, { client, settings }: OperationContext) {
   const action = `creating ${describeConfiguration(inputs)}`;
   const body = toWire(inputs);
-  for (let salt = 0; salt <= MAX_KEY_SALT; salt++) {
-    const accepted = await createConfiguration(client, body, createKey(client.accountSid, inputs.__logicalName ?? "", body, salt), action);
+  let key = createKey(client.accountSid, inputs.__logicalName ?? "", body);
+  for (let step = 0; step <= MAX_KEY_STEPS; step++) {
+    const accepted = await createConfiguration(client, body, key, action);
     const outcome = await settle(client, settings, accepted, action);
     if (OperationTimeoutError.isInstance(outcome)) {
       if (!accepted.configurationId) {
@@ -88,19 +93,27 @@ async function create(inputs: OrchestratorConfigurationInputs, { client, setting
         outputsFromInputs(inputs, client.accountSid, accepted.configurationId),
       );
     }
-    if (outcome.phase !== "completed") {
-      if (isReplayOfEarlierWrite(outcome, accepted)) continue;
-      throw failed(outcome, action, "Nothing was created; fix the cause and run pulumi up again.");
+    const { op, earlier } = outcome;
+    if (op.phase !== "completed") {
+      // An earlier run's failure, replayed: this run has not tried yet.
+      if (earlier) {
+        key = nextKey(key, op.operationId);
+        continue;
+      }
+      throw failed(op, action, "Nothing was created; fix the cause and run pulumi up again.");
     }
-    const id = accepted.configurationId ?? outcome.configurationId;
-    if (!id) throw new Error(`Twilio completed ${action} (${outcome.operationId}) but named no configuration id.`);
+    const id = accepted.configurationId ?? op.configurationId;
+    if (!id) throw new Error(`Twilio completed ${action} (${op.operationId}) but named no configuration id.`);
     const live = await fetchConfiguration(client, id, action);
-    // COMPLETED yet gone: the original response of an identical create, replayed, whose
+    // Completed yet gone: the original response of an identical create, replayed, whose
     // configuration was deleted since (destroy, then up again within 24 hours). Next key.
-    if (!live) continue;
+    if (!live) {
+      key = nextKey(key, op.operationId);
+      continue;
+    }
     return { id, outs: fromWire(live, client.accountSid, inputs.__logicalName) };
   }
-  throw sequenceExhausted(action);
+  throw stepsExhausted(action);
 }
 
 async function update(
@@ -121,41 +134,51 @@ async function update(
     new Error(
       `Cannot finish ${action}: configuration ${id} no longer exists. Run pulumi refresh to drop it from state, then pulumi up to create it again.`,
     );
-  for (let salt = 0; salt <= MAX_KEY_SALT; salt++) {
-    const accepted = await replaceConfiguration(client, id, body, updateKey(client.accountSid, id, olds.version, body, salt), action);
+  let key = updateKey(client.accountSid, id, olds.version, body);
+  for (let step = 0; step <= MAX_KEY_STEPS; step++) {
+    const accepted = await replaceConfiguration(client, id, body, key, action);
     if (!accepted) throw gone();
     const outcome = await settle(client, settings, accepted, action);
     if (OperationTimeoutError.isInstance(outcome)) {
       throw new PartialFailure(`Timed out ${action}: ${outcome.message}`, id, await current(), [outcome.message]);
     }
-    if (outcome.phase !== "completed") {
-      if (isReplayOfEarlierWrite(outcome, accepted)) continue;
-      const failure = failed(outcome, action, "The configuration keeps its previous settings.");
+    const { op, earlier } = outcome;
+    if (op.phase !== "completed") {
+      if (earlier) {
+        key = nextKey(key, op.operationId);
+        continue;
+      }
+      const failure = failed(op, action, "The configuration keeps its previous settings.");
       throw new PartialFailure(failure.message, id, await current(), [failure.reason]);
     }
     const live = await fetchConfiguration(client, id, action);
     if (!live) throw gone();
     return fromWire(live, client.accountSid, logicalName);
   }
-  throw sequenceExhausted(action);
+  throw stepsExhausted(action);
 }
 
 async function remove(id: string, props: OrchestratorConfigurationOutputs, { client, settings }: OperationContext) {
   const action = `deleting ${describeConfiguration(props, id)}`;
-  for (let salt = 0; salt <= MAX_KEY_SALT; salt++) {
-    const accepted = await deleteConfiguration(client, id, deleteKey(client.accountSid, id, salt), action);
+  let key = deleteKey(client.accountSid, id);
+  for (let step = 0; step <= MAX_KEY_STEPS; step++) {
+    const accepted = await deleteConfiguration(client, id, key, action);
     if (!accepted) return; // already gone
     const outcome = await settle(client, settings, accepted, action);
     if (OperationTimeoutError.isInstance(outcome)) {
       throw new Error(`Timed out ${action}: ${outcome.message} The configuration stays in state.`);
     }
-    if (outcome.phase === "completed") return;
+    const { op, earlier } = outcome;
+    if (op.phase === "completed") return;
     // Deleted by someone else between the request and the operation: gone is what we wanted.
-    if (outcome.problem?.status === 404) return;
-    if (isReplayOfEarlierWrite(outcome, accepted)) continue;
-    throw failed(outcome, action, "The configuration stays in state; run pulumi destroy (or up) again.");
+    if (op.problem?.status === 404) return;
+    if (earlier) {
+      key = nextKey(key, op.operationId);
+      continue;
+    }
+    throw failed(op, action, "The configuration stays in state; run pulumi destroy (or up) again.");
   }
-  throw sequenceExhausted(action);
+  throw stepsExhausted(action);
 }
 
 async function read(id: string, olds: OrchestratorConfigurationOutputs, { client }: OperationContext) {

@@ -8,13 +8,15 @@ import { z } from "zod";
 import type { TwilioClient } from "../../provider/http/client";
 import { isNotFound } from "../../provider/http/errors";
 import { pathSegment } from "../../provider/http/paths";
-import { explainLostCreate } from "../../provider/shared/lost-response";
+import { same } from "../../provider/shared/diff";
+import { createFindingLostResponse } from "../../provider/shared/lost-response";
 import { undefinedIfNotFound } from "../../provider/shared/not-found";
 import { parseResponse } from "../../provider/shared/response";
 import { listAllV1 } from "../../provider/shared/v1-list";
 import { normalisePermissions, ROLE_TYPES, type ServiceRoleInputs, type ServiceRoleOutputs } from "./schema";
 
-const rolesOf = (serviceSid: string) => `/v1/Services/${pathSegment(serviceSid)}/Roles`;
+const serviceUrl = (serviceSid: string) => `/v1/Services/${pathSegment(serviceSid)}`;
+const rolesOf = (serviceSid: string) => `${serviceUrl(serviceSid)}/Roles`;
 const roleUrl = (serviceSid: string, roleSid: string) => `${rolesOf(serviceSid)}/${pathSegment(roleSid)}`;
 
 /** A role as Twilio returns it: only the fields used, extra ones ignored. */
@@ -68,26 +70,41 @@ export async function listRoles(
   return items.map((item) => fromWire(parseResponse(roleWire, item, action)));
 }
 
-/** `POST /v1/Services/{IS}/Roles`. Never sent twice (see lost-response.ts). */
+/**
+ * `POST /v1/Services/{IS}/Roles`. Never repeated blindly (v1 has no idempotency key): when the
+ * response is lost, the role is the service's one of this name, type and permission set created
+ * since the request went out, on Twilio's clock (provider/shared/lost-response.ts). Whether Twilio
+ * keeps role names unique in a service is UNCONFIRMED, so the creation time is checked too.
+ */
 export async function createRole(client: TwilioClient, inputs: ServiceRoleInputs, action: string): Promise<ServiceRoleOutputs> {
-  try {
-    const res = await client.request({
-      method: "POST",
-      path: rolesOf(inputs.chatServiceSid),
-      // Repeated `Permission` keys, one per permission (form.ts encodes arrays that way).
-      form: { FriendlyName: inputs.friendlyName, Type: inputs.type, Permission: inputs.permissions },
-      action,
-    });
-    return fromWire(parseResponse(roleWire, res.data, action));
-  } catch (e) {
-    throw explainLostCreate(e, {
+  const service = inputs.chatServiceSid;
+  return createFindingLostResponse({
+    lost: {
       action,
       what: "a role",
       howToFind:
-        `list the service's roles (GET ${rolesOf(inputs.chatServiceSid)}, or \`twilio api:conversations:v1:services:roles:list ` +
-        `--chat-service-sid ${inputs.chatServiceSid}\`) and look for friendly name ${JSON.stringify(inputs.friendlyName)}`,
-    });
-  }
+        `list the service's roles (GET ${rolesOf(service)}, or \`twilio api:conversations:v1:services:roles:list ` +
+        `--chat-service-sid ${service}\`) and look for friendly name ${JSON.stringify(inputs.friendlyName)}`,
+    },
+    send: async () => {
+      const res = await client.request({
+        method: "POST",
+        path: rolesOf(service),
+        // Repeated `Permission` keys, one per permission (form.ts encodes arrays that way).
+        form: { FriendlyName: inputs.friendlyName, Type: inputs.type, Permission: inputs.permissions },
+        action,
+      });
+      return fromWire(parseResponse(roleWire, res.data, action));
+    },
+    // The service itself: one small GET that every role create can make.
+    readClock: () => client.request({ method: "GET", path: serviceUrl(service), action: `${action} (reading Twilio's clock)` }),
+    findSent: async () =>
+      (await listRoles(client, service, `${action} (looking for the role the lost request made)`)).filter(
+        (r) => r.friendlyName === inputs.friendlyName && r.type === inputs.type && same.set(r.permissions, inputs.permissions),
+      ),
+    createdAt: (r) => r.dateCreated,
+    idOf: (r) => r.sid,
+  });
 }
 
 /** `POST /v1/Services/{IS}/Roles/{RL}` with the whole permission set (the update replaces it). */

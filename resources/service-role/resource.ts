@@ -58,7 +58,9 @@ export interface ServiceRoleArgs {
  * ```
  *
  * Only `permissions` change in place. Refresh: a role deleted outside Pulumi (or whose service was
- * deleted) drops out of state, and the next `pulumi up` creates it again.
+ * deleted) drops out of state, and the next `pulumi up` creates it again. A create whose response
+ * was lost finds the role it made (this name, type and permissions, created since the request went
+ * out) instead of making a second one.
  */
 export class ServiceRole extends pulumi.dynamic.Resource {
   /** The role's SID (`RL` + 32 hex digits); also the resource id. */

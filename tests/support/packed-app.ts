@@ -8,7 +8,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 
-export const ROOT = path.resolve(__dirname, "../..");
+import { findRepoRoot } from "../../engine-standin/link-package";
+
+/** The repository: found by walking up, so the compiled copy (dist/tests/support, for `npm run bench`) finds it too. */
+export const ROOT = findRepoRoot(__dirname) ?? path.resolve(__dirname, "../..");
 const run = promisify(execFile);
 
 /** Failures of `npm install` that mean "no network and not in the cache", not a broken package. */

@@ -5,8 +5,13 @@
 import { checkAndCreate, hostProvider, SHIM, useEmulatorStack } from "../../support/provider-harness";
 
 const provider = hostProvider("ConversationService");
-const stack = useEmulatorStack();
+/** The emulator's clock: Twilio's, which a test may set off the machine's (it stamps `Date` and `date_created`). */
+let twilioClock: () => Date = () => new Date();
+const stack = useEmulatorStack({ now: () => twilioClock() });
 const { requests } = stack;
+beforeEach(() => {
+  twilioClock = () => new Date();
+});
 
 const create = (friendlyName: string) => checkAndCreate(provider, { friendlyName });
 
@@ -150,25 +155,91 @@ describe("ConversationService faults", () => {
     expect(requests().map((r) => [r.method, r.status])).toEqual([["DELETE", 404]]);
   });
 
-  it("does not resend a create whose response was lost, and says a service may exist and how to find it", async () => {
+  /** The account's services of a name, as Twilio holds them. */
+  const servicesNamed = async (name: string) =>
+    (
+      await stack.outOfBand.request<{ services: { sid: string; friendly_name: string }[] }>({ method: "GET", path: "/v1/Services" })
+    ).data.services
+      .filter((s) => s.friendly_name === name)
+      .map((s) => s.sid);
+  const AFTER_LOSS = [
+    ["GET", "/v1/Services", 200], // Twilio's clock (Date of one short page)
+    ["GET", "/v1/Services", 200], // the services, every page
+  ];
+
+  it("finds the service a create whose response was lost made, and records it: no orphan, no second service", async () => {
+    stack.emulator.setFaults({ dropAfterEffect: { count: 1, method: "POST", pathPrefix: "/v1/Services" } });
+    const { id, outs } = await create("Support");
+    expect(requests().map((r) => [r.method, r.path, r.status])).toEqual([["POST", "/v1/Services", 0], ...AFTER_LOSS]);
+    expect(await servicesNamed("Support")).toEqual([id]);
+    expect(outs).toMatchObject({ sid: id, friendlyName: "Support", accountSid: stack.emulator.accountSid });
+  });
+
+  it.each([
+    ["10 minutes behind", -600_000],
+    ["10 minutes ahead of", +600_000],
+  ])("recovers the same way with Twilio's clock %s the machine's, next to an older service of the same name", async (_label, skewMs) => {
+    twilioClock = () => new Date(Date.now() + skewMs - 120_000);
+    const older = await create("Support");
+    twilioClock = () => new Date(Date.now() + skewMs);
+    stack.emulator.clearRequests();
+    stack.emulator.setFaults({ dropAfterEffect: { count: 1, method: "POST", pathPrefix: "/v1/Services" } });
+
+    const { id } = await create("Support");
+    expect(requests().map((r) => [r.method, r.status])).toEqual([
+      ["POST", 0],
+      ["GET", 200],
+      ["GET", 200],
+    ]);
+    expect(id).not.toBe(older.id);
+    expect((await servicesNamed("Support")).sort()).toEqual([older.id, id].sort());
+  });
+
+  it("sends a create again when the lost request made nothing (a 5xx before it was applied)", async () => {
+    stack.emulator.setFaults({ serverErrorNext: 1 });
+    const { id } = await create("Support");
+    expect(requests().map((r) => [r.method, r.path, r.status])).toEqual([
+      ["POST", "/v1/Services", 500],
+      ...AFTER_LOSS,
+      ["POST", "/v1/Services", 201],
+    ]);
+    expect(await servicesNamed("Support")).toEqual([id]);
+  });
+
+  it("finds the service when the second send is lost too (after a 5xx that made nothing)", async () => {
+    stack.emulator.setFaults({ serverErrorNext: 1, dropAfterEffect: { count: 1, method: "POST", pathPrefix: "/v1/Services" } });
+    const { id } = await create("Support");
+    expect(requests().map((r) => [r.method, r.status])).toEqual([
+      ["POST", 500],
+      ["GET", 200],
+      ["GET", 200],
+      ["POST", 0],
+      ["GET", 200],
+      ["GET", 200],
+    ]);
+    expect(await servicesNamed("Support")).toEqual([id]);
+  });
+
+  it("names every candidate and takes none when another service of the name was made in the same moment", async () => {
+    const frozen = new Date();
+    twilioClock = () => frozen;
+    const other = await stack.outOfBand.request<{ sid: string }>({
+      method: "POST",
+      path: "/v1/Services",
+      form: { FriendlyName: "Support" },
+    });
     stack.emulator.setFaults({ dropAfterEffect: { count: 1, method: "POST", pathPrefix: "/v1/Services" } });
     const error = await create("Support").then(
       () => undefined,
       (e: Error) => e,
     );
+    const candidates = await servicesNamed("Support");
+    expect(candidates).toHaveLength(2);
     expect(error?.name).toBe("CreateOutcomeUnknownError");
     expect(error?.message).toMatch(
-      /^Creating ConversationService "Support" may have succeeded: the request reached Twilio but no response came back/,
+      /^Creating ConversationService "Support" may have succeeded: .* found 2 candidates created since it was sent/,
     );
-    expect(error?.message).toMatch(
-      /A conversation service may now exist that Pulumi does not track: list the account's services \(GET \/v1\/Services/,
-    );
-    expect(error?.message).toContain('friendly name "Support"');
-    expect(error?.message).not.toContain(stack.emulator.authToken);
-
-    // Exactly one POST went out, and it did take effect: the service the message points at exists.
-    expect(requests().map((r) => [r.method, r.path, r.status])).toEqual([["POST", "/v1/Services", 0]]);
-    const list = await stack.outOfBand.request<{ services: { friendly_name: string }[] }>({ method: "GET", path: "/v1/Services" });
-    expect(list.data.services.filter((s) => s.friendly_name === "Support")).toHaveLength(1);
+    for (const sid of candidates) expect(error?.message).toContain(sid);
+    expect(candidates).toContain(other.data.sid);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * OrchestratorConfiguration against the emulator, through the provider object exactly as the
  * dynamic-provider host calls it. v2 writes are asynchronous: the emulator keeps each operation
- * PENDING for 20 ms (startEmulatorStack's operationDelayMs) and answers Retry-After: 0.
+ * PENDING for 250 ms and answers Retry-After: 0. The provider looks at an operation right after its
+ * 202 and counts one already finished as an earlier request's (operation.ts `followOperation`);
+ * 250 ms keeps this file's own operations PENDING at that look even on a loaded machine.
  */
 import type * as pulumi from "@pulumi/pulumi";
 
@@ -9,7 +11,7 @@ import { configureFromStack } from "../../../provider/config";
 import { OperationFailedError } from "../../../provider/error";
 import { PartialFailure } from "../../../provider/shared/partial";
 import { toWire } from "../../../resources/orchestrator-configuration/api";
-import { createKey } from "../../../resources/orchestrator-configuration/idempotency";
+import { createKey, deleteKey, nextKey, updateKey } from "../../../resources/orchestrator-configuration/idempotency";
 import type { OrchestratorConfigurationInputs } from "../../../resources/orchestrator-configuration/schema";
 import { type EmulatorStack, startEmulatorStack } from "../../support/emulator-stack";
 import { checkedInputs, hostProvider, SHIM, useEmulatorStack } from "../../support/provider-harness";
@@ -27,12 +29,7 @@ const base = {
   memoryStoreId: "mem_store_01",
 };
 
-/** Moves the emulator's clock (operation times) against real time (the `Date` header). */
-let clockOffsetMs = 0;
-const stack = useEmulatorStack({ operationDelayMs: 20, now: () => new Date(Date.now() + clockOffsetMs) });
-beforeEach(() => {
-  clockOffsetMs = 0;
-});
+const stack = useEmulatorStack({ operationDelayMs: 250 });
 
 interface Sent {
   method: string;
@@ -53,6 +50,9 @@ const writes = () => requests().filter((r) => r.method !== "GET");
 
 /** The configurations the emulator holds (applied ones). */
 const configurations = () => (stack.emulator.state() as { v2: { configurations: Array<{ id: string }> } }).v2.configurations;
+/** Every operation the emulator started, oldest first. */
+const operations = () =>
+  (stack.emulator.state() as { v2: { operations: Array<{ operationId: string; status: string; write: string }> } }).v2.operations;
 
 const checked = (news: Record<string, unknown>, olds?: Record<string, unknown>) =>
   checkedInputs(provider, { __logicalName: LOGICAL, ...news }, olds);
@@ -276,35 +276,6 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
     expect(configurations()).toEqual([]);
   });
 
-  it("does not let an earlier FAILED create, replayed under the same key, block a re-run: the next key is used", async () => {
-    // A minute ago (by Twilio's clock) the same create failed; Twilio keeps its response for 24 hours.
-    const inputs = (await checked(base)) as OrchestratorConfigurationInputs;
-    const key = createKey(stack.emulator.accountSid, LOGICAL, toWire(inputs), 0);
-    clockOffsetMs = -60_000;
-    stack.emulator.setFaults({ failOperationsNext: 1 });
-    const earlier = await stack.outOfBand.request<unknown>({
-      method: "POST",
-      path: CONFIGURATIONS,
-      json: toWire(inputs),
-      idempotencyKey: key,
-    });
-    const operation = earlier.headers["operation-id"];
-    let status: string;
-    do
-      status = (await stack.outOfBand.request<{ status: string }>({ method: "GET", path: `/v2/ControlPlane/Operations/${operation}` })).data
-        .status;
-    while (status === "PENDING");
-    expect(status).toBe("FAILED");
-    clockOffsetMs = 0;
-    stack.emulator.clearRequests();
-
-    const { id } = await provider.create({ __provider: SHIM, ...inputs });
-    expect(configurations().map((c) => c.id)).toEqual([id]);
-    const posts = writes();
-    expect(posts.map((p) => p.key)).toEqual([key, expect.stringMatching(UUID)]);
-    expect(posts[1]!.key).not.toBe(key);
-  });
-
   it("keeps an update whose operation FAILED in state with its id and the configuration as it still is", async () => {
     const { id, outs } = await create();
     stack.emulator.setFaults({ failOperationsNext: 1 });
@@ -380,6 +351,137 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
       expect(error.id).toBe(id);
       expect(error.properties).toMatchObject({ configurationId: id, description: base.description, version: 1 });
     });
+  });
+});
+
+describe("OrchestratorConfiguration re-runs after a FAILED operation, a crash or a lost response", () => {
+  /** Each run below is what the engine does on `pulumi up`: check, then create (or update, or delete). */
+  const createKeyOf = async (news: Record<string, unknown> = {}) =>
+    createKey(stack.emulator.accountSid, LOGICAL, toWire((await checked({ ...base, ...news })) as OrchestratorConfigurationInputs));
+
+  it("tries a create again when re-run right after it FAILED, under a key derived from the failed operation", async () => {
+    stack.emulator.setFaults({ failOperationsNext: 1 });
+    const failure = await rejection(create());
+    expect(OperationFailedError.isInstance(failure)).toBe(true);
+    const [failedOp] = operations();
+    expect(failedOp).toMatchObject({ status: "FAILED", write: "create" });
+    expect(configurations()).toEqual([]);
+
+    // The re-run: the first key is replayed (the FAILED operation, found finished at once), then the
+    // next key, derived from it, starts a new create.
+    const { id } = await create();
+    const first = await createKeyOf();
+    expect(writes().map((w) => [w.method, w.key, w.status])).toEqual([
+      ["POST", first, 202],
+      ["POST", first, 202],
+      ["POST", nextKey(first, failedOp!.operationId), 202],
+    ]);
+    expect(configurations().map((c) => c.id)).toEqual([id]);
+    expect(operations().map((o) => o.status)).toEqual(["FAILED", "COMPLETED"]);
+  });
+
+  it("walks the chain of keys after several FAILED runs: each re-run tries once more, none replays the last failure", async () => {
+    const first = await createKeyOf();
+    stack.emulator.setFaults({ failOperationsNext: 1 });
+    await expect(create()).rejects.toThrow(/ended FAILED/);
+    stack.emulator.setFaults({ failOperationsNext: 1 });
+    await expect(create()).rejects.toThrow(/ended FAILED/);
+    const { id } = await create();
+
+    const [a, b, c] = operations();
+    const second = nextKey(first, a!.operationId);
+    const third = nextKey(second, b!.operationId);
+    expect(writes().map((w) => w.key)).toEqual([first, first, second, first, second, third]);
+    expect([a!.status, b!.status, c!.status]).toEqual(["FAILED", "FAILED", "COMPLETED"]);
+    expect(operations()).toHaveLength(3);
+    expect(configurations().map((x) => x.id)).toEqual([id]);
+  });
+
+  it("tries an update again when re-run right after it FAILED; the configuration changes once", async () => {
+    const { id, outs } = await create();
+    stack.emulator.clearRequests();
+    const news = await checked({ ...base, description: "new" });
+    stack.emulator.setFaults({ failOperationsNext: 1 });
+    const failure = await rejection(provider.update(id, { ...outs, __provider: SHIM }, { __provider: SHIM, ...news }));
+    expect(failure).toBeInstanceOf(PartialFailure);
+    const failedOp = operations()[1]!;
+    expect(failedOp).toMatchObject({ status: "FAILED", write: "replace" });
+
+    // The engine re-runs the update from what the failure left in state: the same version, so the same first key.
+    const { outs: updated } = await provider.update(id, { ...failure.properties }, { __provider: SHIM, ...news });
+    expect(updated).toMatchObject({ description: "new", version: 2 });
+    const first = updateKey(stack.emulator.accountSid, id, 1, toWire(news as OrchestratorConfigurationInputs));
+    expect(writes().map((w) => [w.method, w.key, w.status])).toEqual([
+      ["PUT", first, 202],
+      ["PUT", first, 202],
+      ["PUT", nextKey(first, failedOp.operationId), 202],
+    ]);
+    expect(operations().map((o) => [o.write, o.status])).toEqual([
+      ["create", "COMPLETED"],
+      ["replace", "FAILED"],
+      ["replace", "COMPLETED"],
+    ]);
+  });
+
+  it("tries a delete again when re-run right after it FAILED", async () => {
+    const { id, outs } = await create();
+    stack.emulator.clearRequests();
+    stack.emulator.setFaults({ failOperationsNext: 1 });
+    await expect(provider.delete(id, outs)).rejects.toThrow(/ended FAILED.*stays in state/);
+    const failedOp = operations()[1]!;
+    await provider.delete(id, outs);
+    const first = deleteKey(stack.emulator.accountSid, id);
+    expect(writes().map((w) => [w.method, w.key, w.status])).toEqual([
+      ["DELETE", first, 202],
+      ["DELETE", first, 202],
+      ["DELETE", nextKey(first, failedOp.operationId), 202],
+    ]);
+    expect(configurations()).toEqual([]);
+  });
+
+  it("replays a create whose run crashed after the 202: the re-run gets that configuration, no second one", async () => {
+    // The crashed run: its POST was accepted and the operation completed, but no state was written.
+    const inputs = (await checked(base)) as OrchestratorConfigurationInputs;
+    const first = await createKeyOf();
+    await stack.outOfBand.request({ method: "POST", path: CONFIGURATIONS, json: toWire(inputs), idempotencyKey: first });
+    while (configurations().length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    stack.emulator.clearRequests();
+
+    const { id } = await create();
+    expect(configurations().map((c) => c.id)).toEqual([id]);
+    expect(operations()).toHaveLength(1);
+    expect(writes().map((w) => [w.method, w.key, w.status])).toEqual([["POST", first, 202]]);
+  });
+
+  it("replays a create whose run crashed while the operation was still running: it is waited for, not repeated", async () => {
+    const inputs = (await checked(base)) as OrchestratorConfigurationInputs;
+    const first = await createKeyOf();
+    await stack.outOfBand.request({ method: "POST", path: CONFIGURATIONS, json: toWire(inputs), idempotencyKey: first });
+    stack.emulator.clearRequests();
+
+    const { id } = await create();
+    expect(configurations().map((c) => c.id)).toEqual([id]);
+    expect(operations()).toHaveLength(1);
+    expect(writes().map((w) => w.key)).toEqual([first]);
+  });
+
+  it("replays an update whose run crashed after the 202: the configuration changes once", async () => {
+    const { id, outs } = await create();
+    const news = await checked({ ...base, description: "new" });
+    const first = updateKey(stack.emulator.accountSid, id, 1, toWire(news as OrchestratorConfigurationInputs));
+    await stack.outOfBand.request({
+      method: "PUT",
+      path: `${CONFIGURATIONS}/${id}`,
+      json: toWire(news as OrchestratorConfigurationInputs),
+      idempotencyKey: first,
+    });
+    stack.emulator.clearRequests();
+
+    // State still holds version 1: the re-run sends the same key and gets the crashed run's operation.
+    const { outs: updated } = await provider.update(id, outs, { __provider: SHIM, ...news });
+    expect(updated).toMatchObject({ description: "new", version: 2 });
+    expect(writes().map((w) => w.key)).toEqual([first]);
+    expect(operations().map((o) => o.write)).toEqual(["create", "replace"]);
   });
 });
 

@@ -223,15 +223,51 @@ describe("ServiceRole faults", () => {
     expect(requests().map((r) => [r.method, r.status])).toEqual([["DELETE", 404]]);
   });
 
-  it("does not resend a create whose response was lost, and says a role may exist and how to find it", async () => {
+  /** The service's roles of a name, as Twilio holds them. */
+  const rolesNamed = async (name: string) =>
+    (
+      await stack.outOfBand.request<{ roles: { sid: string; friendly_name: string }[] }>({
+        method: "GET",
+        path: `/v1/Services/${serviceSid}/Roles`,
+      })
+    ).data.roles
+      .filter((r) => r.friendly_name === name)
+      .map((r) => r.sid);
+
+  it("finds the role a create whose response was lost made, and records it: no orphan, no second role", async () => {
     stack.emulator.setFaults({ dropAfterEffect: { count: 1, method: "POST", pathPrefix: `/v1/Services/${serviceSid}/Roles` } });
-    const error = await create().then(
-      () => undefined,
-      (e: Error) => e,
-    );
-    expect(error?.name).toBe("CreateOutcomeUnknownError");
-    expect(error?.message).toMatch(/^Creating ServiceRole "agent" may have succeeded/);
-    expect(error?.message).toContain(`list the service's roles (GET /v1/Services/${serviceSid}/Roles`);
-    expect(requests().map((r) => [r.method, r.status])).toEqual([["POST", 0]]);
+    const { id, outs } = await create();
+    expect(requests().map((r) => [r.method, r.path, r.status])).toEqual([
+      ["POST", `/v1/Services/${serviceSid}/Roles`, 0],
+      ["GET", `/v1/Services/${serviceSid}`, 200], // Twilio's clock
+      ["GET", `/v1/Services/${serviceSid}/Roles`, 200],
+    ]);
+    expect(await rolesNamed("agent")).toEqual([id]);
+    expect(outs).toMatchObject({ sid: id, friendlyName: "agent", type: "conversation", permissions: ["leaveConversation", "sendMessage"] });
+  });
+
+  it("does not take a role of the same name that holds other permissions for the one it made", async () => {
+    const other = await stack.outOfBand.request<{ sid: string }>({
+      method: "POST",
+      path: `/v1/Services/${serviceSid}/Roles`,
+      form: { FriendlyName: "agent", Type: "conversation", Permission: ["sendMessage"] },
+    });
+    stack.emulator.clearRequests();
+    stack.emulator.setFaults({ dropAfterEffect: { count: 1, method: "POST", pathPrefix: `/v1/Services/${serviceSid}/Roles` } });
+    const { id } = await create();
+    expect(id).not.toBe(other.data.sid);
+    expect((await rolesNamed("agent")).sort()).toEqual([id, other.data.sid].sort());
+  });
+
+  it("sends a create again when the lost request made nothing (a 5xx before it was applied)", async () => {
+    stack.emulator.setFaults({ serverErrorNext: 1 });
+    const { id } = await create();
+    expect(requests().map((r) => [r.method, r.status])).toEqual([
+      ["POST", 500],
+      ["GET", 200],
+      ["GET", 200],
+      ["POST", 201],
+    ]);
+    expect(await rolesNamed("agent")).toEqual([id]);
   });
 });

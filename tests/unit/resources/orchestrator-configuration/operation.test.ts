@@ -1,9 +1,8 @@
-import { acceptedWrite, isReplayOfEarlierWrite, type OperationState } from "../../../../resources/orchestrator-configuration/operation";
-
-const op = (createdAt: number | undefined): OperationState => ({ operationId: "op_1", status: "FAILED", phase: "failed", createdAt });
+import type { TwilioClient } from "../../../../provider/http/client";
+import { acceptedWrite, followOperation } from "../../../../resources/orchestrator-configuration/operation";
 
 describe("a 202 response", () => {
-  it("gives the operation, Retry-After, the configuration id and the server's clock", () => {
+  it("gives the operation, Retry-After and the configuration id", () => {
     const accepted = acceptedWrite(
       {
         status: 202,
@@ -21,7 +20,6 @@ describe("a 202 response", () => {
       operationId: "op_1",
       retryAfter: "2",
       configurationId: "conv_configuration_1",
-      answeredAt: Date.parse("2025-06-01T12:00:00Z"),
     });
   });
 
@@ -38,20 +36,36 @@ describe("a 202 response", () => {
   });
 });
 
-describe("telling a replayed operation from a fresh one", () => {
-  const answeredAt = Date.parse("2025-06-01T12:00:00Z");
+describe("following the operation a 202 named", () => {
+  /** A client whose operation GETs answer the given statuses in turn; records the paths asked. */
+  function clientAnswering(...statuses: string[]) {
+    const asked: string[] = [];
+    const client = {
+      async request(req: { method: string; path: string }) {
+        asked.push(`${req.method} ${req.path}`);
+        return { status: 200, headers: {}, data: { operationId: "op_1", status: statuses[Math.min(asked.length, statuses.length) - 1] } };
+      },
+    } as unknown as TwilioClient;
+    return { client, asked };
+  }
+  const accepted = { operationId: "op_1", retryAfter: "0" };
 
-  it("counts an operation created well before the server answered as an earlier write's", () => {
-    expect(isReplayOfEarlierWrite(op(answeredAt - 60_000), { operationId: "op_1", answeredAt })).toBe(true);
+  it("counts an operation already finished at the look right after the 202 as an earlier request's, and looks once", async () => {
+    const { client, asked } = clientAnswering("FAILED");
+    const followed = await followOperation(client, accepted, 10_000, "x");
+    expect(followed).toEqual({ earlier: true, op: expect.objectContaining({ operationId: "op_1", status: "FAILED", phase: "failed" }) });
+    expect(asked).toEqual(["GET /v2/ControlPlane/Operations/op_1"]);
   });
 
-  it("counts one created while the request was handled as fresh (Date has whole-second resolution)", () => {
-    expect(isReplayOfEarlierWrite(op(answeredAt + 900), { operationId: "op_1", answeredAt })).toBe(false);
-    expect(isReplayOfEarlierWrite(op(answeredAt - 1_000), { operationId: "op_1", answeredAt })).toBe(false);
+  it("waits for one still running at the look, and counts it as this request's", async () => {
+    const { client, asked } = clientAnswering("PENDING", "RUNNING", "COMPLETED");
+    const followed = await followOperation(client, accepted, 10_000, "x");
+    expect(followed).toEqual({ earlier: false, op: expect.objectContaining({ status: "COMPLETED", phase: "completed" }) });
+    expect(asked).toEqual(Array(3).fill("GET /v2/ControlPlane/Operations/op_1"));
   });
 
-  it("says fresh when either time is unknown (a failure is then reported, the safe side)", () => {
-    expect(isReplayOfEarlierWrite(op(undefined), { operationId: "op_1", answeredAt })).toBe(false);
-    expect(isReplayOfEarlierWrite(op(answeredAt - 60_000), { operationId: "op_1" })).toBe(false);
+  it("counts a COMPLETED operation at the look as an earlier request's too (a crash or lost response before)", async () => {
+    const { client } = clientAnswering("COMPLETED");
+    expect(await followOperation(client, accepted, 10_000, "x")).toMatchObject({ earlier: true, op: { phase: "completed" } });
   });
 });

@@ -1,0 +1,121 @@
+/**
+ * Stacks written by release 0.1.0 keep working: their state holds, as every resource's
+ * `__provider` (inputs and outputs), the 1.5 KB shim 0.1.0 serialized by value, which requires
+ * `pulumi-twilio-conversations/provider` by name and calls `[kind][method]` on it
+ * (tests/fixtures/shim-v0.json, the exact texts). The dynamic-provider host deserializes the
+ * state's own text for read and delete (`@pulumi/pulumi` cmd/dynamic-provider `getProvider(props)`),
+ * so refresh and destroy run that old shim against this release's provider index; an update runs
+ * the program's new shim on the old state. All six kinds, through the engine stand-in.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+import { type RunningEmulator, startEmulator } from "../../../emulator";
+import { EngineStandIn, type StateFile } from "../../../engine-standin";
+import { KINDS } from "../../../resources/registry";
+import { allKinds } from "../resources/all-kinds-program";
+
+const SHIM_V0 = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../fixtures/shim-v0.json"), "utf8")) as Record<string, string>;
+
+interface Account {
+  v1: {
+    configuration: { defaultClosedTimer: string | null };
+    services: { sid: string; friendlyName: string }[];
+    roles: { friendlyName: string; permissions: string[] }[];
+    conversations: { sid: string; friendlyName: string | null }[];
+  };
+  v2: { configurations: { id: string; description: string }[] };
+}
+
+describe("state written by 0.1.0's by-value shim", () => {
+  let emulator: RunningEmulator;
+  let dir: string;
+  let statePath: string;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, operationDelayMs: 50, operationRetryAfterSeconds: 0 });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-old-shim-"));
+    statePath = path.join(dir, "state.json");
+  });
+  afterAll(async () => {
+    await emulator.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const engine = () =>
+    new EngineStandIn({
+      project: "old-shim",
+      stack: "e2e",
+      statePath,
+      config: { "twilio:accountSid": emulator.accountSid, "twilio:authToken": emulator.authToken, "twilio:baseUrl": emulator.url },
+      secretKeys: ["twilio:authToken"],
+    });
+  const account = () => emulator.state() as Account;
+  const kindOf = (type: string) => type.slice(type.lastIndexOf(":") + 1);
+
+  /** Rewrites the state file as 0.1.0 would have left it: every `__provider` the old shim of its kind. */
+  function writeAsV0(textFor: (kind: string) => string = (kind) => SHIM_V0[kind]!): StateFile {
+    const state = JSON.parse(fs.readFileSync(statePath, "utf8")) as StateFile;
+    const old = {
+      ...state,
+      resources: state.resources.map((r) => ({
+        ...r,
+        inputs: { ...r.inputs, __provider: textFor(kindOf(r.type)) },
+        outputs: { ...r.outputs, __provider: textFor(kindOf(r.type)) },
+      })),
+    };
+    fs.writeFileSync(statePath, JSON.stringify(old, null, 2));
+    return old;
+  }
+
+  test("refreshes, updates and destroys every kind", async () => {
+    expect(Object.keys(SHIM_V0).sort()).toEqual(KINDS.map((k) => k.name).sort());
+    const created = await engine().up(allKinds(1));
+    expect(created.counts).toMatchObject({ create: 7 });
+    const ids = Object.fromEntries(
+      engine()
+        .readState()
+        .resources.map((r) => [r.name + ":" + kindOf(r.type), r.id]),
+    );
+
+    // The texts are 0.1.0's, not what this release writes.
+    const old = writeAsV0();
+    for (const r of old.resources) {
+      expect(Buffer.byteLength(String(r.outputs.__provider))).toBeGreaterThan(1400);
+      expect(String(r.outputs.__provider)).toContain(`with({ kind: "${kindOf(r.type)}"`);
+    }
+
+    // The host runs the state's own text: one that throws fails the refresh with its message.
+    const saved = fs.readFileSync(statePath, "utf8");
+    writeAsV0(() => `exports.handler = () => { throw new Error("the state's own __provider ran"); };`);
+    await expect(engine().refresh()).rejects.toThrow(/the state's own __provider ran/);
+    fs.writeFileSync(statePath, saved);
+
+    const refreshed = await engine().refresh();
+    expect(refreshed.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: 7 });
+    expect(
+      Object.fromEntries(
+        engine()
+          .readState()
+          .resources.map((r) => [r.name + ":" + kindOf(r.type), r.id]),
+      ),
+    ).toEqual(ids);
+
+    writeAsV0();
+    const updated = await engine().up(allKinds(2));
+    // Every kind with an in-place update changes (the service cannot; the desk conversation is untouched).
+    expect(updated.counts).toEqual({ create: 0, update: 5, replace: 0, delete: 0, same: 2 });
+    expect(account().v1.conversations.find((c) => c.sid === ids["lobby:Conversation"])?.friendlyName).toBe("Lobby 2");
+    expect(account().v1.roles.find((r) => r.friendlyName === "agent")?.permissions).toContain("sendMediaMessage");
+    expect(account().v1.configuration.defaultClosedTimer).toBe("P2D");
+    expect(account().v2.configurations.map((c) => c.description)).toEqual(["version 2"]);
+
+    writeAsV0();
+    const destroyed = await engine().destroy();
+    expect(destroyed.counts).toMatchObject({ delete: 7 });
+    expect(engine().readState().resources).toEqual([]);
+    expect(account().v1.conversations).toEqual([]);
+    expect(account().v2.configurations).toEqual([]);
+    expect(account().v1.services.map((s) => s.friendlyName)).toEqual(["Default Conversations Service"]);
+  }, 120_000);
+});
