@@ -80,7 +80,15 @@ describe("the recording proxy", () => {
     // next_page_url comes back on the proxy's origin, so the client (which refuses other hosts) follows it.
     const services = await listAllV1(viaProxy, "/v1/Services", "services", { pageSize: 1, action: "listing" });
     expect(services).toHaveLength(3);
-    expect(proxy.requests()[0]).toEqual({ method: "POST", path: "/v1/Services", parsedBody: { FriendlyName: `${PREFIX}a` }, status: 201 });
+    expect(proxy.requests()[0]).toMatchObject({
+      method: "POST",
+      path: "/v1/Services",
+      parsedBody: { FriendlyName: `${PREFIX}a` },
+      status: 201,
+    });
+    // Credentials pass through to Twilio but are never kept in the log.
+    expect(proxy.requests()[0]!.headers).not.toHaveProperty("authorization");
+    expect(proxy.requests()[0]!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
   });
 
   it("records a v2 configuration from its 202, and nothing for reads, updates or failures", () => {
