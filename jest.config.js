@@ -1,4 +1,6 @@
 /** Tests run from TypeScript sources; the dynamic-provider host loads the built dist/ (npm test builds first). */
+const live = process.env.TWILIO_LIVE_TESTS === "1";
+
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
@@ -14,4 +16,13 @@ module.exports = {
   testTimeout: 60000,
   // Servers and host processes are per test file; two workers match the two cores CI has.
   maxWorkers: 2,
+  // TWILIO_LIVE_TESTS=1 (npm run test:live): the files that can run against a real account, with a
+  // global setup that snapshots the account and a teardown that puts it back (tests/support/account.ts).
+  ...(live
+    ? {
+        testMatch: require("./tests/support/live-manifest.js").live.map((file) => `<rootDir>/${file}`),
+        globalSetup: "<rootDir>/tests/support/live-global-setup.ts",
+        globalTeardown: "<rootDir>/tests/support/live-global-teardown.ts",
+      }
+    : {}),
 };

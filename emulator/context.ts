@@ -94,12 +94,17 @@ export interface LoggedRequest {
   path: string;
   query: Record<string, string>;
   headers: Record<string, string>;
-  /** Raw request body as text ("" when none). */
+  /**
+   * Raw request body as text ("" when none). Secret form fields (push credential `Certificate`,
+   * `PrivateKey`, `ApiKey`, `Secret`) show as `[redacted sha256:<12 hex>]`, never their values.
+   */
   body: string;
-  /** Parsed body: form fields as a flat record (repeated keys as arrays), or the JSON value. */
+  /** Parsed body: form fields as a flat record (repeated keys as arrays), or the JSON value; secrets redacted as in `body`. */
   parsedBody: unknown;
   /** Status sent, or 0 when the connection was dropped. */
   status: number;
+  /** `Twilio-Request-Id` the response carried (or would have carried, when dropped). */
+  requestId: string;
   /** Fault injected for this request, if any. */
   fault?: string;
   /**

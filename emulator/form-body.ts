@@ -7,7 +7,8 @@
 /** A parsed form: each key maps to its value, or to all its values when repeated. */
 export type FormFields = Record<string, string | string[]>;
 
-function decode(text: string): string {
+/** Decodes one key or value of a form body (`+` and `%20` are spaces). */
+export function decodeFormComponent(text: string): string {
   const spaced = text.replace(/\+/g, " ");
   try {
     return decodeURIComponent(spaced);
@@ -23,8 +24,8 @@ export function parseForm(body: string): FormFields {
   for (const pair of body.split("&")) {
     if (pair === "") continue;
     const eq = pair.indexOf("=");
-    const key = decode(eq < 0 ? pair : pair.slice(0, eq));
-    const value = eq < 0 ? "" : decode(pair.slice(eq + 1));
+    const key = decodeFormComponent(eq < 0 ? pair : pair.slice(0, eq));
+    const value = eq < 0 ? "" : decodeFormComponent(pair.slice(eq + 1));
     const existing = fields[key];
     if (existing === undefined) fields[key] = value;
     else if (Array.isArray(existing)) existing.push(value);

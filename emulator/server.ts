@@ -22,7 +22,8 @@ import {
 import { applyFaults, clearFaults, overInFlightCap, takeDropAfterEffect, takePreRouteFault } from "./faults";
 import { parseForm } from "./form-body";
 import { parseJsonBody } from "./json-body";
-import { loggableHeaders, RequestLog } from "./request-log";
+import { loggableHeaders, redactFormBody, redactParsedForm, RequestLog } from "./request-log";
+import { CONCURRENT_REQUESTS_HEADER, formatDuration, newRequestId, REQUEST_DURATION_HEADER, REQUEST_ID_HEADER } from "./response-headers";
 import { sendTwilioError } from "./twilio-error";
 import { registerV1Routes } from "./v1/routes";
 import { registerV2Routes } from "./v2/routes";
@@ -52,6 +53,10 @@ const BODY_LIMIT = 1024 * 1024;
 /** Per-request bookkeeping the hooks share. */
 interface RequestState {
   admin: boolean;
+  /** `Twilio-Request-Id` of the response (RQ + 32 hex). */
+  requestId: string;
+  /** `performance.now()` when the request arrived, for `Twilio-Request-Duration`. */
+  startedAt: number;
   rawBody: string;
   /** Passed faults and auth: the route ran, so a "lost response" fault may apply. */
   routed: boolean;
@@ -108,7 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const stateOf = (req: FastifyRequest): RequestState => {
     let s = states.get(req);
     if (!s) {
-      s = { admin: false, rawBody: "", routed: false, logged: false };
+      s = { admin: false, requestId: newRequestId(), startedAt: performance.now(), rawBody: "", routed: false, logged: false };
       states.set(req, s);
     }
     return s;
@@ -122,14 +127,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     for (const [k, v] of Object.entries((req.query ?? {}) as Record<string, unknown>)) {
       query[k] = Array.isArray(v) ? v.map(String).join(",") : String(v);
     }
+    // Form bodies may carry push credential secrets: the log keeps their fingerprints only.
+    const form = /^application\/x-www-form-urlencoded/i.test(String(req.headers["content-type"] ?? ""));
     const entry: LoggedRequest = {
       method: req.method,
       path: pathOf(req.url),
       query,
       headers: loggableHeaders(req.headers),
-      body: s.rawBody,
-      parsedBody: req.body === undefined ? (s.rawBody === "" ? undefined : s.rawBody) : req.body,
+      body: form ? redactFormBody(s.rawBody) : s.rawBody,
+      parsedBody: req.body === undefined ? (s.rawBody === "" ? undefined : s.rawBody) : form ? redactParsedForm(req.body) : req.body,
       status,
+      requestId: s.requestId,
       at: ctx.now().toISOString(),
     };
     if (s.fault) entry.fault = s.fault;
@@ -143,6 +151,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 
   const rateLimited = (reply: FastifyReply): FastifyReply => {
+    // Twilio documents no Retry-After for REST 429s (https://www.twilio.com/docs/api/errors/20429
+    // says only "wait for a short period"), so none is sent unless a test asks for one.
     if (faults.rateLimitRetryAfterSeconds !== undefined) reply.header("Retry-After", String(faults.rateLimitRetryAfterSeconds));
     return sendTwilioError(reply, 429, 20429, "Too Many Requests");
   };
@@ -166,6 +176,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   app.addHook("onRequest", async (req, reply) => {
     const s = stateOf(req);
+    // Set first, so every answer carries it: errors from the hooks below, 404s and injected faults too.
+    reply.header(REQUEST_ID_HEADER, s.requestId);
     s.admin = req.url.startsWith(ADMIN_PREFIX);
     if (s.admin) {
       if (!isLoopback(req.socket.remoteAddress)) return sendTwilioError(reply, 403, 20403, "Admin endpoints answer loopback clients only");
@@ -173,6 +185,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     inFlight++;
     reply.raw.once("close", () => inFlight--);
+    // The account's requests in flight, this one included, as Twilio reports them.
+    reply.header(CONCURRENT_REQUESTS_HEADER, String(inFlight));
     if (overInFlightCap(faults, inFlight)) {
       s.fault = "maxInFlight";
       return rateLimited(reply);
@@ -229,6 +243,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   app.addHook("onSend", async (req, reply, payload) => {
     const s = stateOf(req);
+    if (!s.admin) reply.header(REQUEST_DURATION_HEADER, formatDuration(performance.now() - s.startedAt));
     // Twilio's clock, not the machine's: `Date` (RFC 9110 §6.6.1) comes from the same clock as
     // `date_created`, so a test that skews the emulator's clock skews both, as a real offset would.
     reply.header("Date", ctx.now().toUTCString());

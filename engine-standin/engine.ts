@@ -3,6 +3,7 @@ import * as path from "node:path";
 
 import { status as grpcStatus } from "@grpc/grpc-js";
 
+import { EngineLogService } from "./engine-service";
 import { ProviderCallError, ProviderClient, ResourceInitError, type ResourceRef } from "./grpc-client";
 import { HostProcess } from "./host-process";
 import { findRepoRoot, linkPackageForHost } from "./link-package";
@@ -95,6 +96,8 @@ export class EngineStandIn {
   private readonly hostEnv: NodeJS.ProcessEnv;
   private host: HostProcess | undefined;
   private hostReady: Promise<ProviderClient> | undefined;
+  /** The Engine service of the running command: what the provider logs (warnings) lands there. */
+  private engineService: EngineLogService | undefined;
   private busy = false;
 
   constructor(private readonly options: EngineOptions) {
@@ -168,16 +171,28 @@ export class EngineStandIn {
       replacedOlds: [],
     };
     let outputs: Record<string, unknown> = {};
+    const engine = await EngineLogService.start((d) => this.log(`${d.severity}: ${d.message}`));
+    this.engineService = engine;
     try {
       outputs = await body(run);
     } catch (e) {
       run.errors.push(e instanceof Error ? e.message : String(e));
     } finally {
       await this.stopHost();
+      engine.close();
+      this.engineService = undefined;
       this.busy = false;
     }
     const steps = [...[...run.programSteps.entries()].sort(([a], [b]) => a - b).map(([, s]) => s), ...run.laterSteps];
-    const summary: RunSummary = { kind, steps, counts: countSteps(steps), outputs, ok: run.errors.length === 0, errors: run.errors };
+    const summary: RunSummary = {
+      kind,
+      steps,
+      counts: countSteps(steps),
+      outputs,
+      ok: run.errors.length === 0,
+      errors: run.errors,
+      diagnostics: engine.diagnostics,
+    };
     this.log(formatCounts(kind, summary.counts));
     for (const e of summary.errors) {
       this.log(`error: ${e}`);
@@ -419,6 +434,7 @@ export class EngineStandIn {
         env: this.hostEnv,
         cwd: this.options.hostCwd,
         onStderr: (line) => this.log(`  host: ${line}`),
+        engineAddress: this.engineService?.address,
       });
       this.host = host;
       this.options.onHostStarted?.(host.child);

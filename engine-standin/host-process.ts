@@ -13,6 +13,11 @@ export interface HostOptions {
   readonly onStderr?: (line: string) => void;
   /** How long to wait for the port line before giving up. Default 30 s (a cold start loads @pulumi/pulumi). */
   readonly startTimeoutMs?: number;
+  /**
+   * The engine's address, passed as the host's argument as the engine does: where a provider's
+   * log calls go (see engine-service.ts). Default: a placeholder nothing listens on.
+   */
+  readonly engineAddress?: string;
 }
 
 const TAIL_LINES = 40;
@@ -21,8 +26,8 @@ const TAIL_LINES = 40;
  * One running dynamic-provider host process.
  *
  * The host prints its gRPC port on stdout. The address argument it requires is the engine's, used
- * only for logging back to the engine; the stand-in serves no engine, so a placeholder is passed
- * (a provider's `pulumi.log` calls then fall back to the console, which lands on stderr here).
+ * only for logging back to the engine: the stand-in passes its {@link EngineLogService}'s (the host
+ * itself never connects; a provider that logs to it does). Without one, a placeholder is passed.
  */
 export class HostProcess {
   /** The child process, for tests that want to kill it mid-operation. */
@@ -33,7 +38,7 @@ export class HostProcess {
   private portValue: number | undefined;
 
   private constructor(options: HostOptions) {
-    this.child = spawn(process.execPath, [HOST_SCRIPT, "127.0.0.1:0"], {
+    this.child = spawn(process.execPath, [HOST_SCRIPT, options.engineAddress ?? "127.0.0.1:0"], {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ["ignore", "pipe", "pipe"],

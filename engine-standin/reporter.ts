@@ -63,6 +63,13 @@ export function formatSummary(summary: RunSummary): string {
       lines.push(`  ${k}: ${JSON.stringify(summary.outputs[k]) ?? "undefined"}`);
     }
   }
+  const shown = summary.diagnostics.filter((d) => d.severity === "warning" || d.severity === "error");
+  if (shown.length > 0) {
+    lines.push("Diagnostics:");
+    for (const d of shown) {
+      lines.push(`  ${d.severity}: ${d.message}`);
+    }
+  }
   lines.push(formatCounts(summary.kind, summary.counts));
   if (!summary.ok) {
     lines.push(`error: ${summary.kind} failed:`);

@@ -34,6 +34,17 @@ export interface RunCounts {
   same: number;
 }
 
+/** How serious a diagnostic is, as the engine's `LogSeverity`. */
+export type DiagnosticSeverity = "debug" | "info" | "warning" | "error";
+
+/** A message a provider logged to the engine (a warning `pulumi preview` prints, say). */
+export interface Diagnostic {
+  readonly severity: DiagnosticSeverity;
+  readonly message: string;
+  /** The resource it is about, if the provider named one ("" otherwise). */
+  readonly urn: string;
+}
+
 /** The structured result of one engine command; `formatSummary()` prints it like the CLI. */
 export interface RunSummary {
   readonly kind: RunKind;
@@ -45,6 +56,8 @@ export interface RunSummary {
   /** False when the run failed; `errors` then says why. */
   readonly ok: boolean;
   readonly errors: string[];
+  /** What the provider logged to the engine during the run (warnings, ...), in order. */
+  readonly diagnostics: Diagnostic[];
 }
 
 /** A JSON value as stored in state and sent over the wire in a protobuf Struct. */

@@ -3,13 +3,15 @@
  * `/v1/Services/{IS}/Configuration` (per service). Both are read with GET and changed with POST;
  * neither is created or deleted.
  *
- * Clearing a value: an empty string sets it to null. UNCONFIRMED (twilio-api.md): Twilio's docs do
- * not say how a value is cleared; this is the form encoding the provider uses (null -> "").
+ * Clearing, as Twilio documents it (twilio-api.md): a timer is cleared with `PT0S` (see
+ * `CLEAR_TIMER`), and `""` is not a timer (50379 / 50380). SIDs cannot be cleared: the spec gives
+ * each a pattern and `minLength: 34`, so `""` is refused like any malformed SID (50341 for the
+ * messaging service, 20001 for the others). `ReachabilityEnabled=` reads as false.
  */
 import type { FastifyInstance } from "fastify";
 
 import type { EmulatorContext } from "../context";
-import { invalid } from "./api-error";
+import { ApiError, CODES, invalid } from "./api-error";
 import { paramsOf, v1 } from "./handler";
 import { requireService } from "./services";
 import { SID_PATTERNS } from "./sids";
@@ -60,25 +62,28 @@ export function registerConfigurationRoutes(app: FastifyInstance, ctx: EmulatorC
       const next = { ...store.configuration };
       const chatService = param(form, "DefaultChatServiceSid");
       if (chatService !== undefined) {
-        // An account always has a default service, so this one cannot be cleared.
-        if (chatService === "") throw invalid("DefaultChatServiceSid cannot be empty");
         checkSid("DefaultChatServiceSid", chatService, SID_PATTERNS.IS);
-        if (!store.services.has(chatService)) throw invalid(`DefaultChatServiceSid: service ${chatService} does not exist`);
+        if (!store.services.has(chatService)) {
+          throw new ApiError(400, CODES.serviceNotFound, `DefaultChatServiceSid: service ${chatService} does not exist`);
+        }
         next.defaultChatServiceSid = chatService;
       }
       const messaging = param(form, "DefaultMessagingServiceSid");
       if (messaging !== undefined) {
-        next.defaultMessagingServiceSid = messaging === "" ? null : checkSid("DefaultMessagingServiceSid", messaging, SID_PATTERNS.MG);
+        next.defaultMessagingServiceSid = checkSid(
+          "DefaultMessagingServiceSid",
+          messaging,
+          SID_PATTERNS.MG,
+          CODES.invalidMessagingServiceSid,
+        );
       }
       const inactive = param(form, "DefaultInactiveTimer");
       if (inactive !== undefined) {
-        if (inactive !== "") checkTimer("DefaultInactiveTimer", inactive, 1);
-        next.defaultInactiveTimer = inactive === "" ? null : inactive;
+        next.defaultInactiveTimer = checkTimer("DefaultInactiveTimer", inactive, "inactive") === null ? null : inactive;
       }
       const closed = param(form, "DefaultClosedTimer");
       if (closed !== undefined) {
-        if (closed !== "") checkTimer("DefaultClosedTimer", closed, 10);
-        next.defaultClosedTimer = closed === "" ? null : closed;
+        next.defaultClosedTimer = checkTimer("DefaultClosedTimer", closed, "closed") === null ? null : closed;
       }
       store.configuration = next;
       return { status: 200, body: accountConfigurationJson(ctx, store) };
@@ -106,13 +111,11 @@ export function registerConfigurationRoutes(app: FastifyInstance, ctx: EmulatorC
       for (const [wire, field, type] of roleFields) {
         const value = param(form, wire);
         if (value === undefined) continue;
-        if (value === "") {
-          next[field] = null;
-          continue;
-        }
         checkSid(wire, value, SID_PATTERNS.RL);
         const role = store.roles.get(value);
-        if (!role || role.serviceSid !== service.sid) throw invalid(`${wire}: role ${value} does not exist in service ${service.sid}`);
+        if (!role || role.serviceSid !== service.sid) {
+          throw new ApiError(400, CODES.roleNotFound, `${wire}: role ${value} does not exist in service ${service.sid}`);
+        }
         if (role.type !== type) throw invalid(`${wire}: role ${value} is a ${role.type} role; a ${type} role is required`);
         next[field] = value;
       }

@@ -3,14 +3,23 @@
  * (`/v1/Services/{IS}/Conversations`): create 201, fetch, update 200, delete 204, list. `{Sid}` is
  * the CH SID or the unique name.
  *
- * Rules (codes from twilio-api.md; exact codes for Conversations UNCONFIRMED):
+ * Rules (codes from Twilio's error pages, listed in twilio-api.md and `api-error.ts`):
  * - a unique name shaped like a SID: 400 / 50390 (it would be ambiguous in the URL);
  * - a unique name already used in the same service: **409** / 50353. 409, not 400: the request is
  *   valid but conflicts with existing state, and architecture.md's error example is
  *   "Twilio API 409 (code 50353)";
- * - timers only when the resulting state is `active` or `inactive`: 400 / 50382;
+ * - a conversation cannot be created `closed`: 400 / 50384; an unknown `State` 50378, an empty one 50374;
+ * - timers are accepted without `State` (Twilio's own twilio-labs/plugin-rtc creates conversations
+ *   with `Timers.Closed` alone); a timer set where the resulting state is neither `active` nor
+ *   `inactive` is 400 / 50382;
+ * - timers: `PT0S` clears one; `""` or another non-duration is 50379 (inactive) / 50380 (closed);
+ *   under 1 minute inactive / 10 minutes closed is 50375 / 50376;
  * - a `closed` conversation cannot be updated at all (so never reopened): 400 / 50377;
- * - attributes that are not valid JSON or exceed 16 KB: 400 / 50304.
+ * - attributes that are not valid JSON (`""` included: send `{}` to reset) or exceed 16 KB: 400 / 50304;
+ * - `MessagingServiceSid` outside `MG` + 32 hex (`""` included): 50341;
+ * - `FriendlyName=` (empty) on an update is IGNORED: Twilio keeps the old name, as acceptance tests
+ *   run against real Twilio record (RJPearson94/terraform-provider-twilio,
+ *   tests/resource_conversations_conversation_test.go); `UniqueName=` clears the unique name.
  * Timers are ISO 8601 durations in requests and absolute dates in responses; they are applied
  * lazily, on the emulator's clock, whenever a conversation is read.
  */
@@ -127,7 +136,7 @@ function buildConversation(
       };
 
   const friendlyName = param(form, "FriendlyName");
-  if (friendlyName !== undefined) next.friendlyName = friendlyName === "" ? null : checkFriendlyName(friendlyName, 256);
+  if (friendlyName !== undefined && friendlyName !== "") next.friendlyName = checkFriendlyName(friendlyName, 256);
 
   const uniqueName = param(form, "UniqueName");
   if (uniqueName !== undefined) {
@@ -150,30 +159,38 @@ function buildConversation(
   }
 
   const messaging = param(form, "MessagingServiceSid");
-  if (messaging !== undefined)
-    next.messagingServiceSid = messaging === "" ? null : checkSid("MessagingServiceSid", messaging, SID_PATTERNS.MG);
+  if (messaging !== undefined) {
+    next.messagingServiceSid = checkSid("MessagingServiceSid", messaging, SID_PATTERNS.MG, CODES.invalidMessagingServiceSid);
+  }
 
   const attributes = param(form, "Attributes");
-  // An empty string resets to Twilio's default "{}" (it is not JSON, and it is how a cleared value is sent).
-  if (attributes !== undefined) next.attributes = attributes === "" ? "{}" : checkAttributes(attributes);
+  if (attributes !== undefined) next.attributes = checkAttributes(attributes);
 
   const state = param(form, "State");
-  if (state !== undefined) next.state = checkEnum("State", state, STATES);
+  if (state !== undefined) {
+    if (state === "") throw new ApiError(400, CODES.stateEmpty, "State cannot be empty: send active, inactive or closed");
+    next.state = checkEnum("State", state, STATES, CODES.invalidState);
+    if (!existing && next.state === "closed") {
+      throw new ApiError(400, CODES.createdClosed, "A conversation cannot be created closed: create it active or inactive, then close it");
+    }
+  }
 
   const dateCreated = param(form, "DateCreated");
-  if (dateCreated) next.dateCreated = parseDateParam("DateCreated", dateCreated);
+  if (dateCreated) next.dateCreated = parseDateParam("DateCreated", dateCreated, CODES.invalidDateCreated);
   const dateUpdated = param(form, "DateUpdated");
-  next.dateUpdated = dateUpdated ? parseDateParam("DateUpdated", dateUpdated) : now;
+  next.dateUpdated = dateUpdated ? parseDateParam("DateUpdated", dateUpdated, CODES.invalidDateUpdated) : now;
 
   const inactive = param(form, "Timers.Inactive");
   const closed = param(form, "Timers.Closed");
-  const timersSent = (inactive !== undefined && inactive !== "") || (closed !== undefined && closed !== "");
-  if (timersSent && next.state !== "active" && next.state !== "inactive") {
+  const inactiveMs = inactive === undefined ? undefined : checkTimer("Timers.Inactive", inactive, "inactive");
+  const closedMs = closed === undefined ? undefined : checkTimer("Timers.Closed", closed, "closed");
+  // Clearing a timer (PT0S) sets nothing, so it needs no particular state.
+  const timersSet = (inactiveMs !== undefined && inactiveMs !== null) || (closedMs !== undefined && closedMs !== null);
+  if (timersSet && next.state !== "active" && next.state !== "inactive") {
     throw new ApiError(400, CODES.timersNeedState, `Timers can be set only for an active or inactive conversation, not ${next.state}`);
   }
-  if (inactive !== undefined)
-    next.dateInactive = inactive === "" ? null : new Date(now.getTime() + checkTimer("Timers.Inactive", inactive, 1));
-  if (closed !== undefined) next.dateClosed = closed === "" ? null : new Date(now.getTime() + checkTimer("Timers.Closed", closed, 10));
+  if (inactiveMs !== undefined) next.dateInactive = inactiveMs === null ? null : new Date(now.getTime() + inactiveMs);
+  if (closedMs !== undefined) next.dateClosed = closedMs === null ? null : new Date(now.getTime() + closedMs);
   if (!existing && inactive === undefined && closed === undefined && (next.state === "active" || next.state === "inactive")) {
     // A new conversation without timers gets the account's default timers.
     const defInactive = store.configuration.defaultInactiveTimer;

@@ -6,6 +6,9 @@ export const SID_PATTERNS = {
   MG: /^MG[0-9a-fA-F]{32}$/,
   RL: /^RL[0-9a-fA-F]{32}$/,
   CH: /^CH[0-9a-fA-F]{32}$/,
+  IG: /^IG[0-9a-fA-F]{32}$/,
+  CR: /^CR[0-9a-fA-F]{32}$/,
+  FW: /^FW[0-9a-fA-F]{32}$/,
 } as const;
 
 /** A fresh SID: two-letter prefix + 32 lowercase hex, as Twilio mints them. */

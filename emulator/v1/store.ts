@@ -1,7 +1,9 @@
 /**
- * The v1 state of one emulated account: its configuration, conversation services with their
- * configuration and roles, and conversations. Plain data; rules live in the resource modules.
+ * The v1 state of one emulated account: its configuration and webhook settings, conversation
+ * services with their configuration, webhooks, notifications and roles, conversations, address
+ * configurations and push credentials. Plain data; rules live in the resource modules.
  */
+import type { SecretFormField } from "../secret-fingerprint";
 import { truncateToSecond } from "./dates";
 import { newSid, stableSid } from "./sids";
 
@@ -21,6 +23,41 @@ export interface ServiceConfiguration {
   reachabilityEnabled: boolean;
 }
 
+/** HTTP methods webhooks may use, as the spec's enums write them. */
+export type WebhookMethod = "GET" | "POST";
+
+/** Account-level webhook settings (`/v1/Configuration/Webhooks`). */
+export interface AccountWebhooks {
+  method: WebhookMethod;
+  filters: string[];
+  preWebhookUrl: string | null;
+  postWebhookUrl: string | null;
+  target: "webhook" | "flex";
+}
+
+/** Per-service webhook settings (`/v1/Services/{IS}/Configuration/Webhooks`); all unset on a new service. */
+export interface ServiceWebhooks {
+  preWebhookUrl: string | null;
+  postWebhookUrl: string | null;
+  filters: string[] | null;
+  method: WebhookMethod | null;
+}
+
+/** One push notification event's settings. */
+export interface NotificationEvent {
+  enabled: boolean;
+  template: string | null;
+  sound: string | null;
+}
+
+/** Per-service push notification settings (`/v1/Services/{IS}/Configuration/Notifications`). */
+export interface ServiceNotifications {
+  logEnabled: boolean;
+  newMessage: NotificationEvent & { badgeCountEnabled: boolean; withMedia: { enabled: boolean; template: string | null } };
+  addedToConversation: NotificationEvent;
+  removedFromConversation: NotificationEvent;
+}
+
 export interface ServiceRecord {
   seq: number;
   sid: string;
@@ -28,6 +65,90 @@ export interface ServiceRecord {
   dateCreated: Date;
   dateUpdated: Date;
   configuration: ServiceConfiguration;
+  /** Created with the service and deleted with it, as the service's sub-resources are on Twilio. */
+  webhooks: ServiceWebhooks;
+  notifications: ServiceNotifications;
+}
+
+/** Address types of the official v1 spec (`configuration_address_enum_type`). */
+export const ADDRESS_TYPES = ["sms", "whatsapp", "messenger", "gbm", "email", "rcs", "apple", "chat"] as const;
+export type AddressType = (typeof ADDRESS_TYPES)[number];
+
+/** Auto-creation types of the official v1 spec (`configuration_address_enum_auto_creation_type`). */
+export const AUTO_CREATION_TYPES = ["webhook", "studio", "default"] as const;
+export type AutoCreationType = (typeof AUTO_CREATION_TYPES)[number];
+
+/** An address configuration (`/v1/Configuration/Addresses/{IG}`). */
+export interface AddressConfigurationRecord {
+  seq: number;
+  sid: string;
+  type: AddressType;
+  address: string;
+  friendlyName: string | null;
+  addressCountry: string | null;
+  autoCreation: {
+    enabled: boolean;
+    type: AutoCreationType;
+    conversationServiceSid: string | null;
+    webhookUrl: string | null;
+    webhookMethod: WebhookMethod;
+    webhookFilters: string[];
+    studioFlowSid: string | null;
+    studioRetryCount: number | null;
+  };
+  dateCreated: Date;
+  dateUpdated: Date;
+}
+
+/** Push credential types of the official v1 spec (`credential_enum_push_type`). */
+export const CREDENTIAL_TYPES = ["apn", "gcm", "fcm"] as const;
+export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
+
+/**
+ * A push credential (`/v1/Credentials/{CR}`). The secrets are write-only on Twilio; the emulator
+ * keeps only their fingerprints (see `secretFingerprint`), so not even the state dump holds them.
+ */
+export interface CredentialRecord {
+  seq: number;
+  sid: string;
+  type: CredentialType;
+  friendlyName: string | null;
+  sandbox: boolean;
+  /** By form name (`Certificate`, `PrivateKey`, `ApiKey`, `Secret`): the write-only fields. */
+  secretFingerprints: Partial<Record<SecretFormField, string>>;
+  dateCreated: Date;
+  dateUpdated: Date;
+}
+
+/**
+ * The account webhook settings of a fresh account. UNCONFIRMED beyond this: acceptance tests run
+ * against real Twilio (RJPearson94/terraform-provider-twilio,
+ * tests/resource_conversations_webhook_test.go) read back an empty filter list and a method and
+ * target that are always set; `POST` and `webhook` are the spec's first-listed defaults of use.
+ */
+export function freshAccountWebhooks(): AccountWebhooks {
+  return { method: "POST", filters: [], preWebhookUrl: null, postWebhookUrl: null, target: "webhook" };
+}
+
+/** A new service's webhook settings: all null, as the spec's `fetchEmpty` example shows. */
+function freshServiceWebhooks(): ServiceWebhooks {
+  return { preWebhookUrl: null, postWebhookUrl: null, filters: null, method: null };
+}
+
+/**
+ * A new service's notification settings. "The default enabled flag for new Service instances for
+ * all push notifications is false" (https://www.twilio.com/docs/conversations/push-notification-configuration);
+ * the spec gives `false` as the default of `BadgeCountEnabled` and `WithMedia.Enabled` too. No
+ * template or sound is set: Twilio's default templates apply until one is.
+ */
+function freshServiceNotifications(): ServiceNotifications {
+  const event = (): NotificationEvent => ({ enabled: false, template: null, sound: null });
+  return {
+    logEnabled: false,
+    newMessage: { ...event(), badgeCountEnabled: false, withMedia: { enabled: false, template: null } },
+    addedToConversation: event(),
+    removedFromConversation: event(),
+  };
 }
 
 export type RoleType = "conversation" | "service";
@@ -146,6 +267,9 @@ export class V1Store {
   readonly services = new Map<string, ServiceRecord>();
   readonly roles = new Map<string, RoleRecord>();
   readonly conversations = new Map<string, ConversationRecord>();
+  readonly addressConfigurations = new Map<string, AddressConfigurationRecord>();
+  readonly credentials = new Map<string, CredentialRecord>();
+  accountWebhooks: AccountWebhooks = freshAccountWebhooks();
   private seq = 0;
 
   constructor(
@@ -160,6 +284,9 @@ export class V1Store {
     this.services.clear();
     this.roles.clear();
     this.conversations.clear();
+    this.addressConfigurations.clear();
+    this.credentials.clear();
+    this.accountWebhooks = freshAccountWebhooks();
     this.seq = 0;
     const service = this.createService(DEFAULT_SERVICE_NAME, `${this.accountSid}:default-service`);
     this.configuration = {
@@ -197,6 +324,8 @@ export class V1Store {
         defaultChatServiceRoleSid: null,
         reachabilityEnabled: false,
       },
+      webhooks: freshServiceWebhooks(),
+      notifications: freshServiceNotifications(),
     };
     this.services.set(sid, service);
     for (const r of DEFAULT_ROLES) {
@@ -248,6 +377,9 @@ export class V1Store {
         services: [...this.services.values()],
         roles: [...this.roles.values()],
         conversations: [...this.conversations.values()],
+        accountWebhooks: this.accountWebhooks,
+        addressConfigurations: [...this.addressConfigurations.values()],
+        credentials: [...this.credentials.values()],
       }),
     );
   }

@@ -29,11 +29,15 @@ export const NOT_FOUND: V2ErrorCode = { status: 404, code: 20404 };
 export const BRIDGE_CONFLICT: V2ErrorCode = { status: 409, code: 20409 };
 
 /**
- * An `Idempotency-Key` reused with a different request (method, path or body). Twilio's behaviour
- * is UNCONFIRMED; the emulator refuses loudly (422, code 20422) rather than replaying a response
- * that belongs to another request, because a silent replay would hide a client bug.
+ * An `Idempotency-Key` reused with a different request (method, path or body): Twilio error 17534
+ * "Idempotency key payload mismatch" ("the original response is returned only when the payload
+ * matches exactly", https://www.twilio.com/docs/api/errors/17534). Twilio documents no HTTP status
+ * for it; 422 is what the IETF Idempotency-Key draft prescribes for exactly this case
+ * (draft-ietf-httpapi-idempotency-key-header, "Error Scenarios": reuse with a different payload
+ * SHOULD be answered 422), and what other APIs with the header answer (Telnyx). 409 is the draft's
+ * answer to a retry while the original is still being processed, which is not this case.
  */
-export const IDEMPOTENCY_MISMATCH: V2ErrorCode = { status: 422, code: 20422 };
+export const IDEMPOTENCY_MISMATCH: V2ErrorCode = { status: 422, code: 17534 };
 
 /** RFC 9457 problem details, as a FAILED operation reports them. */
 export interface ProblemDetails {

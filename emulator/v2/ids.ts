@@ -13,10 +13,11 @@ const CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz";
 export const CONFIGURATION_ID_PREFIX = "conv_configuration_";
 
 /**
- * Prefix of operation ids. Twilio documents no operation id format (twilio-api.md): `op_` + a
- * lowercase ULID is the emulator's choice. Clients must treat operation ids as opaque.
+ * Prefix of operation ids. Twilio's async-operations docs show them as `proc_job_` + 26 lowercase
+ * ULID characters (`proc_job_01kpttrkrnfjgvwjwcwggqdk96`, recorded in /work/shared/twilio-api.md).
+ * Clients must still treat operation ids as opaque.
  */
-export const OPERATION_ID_PREFIX = "op_";
+export const OPERATION_ID_PREFIX = "proc_job_";
 
 /** A 26-character lowercase ULID for the given time. */
 export function ulid(at: Date): string {
@@ -38,7 +39,7 @@ export function newConfigurationId(at: Date): string {
   return CONFIGURATION_ID_PREFIX + ulid(at);
 }
 
-/** A new operation id (`op_` + 26 lowercase ULID characters; see {@link OPERATION_ID_PREFIX}). */
+/** A new operation id (`proc_job_` + 26 lowercase ULID characters; see {@link OPERATION_ID_PREFIX}). */
 export function newOperationId(at: Date): string {
   return OPERATION_ID_PREFIX + ulid(at);
 }

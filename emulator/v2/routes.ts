@@ -193,7 +193,7 @@ export function registerV2Routes(app: FastifyInstance, ctx: EmulatorContext): { 
       return fail(
         reply,
         IDEMPOTENCY_MISMATCH,
-        `Idempotency-Key ${key} was already used for a different request; use a new key for a new request`,
+        `Idempotency key payload mismatch: Idempotency-Key ${key} was already used for a different request; use a new key for a new request`,
       );
     }
     const sent = handler();

@@ -6,8 +6,10 @@ import { TwilioConversationsError } from "../error";
 import { clientFor, type TwilioClient } from "../http/client";
 import { assertSameAccount } from "./account";
 import { checkWith, PROVIDER_KEY, withoutProvider } from "./check";
-import { diffInputs, type DiffSpec } from "./diff";
+import { warn } from "./diagnostics";
+import { diffInputs, type DiffSpec, same } from "./diff";
 import { PartialFailure } from "./partial";
+import { type SentField, unapplied, writeNotApplied } from "./verify";
 
 /** What a lifecycle function gets besides its inputs. */
 export interface OperationContext {
@@ -37,6 +39,13 @@ export interface ResourceDefinition<I extends object, O extends { accountSid?: s
   update(id: string, olds: O, news: I, ctx: OperationContext): Promise<O>;
   /** Must succeed when the resource is already gone. */
   delete(id: string, props: O, ctx: OperationContext): Promise<void>;
+  /**
+   * Properties the new inputs leave out that Twilio cannot clear (a friendly name, a SID): one
+   * warning each, naming the resource, the property and why it is left as it is. diff reports
+   * each warning to the engine and counts the removal as a change (an update that sends nothing
+   * for it), so state stops claiming the property and the warning is shown once, not forever.
+   */
+  keptOnRemoval?(olds: O, news: Partial<I>): string[];
 }
 
 /**
@@ -65,11 +74,21 @@ export function defineProvider<I extends object, O extends { accountSid?: string
       return checkWith(def.schema, news);
     },
     async diff(_id, olds, news) {
-      return diffInputs(withoutProvider(olds), withoutProvider(news), def.diff);
+      const [prior, next] = [withoutProvider(olds), withoutProvider(news)];
+      const result = diffInputs(prior, next, def.diff);
+      const kept = def.keptOnRemoval?.(prior as O, next as Partial<I>) ?? [];
+      for (const warning of kept) await warn(warning);
+      return kept.length > 0 ? { ...result, changes: true } : result;
     },
     async create(news) {
       const inputs = parse(news);
-      const { id, outs } = await def.create(inputs, context()).catch(keepingProvider(news));
+      const { id, outs } = await def
+        .create(inputs, context())
+        .then((created) => ({
+          ...created,
+          outs: verifyDeclared(def, `creating ${def.describe(inputs)}`, created.id, inputs, created.outs),
+        }))
+        .catch(keepingProvider(news));
       return { id, outs: outs as Record<string, unknown> };
     },
     async read(id, props) {
@@ -84,7 +103,11 @@ export function defineProvider<I extends object, O extends { accountSid?: string
       const ctx = context();
       const prior = withoutProvider(olds) as O;
       assertSameAccount(prior.accountSid, ctx.client.accountSid, `to update ${def.describe(prior, id)}`);
-      const outs = await def.update(id, prior, parse(news), ctx).catch(keepingProvider(news));
+      const inputs = parse(news);
+      const outs = await def
+        .update(id, prior, inputs, ctx)
+        .then((updated) => verifyDeclared(def, `updating ${def.describe(inputs, id)}`, id, inputs, updated))
+        .catch(keepingProvider(news));
       return { outs: outs as Record<string, unknown> };
     },
     async delete(id, props) {
@@ -94,6 +117,29 @@ export function defineProvider<I extends object, O extends { accountSid?: string
       await def.delete(id, prior, ctx);
     },
   };
+}
+
+/**
+ * Write verification for every kind (see verify.ts): after a create or an update, each declared
+ * input must hold in the outputs, which carry what Twilio reported, compared the way diff compares
+ * them. A property Twilio did not apply fails the step as a PartialFailure holding the live
+ * outputs: the object exists, state keeps what Twilio holds, and the next up tries again.
+ */
+function verifyDeclared<I extends object, O extends { accountSid?: string }>(
+  def: ResourceDefinition<I, O>,
+  action: string,
+  id: string,
+  inputs: I,
+  outs: O,
+): O {
+  const declared = inputs as Record<string, unknown>;
+  const live = outs as Record<string, unknown>;
+  const fields: SentField[] = Object.entries(def.diff.properties)
+    .filter(([key]) => declared[key] !== undefined)
+    .map(([key, compare]) => ({ field: key, sent: declared[key], kept: live[key], same: compare ?? same.deep }));
+  const missed = unapplied(fields);
+  if (missed.length > 0) throw new PartialFailure(writeNotApplied(action, missed).message, id, live);
+  return outs;
 }
 
 /**

@@ -56,7 +56,10 @@ export interface DiffSpec {
   replaceOnChanges?: string[];
   /**
    * Delete the old resource before creating the new one: needed where both cannot exist at once
-   * (a unique name that would collide). May depend on the inputs.
+   * (a unique name that would collide). May depend on the inputs. Reported whether or not diff
+   * names a replace key: the engine also replaces on the `replaceOnChanges` resource option and on
+   * `--target-replace`, and takes the order from this flag then too (pulumi/pulumi
+   * pkg/resource/deploy/step_generator.go: `diff.DeleteBeforeReplace` after `applyReplaceOnChanges`).
    */
   deleteBeforeReplace?: boolean | ((olds: Record<string, unknown>, news: Record<string, unknown>) => boolean);
 }
@@ -81,6 +84,6 @@ export function diffInputs(olds: Record<string, unknown>, news: Record<string, u
     changes: changed.length > 0,
     replaces,
     stables: Object.keys(spec.properties).filter((key) => !changed.includes(key)),
-    deleteBeforeReplace: replaces.length > 0 && dbr === true,
+    deleteBeforeReplace: dbr === true,
   };
 }

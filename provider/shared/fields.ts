@@ -1,18 +1,26 @@
 import { z } from "zod";
 
 import { durationSeconds, ISO_DURATION_PATTERN } from "./duration";
+import { canonicalSid, TWILIO_DURATION } from "./twilio-facts";
 
 /**
  * Zod field types shared by the resource schemas. Each message says what would be valid, because
  * it reaches the user as a Pulumi check failure on the property.
  */
 
-/** A Twilio SID: two-letter prefix and 32 hex digits (`IS`, `MG`, `RL`, `CH`, `AC`...). */
+/**
+ * A Twilio SID: two-letter prefix and 32 hex digits (`IS`, `MG`, `RL`, `CH`, `AC`...). Normalised as
+ * it is checked, so what check accepts is what is sent and compared: surrounding spaces are dropped,
+ * the prefix is upper case and the hex lower case, the form Twilio mints (twilio-facts.ts
+ * `canonicalSid`). `is0A...` and `IS0a...` are the same SID, in every field.
+ */
 export function sid(prefix: string, what: string): z.ZodString {
   const shape = `must be ${what} SID: "${prefix}" followed by 32 hex digits`;
   return z
     .string({ error: (issue) => (issue.input === undefined ? `is required: ${what} SID ("${prefix}" followed by 32 hex digits)` : shape) })
-    .regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), shape);
+    .trim()
+    .regex(new RegExp(`^${prefix}[0-9a-f]{32}$`, "i"), shape)
+    .overwrite((text) => canonicalSid(prefix, text));
 }
 
 /**
@@ -82,23 +90,51 @@ export function resourceInputs<T extends z.ZodRawShape>(kind: string, shape: T):
   });
 }
 
-/** An ISO 8601 duration of at least `minSeconds` (compared by length, so `PT60S` equals `PT1M`). */
+/**
+ * An ISO 8601 duration of at least `minSeconds` (compared by length, so `PT60S` equals `PT1M`), in
+ * the form Twilio takes (twilio-facts.ts `TWILIO_DURATION`). Normalised as it is checked, so what
+ * check accepts is what is sent: surrounding spaces are dropped and the designators upper-cased
+ * (` pt5m` becomes `PT5M`). Forms Twilio is not known to take are refused with the spelling to use.
+ */
 export function isoDuration(minSeconds: number): z.ZodString {
   const min = minSeconds % 60 === 0 ? `${minSeconds / 60} minute${minSeconds === 60 ? "" : "s"}` : `${minSeconds} seconds`;
   return (
     z
       .string()
-      .superRefine((text, ctx) => {
+      .trim()
+      // Checked as it will be sent (upper case), quoted as it was written.
+      .superRefine((written, ctx) => {
+        const text = written.toUpperCase();
         const seconds = durationSeconds(text);
         if (seconds === undefined) {
-          ctx.addIssue({ code: "custom", message: `must be an ISO 8601 duration such as "PT${minSeconds / 60}M" or "P1D"; got "${text}"` });
+          ctx.addIssue({
+            code: "custom",
+            message: `must be an ISO 8601 duration such as "PT${minSeconds / 60}M" or "P1D"; got "${written}"`,
+          });
+        } else if (!TWILIO_DURATION.test(text)) {
+          ctx.addIssue({ code: "custom", message: `${durationFix(text)} (got "${written}")` });
+        } else if (seconds === 0) {
+          ctx.addIssue({
+            code: "custom",
+            message: `must be at least ${min} (got "${written}"): to turn the timer off, remove it from the program, which clears it`,
+          });
         } else if (seconds < minSeconds) {
-          ctx.addIssue({ code: "custom", message: `must be at least ${min} (got "${text}")` });
+          ctx.addIssue({ code: "custom", message: `must be at least ${min} (got "${written}")` });
         }
       })
-      // For JSON Schema (sdk/spec/json-schema.ts): the shape; the minimum is beyond it.
+      .toUpperCase()
+      // For JSON Schema (sdk/spec/json-schema.ts): the shape as sent; the minimum is beyond it.
       .meta({ pattern: ISO_DURATION_PATTERN })
   );
+}
+
+/** What to write instead of an ISO 8601 duration Twilio is not known to take. */
+function durationFix(text: string): string {
+  if (/^P[^T]*[YM]/.test(text)) {
+    return "must not use years or months, which have no fixed length: write days or weeks instead (P30D, P52W)";
+  }
+  if (text.includes(",")) return 'must use "." for a fraction of a second, not ","';
+  return "may have a fraction only on seconds: write smaller units instead (PT1H30M, not PT1.5H; PT90S, not PT1.5M)";
 }
 
 /** Twilio's limit on a conversation's attributes, in bytes of the JSON text. */

@@ -16,22 +16,37 @@
  */
 import type { TwilioClient } from "../http/client";
 import type { ResourceDefinition } from "./define";
+import { warn } from "./diagnostics";
 import type { Comparator } from "./diff";
 import { PartialFailure } from "./partial";
+import { CLEAR_TIMER, keptOnRemoval, type Removal } from "./twilio-facts";
+import { type SentField, unapplied, writeNotApplied } from "./verify";
+
+/** The wire value of a timer: the duration, or {@link CLEAR_TIMER} for `null` (clear). */
+export function timerOnWire(value: string | null | undefined): string | undefined {
+  return value === null ? CLEAR_TIMER : value;
+}
 
 /**
- * The wire value that clears a field (sets it back to "none").
- *
- * @remarks UNCONFIRMED (docs/twilio-api.md): Twilio documents no way to clear a configuration value.
- * We send an empty string, which the emulator treats as "clear". This is the only place that
- * choice is made: api.ts modules map a `null` write through {@link wireValue}.
+ * The wire value of a field Twilio cannot clear (a SID): the lifecycle never writes `null` to one
+ * (see {@link FieldRule.removal}), so a `null` here is a bug, refused before anything is sent.
  */
-export const CLEAR_WIRE_VALUE = "";
+export function settableOnWire<T>(field: string, value: T | null | undefined): T | undefined {
+  if (value === null) throw new Error(`Internal error: ${field} cannot be cleared on Twilio, and nothing should try to`);
+  return value;
+}
 
-/** What to send for one field: the value, or {@link CLEAR_WIRE_VALUE} for `null` (clear). */
-export function wireValue<T extends string | boolean>(value: T | null | undefined): T | typeof CLEAR_WIRE_VALUE | undefined {
-  if (value === undefined) return undefined;
-  return value === null ? CLEAR_WIRE_VALUE : value;
+/** How one settable field behaves. */
+export interface FieldRule {
+  /** How to compare two values (durations by length, SIDs without case). */
+  readonly same: Comparator;
+  /** What Twilio does when the field goes back to "no value" (twilio-facts.ts). */
+  readonly removal: Removal;
+  /**
+   * What "no value" is written as where Twilio has a documented default rather than a clear
+   * (`ReachabilityEnabled`: false). Without it, "no value" is a clear (`null`).
+   */
+  readonly unset?: boolean | string;
 }
 
 /** Every settable field with the value Twilio holds for it; `null` where it has none. */
@@ -40,8 +55,13 @@ export type FieldValues<V> = { [K in keyof V]-?: Exclude<V[K], undefined> | null
 /** Fields to write: a value to set, or `null` to clear. Absent fields are not sent. */
 export type Writes<V> = { [K in keyof V]?: Exclude<V[K], undefined> | null };
 
-/** How to compare each settable field (durations by length, SIDs without case). */
-export type FieldComparators<V> = { readonly [K in keyof V]-?: Comparator };
+/** Every settable field's rule. */
+export type FieldRules<V> = { readonly [K in keyof V]-?: FieldRule };
+
+/** What diff compares each field with. */
+export function comparatorsOf<V>(fields: FieldRules<V>): Record<string, Comparator> {
+  return Object.fromEntries(Object.entries<FieldRule>(fields).map(([key, rule]) => [key, rule.same]));
+}
 
 /** A singleton as read from (or returned by a write to) Twilio. */
 export interface LiveSingleton<V> {
@@ -64,7 +84,7 @@ export type SingletonOutputs<S, V> = S &
     url: string | null;
   };
 
-function keysOf<V>(fields: FieldComparators<V>): (keyof V)[] {
+function keysOf<V>(fields: FieldRules<V>): (keyof V)[] {
   return Object.keys(fields) as (keyof V)[];
 }
 
@@ -72,43 +92,76 @@ function keysOf<V>(fields: FieldComparators<V>): (keyof V)[] {
  * The fields a resource manages: those with a value in its inputs, or present in its prior
  * outputs (where a managed field Twilio has since cleared is `null`, which still counts).
  */
-export function managedKeys<V>(fields: FieldComparators<V>, props: Partial<Record<keyof V, unknown>>): (keyof V)[] {
+export function managedKeys<V>(fields: FieldRules<V>, props: Partial<Record<keyof V, unknown>>): (keyof V)[] {
   return keysOf(fields).filter((key) => props[key] !== undefined);
 }
 
 /** Create: every declared field, as declared. */
-export function createWrites<V>(fields: FieldComparators<V>, inputs: Partial<V>): Writes<V> {
+export function createWrites<V>(fields: FieldRules<V>, inputs: Partial<V>): Writes<V> {
   const writes: Writes<V> = {};
   for (const key of managedKeys(fields, inputs)) writes[key] = inputs[key] as Exclude<V[typeof key], undefined>;
   return writes;
 }
 
 /**
- * Update: declared fields whose value changed, and fields removed from the program put back to
- * their recorded value (`null` there means "clear").
+ * What putting a field back to its recorded value writes: the value, or `null` (clear) / the
+ * field's documented default where there was none; undefined where there was none and Twilio
+ * cannot clear it (it is then left as it is, and reported).
  */
-export function updateWrites<V>(fields: FieldComparators<V>, olds: Writes<V>, news: Partial<V>, originals: FieldValues<V>): Writes<V> {
+function restoreValue<V>(fields: FieldRules<V>, key: keyof V, original: FieldValues<V>[keyof V]): Writes<V>[keyof V] | undefined {
+  if (original !== null) return original;
+  const rule = fields[key];
+  if (rule.unset !== undefined) return rule.unset as Writes<V>[keyof V];
+  return rule.removal.kind === "clear" ? null : undefined;
+}
+
+/**
+ * Update: declared fields whose value changed, and fields removed from the program put back to
+ * their recorded value (`null` there means "clear"; a field Twilio cannot clear is left out).
+ */
+export function updateWrites<V>(fields: FieldRules<V>, olds: Writes<V>, news: Partial<V>, originals: FieldValues<V>): Writes<V> {
   const writes: Writes<V> = {};
   for (const key of keysOf(fields)) {
     const wanted = news[key];
     if (wanted !== undefined) {
-      if (!fields[key](olds[key], wanted)) writes[key] = wanted as Exclude<V[typeof key], undefined>;
+      if (!fields[key].same(olds[key], wanted)) writes[key] = wanted as Exclude<V[typeof key], undefined>;
     } else if (olds[key] !== undefined) {
-      writes[key] = originals[key];
+      const restored = restoreValue(fields, key, originals[key]);
+      if (restored !== undefined) writes[key] = restored;
     }
   }
   return writes;
 }
 
-/** Delete: every managed field put back to its recorded value. */
-export function restoreWrites<V>(fields: FieldComparators<V>, olds: Writes<V>, originals: FieldValues<V>): Writes<V> {
+/** Delete: every managed field put back to its recorded value (a field Twilio cannot clear is left out). */
+export function restoreWrites<V>(fields: FieldRules<V>, olds: Writes<V>, originals: FieldValues<V>): Writes<V> {
   const writes: Writes<V> = {};
-  for (const key of managedKeys(fields, olds)) writes[key] = originals[key];
+  for (const key of managedKeys(fields, olds)) {
+    const restored = restoreValue(fields, key, originals[key]);
+    if (restored !== undefined) writes[key] = restored;
+  }
   return writes;
 }
 
+/**
+ * Managed fields that cannot be put back: no value was recorded for them and Twilio cannot clear
+ * them, yet Twilio holds one now. `news` undefined: a delete (every managed field); else the
+ * fields the new inputs leave out.
+ */
+export function unrestorable<V>(
+  fields: FieldRules<V>,
+  olds: Writes<V>,
+  news: Partial<V> | undefined,
+  originals: FieldValues<V>,
+): (keyof V)[] {
+  return managedKeys(fields, olds).filter(
+    (key) =>
+      (news === undefined || news[key] === undefined) && olds[key] !== null && restoreValue(fields, key, originals[key]) === undefined,
+  );
+}
+
 /** Fields declared now that were not managed before: their original is what Twilio holds now. */
-export function newlyManaged<V>(fields: FieldComparators<V>, olds: Writes<V>, news: Partial<V>): (keyof V)[] {
+export function newlyManaged<V>(fields: FieldRules<V>, olds: Writes<V>, news: Partial<V>): (keyof V)[] {
   return keysOf(fields).filter((key) => news[key] !== undefined && olds[key] === undefined);
 }
 
@@ -141,7 +194,7 @@ function isEmpty(writes: object): boolean {
 }
 
 /** A recorded-values object as found in state; anything malformed counts as absent. */
-function recorded<V>(fields: FieldComparators<V>, value: unknown): FieldValues<V> | undefined {
+function recorded<V>(fields: FieldRules<V>, value: unknown): FieldValues<V> | undefined {
   if (value === null || typeof value !== "object") return undefined;
   const record = value as Record<string, unknown>;
   const out = {} as FieldValues<V>;
@@ -152,7 +205,7 @@ function recorded<V>(fields: FieldComparators<V>, value: unknown): FieldValues<V
 /** What a singleton resource brings: its fields, its scope and its wire calls. */
 export interface SingletonSpec<S extends object, V extends object> {
   /** Every settable field, with how to compare it. */
-  fields: FieldComparators<V>;
+  fields: FieldRules<V>;
   /** The scope part of inputs or outputs (`{ chatServiceSid }`; `{}` for the account); `id` for an import. */
   scope(props: Partial<S>, id?: string): S;
   /** The resource id: the account SID, or the chat service SID. */
@@ -174,12 +227,27 @@ export interface SingletonSpec<S extends object, V extends object> {
 
 type Lifecycle<S extends object, V extends object> = Pick<
   ResourceDefinition<S & Partial<V>, SingletonOutputs<S, V>>,
-  "create" | "read" | "update" | "delete"
+  "create" | "read" | "update" | "delete" | "keptOnRemoval"
 >;
+
+/** The fields of a write, with what Twilio reports for each after it (for write verification). */
+function sentFields<V>(fields: FieldRules<V>, writes: Writes<V>, after: LiveSingleton<V>): SentField[] {
+  return (Object.keys(writes) as (keyof V)[]).map((key) => ({
+    field: String(key),
+    sent: writes[key],
+    kept: after.values[key],
+    same: fields[key].same,
+  }));
+}
 
 /**
  * The lifecycle of a singleton resource, as {@link ResourceDefinition} functions. Inputs are the
  * scope and the declared fields; see this module's comment for what each step does.
+ *
+ * Every write is verified: a field Twilio reports with another value than the one sent fails the
+ * step (a PartialFailure holding the live values, so state never claims what Twilio did not take).
+ * A field that must go back to "no value" but cannot be cleared on Twilio (a SID) is left as it is
+ * and reported: in the diff that removes it, and by the destroy that cannot put it back.
  */
 export function singletonLifecycle<S extends object, V extends object>(spec: SingletonSpec<S, V>): Lifecycle<S, V> {
   const { fields } = spec;
@@ -190,12 +258,19 @@ export function singletonLifecycle<S extends object, V extends object>(spec: Sin
     accountSid: live.accountSid,
     url: live.url,
   });
+  /** The write's fields Twilio did not apply, as a PartialFailure holding what Twilio reports. */
+  const verified = (action: string, id: string, writes: Writes<V>, after: LiveSingleton<V>, outs: SingletonOutputs<S, V>) => {
+    const missed = unapplied(sentFields(fields, writes, after));
+    if (missed.length > 0) throw new PartialFailure(writeNotApplied(action, missed).message, id, outs);
+    return outs;
+  };
 
   return {
     async create(inputs, { client }) {
       const scope = spec.scope(inputs);
       const name = spec.describe(scope, client.accountSid);
-      const before = await spec.fetch(client, scope, `creating ${name}`);
+      const action = `creating ${name}`;
+      const before = await spec.fetch(client, scope, action);
       if (!before) throw spec.missing(scope, client.accountSid);
       const originals = before.values;
       const writes = createWrites(fields, inputs);
@@ -203,7 +278,7 @@ export function singletonLifecycle<S extends object, V extends object>(spec: Sin
       if (isEmpty(writes)) return { id: spec.id(scope, before), outs: outputs(scope, keys, before, originals) };
       let after: LiveSingleton<V> | undefined;
       try {
-        after = await spec.write(client, scope, writes, `creating ${name}`);
+        after = await spec.write(client, scope, writes, action);
       } catch (e) {
         // The singleton exists and the write may have half-happened: keep the resource in state
         // with what was recorded, so a retry neither loses the originals nor records our own values.
@@ -214,7 +289,8 @@ export function singletonLifecycle<S extends object, V extends object>(spec: Sin
         );
       }
       if (!after) throw spec.missing(scope, client.accountSid);
-      return { id: spec.id(scope, after), outs: outputs(scope, keys, after, originals) };
+      const id = spec.id(scope, after);
+      return { id, outs: verified(action, id, writes, after, outputs(scope, keys, after, originals)) };
     },
 
     async read(id, olds, { client }) {
@@ -255,17 +331,50 @@ export function singletonLifecycle<S extends object, V extends object>(spec: Sin
         throw new PartialFailure(`${(e as Error).message} (the next update writes the declared values again)`, id, kept);
       }
       if (!after) throw spec.missing(scope, client.accountSid);
-      return outputs(scope, managedKeys(fields, news), after, originals);
+      // A removed field that could not be put back is no longer managed: it leaves the outputs.
+      return verified(action, id, writes, after, outputs(scope, managedKeys(fields, news), after, originals));
     },
 
     async delete(id, olds, { client }) {
       const originals = recorded(fields, olds.originalValues);
       if (!originals) return; // nothing was ever recorded, so there is nothing to put back
+      const scope = spec.scope(olds, id);
+      const name = spec.describe(scope, client.accountSid);
+      for (const key of unrestorable(fields, olds as Writes<V>, undefined, originals)) {
+        await warn(notPutBack(name, String(key), fields[key].removal, (olds as Writes<V>)[key]));
+      }
       const writes = restoreWrites(fields, olds as Writes<V>, originals);
       if (isEmpty(writes)) return;
-      const scope = spec.scope(olds, id);
+      const action = `deleting ${name} (restoring its recorded values)`;
       // undefined: the scope is gone (a deleted service), and its configuration with it.
-      await spec.write(client, scope, writes, `deleting ${spec.describe(scope, client.accountSid)} (restoring its recorded values)`);
+      const after = await spec.write(client, scope, writes, action);
+      if (!after) return;
+      const missed = unapplied(sentFields(fields, writes, after));
+      if (missed.length > 0) throw writeNotApplied(action, missed);
+    },
+
+    keptOnRemoval(olds, news) {
+      const originals = recorded(fields, olds.originalValues);
+      if (!originals) return [];
+      const name = spec.describe(spec.scope(olds), olds.accountSid ?? "(the configured one)");
+      return unrestorable(fields, olds as Writes<V>, news as Partial<V>, originals).map((key) =>
+        keptOnRemoval(name, String(key), withNoOriginal(fields[key].removal), (olds as Writes<V>)[key]),
+      );
     },
   };
+}
+
+/** The reason a removed field stays: Twilio cannot clear it, and there is nothing else to put back. */
+function withNoOriginal(removal: Removal): { why: string } {
+  const why = removal.kind === "keep" ? removal.why : "Twilio cannot clear it";
+  return { why: `${why}, and it had no value before this resource first set it` };
+}
+
+/** The warning of a destroy that cannot put a field back (see {@link unrestorable}). */
+function notPutBack(subject: string, property: string, removal: Removal, kept: unknown): string {
+  const why = removal.kind === "keep" ? removal.why : "Twilio cannot clear it";
+  return (
+    `${subject}: ${property} cannot be put back: it had no value before this resource first set it, and ${why}. ` +
+    `It stays ${JSON.stringify(kept)} on Twilio; change it there if it must not.`
+  );
 }

@@ -12,6 +12,7 @@ import { pathSegment } from "../../provider/http/paths";
 import { canonicalJson } from "../../provider/shared/fields";
 import { undefinedIfNotFound } from "../../provider/shared/not-found";
 import { parseResponse } from "../../provider/shared/response";
+import { CLEAR_TIMER, CLEAR_UNIQUE_NAME, RESET_ATTRIBUTES } from "../../provider/shared/twilio-facts";
 import type { ConversationState } from "./schema";
 
 /** Twilio's code for "a conversation with this unique name already exists". */
@@ -20,34 +21,22 @@ export const CODE_UNIQUE_NAME_TAKEN = 50353;
 export const CODE_CONVERSATION_CLOSED = 50377;
 
 /**
- * A change to send. `null` means "clear it"; a missing key means "leave it as it is".
- *
- * How a value is cleared on the wire is UNCONFIRMED (no Twilio source says); the choice is made in
- * one place, {@link CLEARED}.
+ * A change to send. `null` means "clear it" (only for what Twilio can clear); a missing key means
+ * "leave it as it is". How each is cleared on the wire is one of Twilio's facts, kept in
+ * provider/shared/twilio-facts.ts.
  */
 export interface ConversationWrite {
   uniqueName?: string | null;
-  friendlyName?: string | null;
+  /** Never `null`: Twilio cannot clear a friendly name. */
+  friendlyName?: string;
   /** JSON text. */
   attributes?: string | null;
   messagingServiceSid?: string;
   state?: ConversationState;
   timers?: { inactive?: string | null; closed?: string | null };
-  bindings?: { email?: { address?: string | null; name?: string | null } };
+  /** Never `null`: Twilio documents no way to clear an email binding. */
+  bindings?: { email?: { address?: string; name?: string } };
 }
-
-/**
- * What is sent to clear each field. UNCONFIRMED: Twilio documents no way to unset a conversation's
- * fields. An empty string is how Twilio's form APIs conventionally unset a value (and what the
- * emulator accepts); attributes go back to `"{}"`, the value Twilio reports for "not set".
- */
-export const CLEARED = {
-  uniqueName: "",
-  friendlyName: "",
-  attributes: "{}",
-  timer: "",
-  bindingField: "",
-} as const;
 
 /** A conversation as Twilio reports it, in the provider's terms (absent rather than null). */
 export interface LiveConversation {
@@ -111,22 +100,23 @@ function headers(options: WriteOptions): Record<string, string> | undefined {
 
 const orCleared = <T extends string>(value: T | null | undefined, cleared: string): FormValue => (value === null ? cleared : value);
 
-/** The form body for a write: PascalCase keys, nested fields as dotted keys (form.ts flattens them). */
+/**
+ * The form body for a write: PascalCase keys, nested fields as dotted keys (form.ts flattens them).
+ * A clear is sent as Twilio documents it: `UniqueName=` (empty), `Attributes={}`, `Timers.*=PT0S`.
+ */
 export function toWire(write: ConversationWrite): Record<string, FormValue> {
   const email = write.bindings?.email;
   return {
-    FriendlyName: orCleared(write.friendlyName, CLEARED.friendlyName),
-    UniqueName: orCleared(write.uniqueName, CLEARED.uniqueName),
+    FriendlyName: write.friendlyName,
+    UniqueName: orCleared(write.uniqueName, CLEAR_UNIQUE_NAME),
     MessagingServiceSid: write.messagingServiceSid,
-    Attributes: orCleared(write.attributes, CLEARED.attributes),
+    Attributes: orCleared(write.attributes, RESET_ATTRIBUTES),
     State: write.state,
     Timers: write.timers && {
-      Inactive: orCleared(write.timers.inactive, CLEARED.timer),
-      Closed: orCleared(write.timers.closed, CLEARED.timer),
+      Inactive: orCleared(write.timers.inactive, CLEAR_TIMER),
+      Closed: orCleared(write.timers.closed, CLEAR_TIMER),
     },
-    Bindings: email && {
-      Email: { Address: orCleared(email.address, CLEARED.bindingField), Name: orCleared(email.name, CLEARED.bindingField) },
-    },
+    Bindings: email && { Email: { Address: email.address, Name: email.name } },
   };
 }
 

@@ -5,8 +5,12 @@
 import type { TwilioClient } from "../../provider/http/client";
 import { UNKNOWN } from "../../provider/shared/check";
 import { defineProvider, type OperationContext } from "../../provider/shared/define";
+import { same } from "../../provider/shared/diff";
 import { CreateOutcomeUnknownError, outcomeUnknown } from "../../provider/shared/lost-response";
+import { PartialFailure } from "../../provider/shared/partial";
+import { RESET_ATTRIBUTES } from "../../provider/shared/twilio-facts";
 import { capitalize, definedDeep } from "../../provider/shared/values";
+import { type SentField, unapplied, writeNotApplied } from "../../provider/shared/verify";
 import {
   type ConversationWrite,
   createConversation,
@@ -19,7 +23,7 @@ import {
   updateConversation,
   type WriteOptions,
 } from "./api";
-import { conversationDiff, type Current, isEmptyWrite, pendingWrite } from "./diff";
+import { conversationDiff, type Current, isEmptyWrite, keptOnRemoval, pendingWrite } from "./diff";
 import { closedError, lostCreateError, uniqueNameTakenError } from "./errors";
 import { type ConversationInputs, type ConversationOutputs, conversationSchema } from "./schema";
 
@@ -59,7 +63,7 @@ function toOutputs(live: LiveConversation, declared: Declared, declaredPropertie
 
 /**
  * Inputs that match the live conversation (what `read` hands back for refresh). The properties
- * whose absence means "whatever Twilio holds" (service, messaging service, state) are claimed only
+ * whose absence means "whatever Twilio holds" (service, friendly name, messaging service, state) are claimed only
  * when the program declared them: otherwise the next update would list them as changed although
  * the program never mentioned them. State from before `declaredProperties` existed claims them all.
  */
@@ -68,7 +72,7 @@ function inputsOf(live: LiveConversation, olds: ConversationOutputs): Conversati
   return definedDeep({
     chatServiceSid: claims("chatServiceSid") ? live.chatServiceSid : undefined,
     uniqueName: live.uniqueName,
-    friendlyName: live.friendlyName,
+    friendlyName: claims("friendlyName") ? live.friendlyName : undefined,
     attributes: live.attributes === "{}" ? undefined : live.attributes,
     messagingServiceSid: claims("messagingServiceSid") ? live.messagingServiceSid : undefined,
     state: claims("state") ? live.state : undefined,
@@ -85,6 +89,40 @@ function liveOf(outs: ConversationOutputs): LiveConversation {
 /** A conversation found on Twilio, as a write's starting point: nothing declared about it yet. */
 function currentOf(live: LiveConversation): Current {
   return live;
+}
+
+/** Outputs as a PartialFailure carries them. */
+const state = (outs: ConversationOutputs): Record<string, unknown> => ({ ...outs });
+
+/**
+ * What a write sent that the generic check in define.ts cannot see, as verify.ts fields: the
+ * clears (`UniqueName=`, `Attributes={}`, `Timers.*=PT0S`) and the timers, which Twilio reports
+ * only as the dates they fire. A timer set shows as a date where the conversation's state lets it
+ * run (inactive: while active; closed: while active or inactive); a timer cleared shows none.
+ */
+function sentFields(write: ConversationWrite, live: LiveConversation): SentField[] {
+  const fields: SentField[] = [];
+  const present: SentField["same"] = (kept) => kept !== undefined;
+  if (write.uniqueName === null) fields.push({ field: "uniqueName", sent: null, kept: live.uniqueName, same: same.deep });
+  if (write.attributes === null) fields.push({ field: "attributes", sent: RESET_ATTRIBUTES, kept: live.attributes, same: same.json });
+  const runs = { inactive: live.state === "active", closed: live.state === "active" || live.state === "inactive" };
+  const dates = { inactive: live.dateInactive, closed: live.dateClosed };
+  for (const k of ["inactive", "closed"] as const) {
+    const sent = write.timers?.[k];
+    if (sent === null || (sent !== undefined && runs[k])) fields.push({ field: `timers.${k}`, sent, kept: dates[k], same: present });
+  }
+  return fields;
+}
+
+/**
+ * The outputs after a write, once Twilio's answer shows it applied what was sent; otherwise a
+ * PartialFailure holding what Twilio reports (the conversation exists, so state keeps it).
+ */
+function applied(action: string, write: ConversationWrite, live: LiveConversation, inputs: ConversationInputs): ConversationOutputs {
+  const outs = toOutputs(live, inputs, declaredPropertiesOf(inputs));
+  const missed = unapplied(sentFields(write, live));
+  if (missed.length > 0) throw new PartialFailure(writeNotApplied(action, missed).message, live.sid, state(outs));
+  return outs;
 }
 
 /**
@@ -131,7 +169,7 @@ async function adopt(
   if (existing.state === "closed") throw closedError(subject, "adopt");
   const options = { webhooksEnabled: inputs.webhooksEnabled, action: `adopting ${subject}` };
   const live = await sendUpdate(ctx.client, existing.chatServiceSid, existing.sid, write, options, subject);
-  return { id: live.sid, outs: toOutputs(live, inputs, declaredPropertiesOf(inputs)) };
+  return { id: live.sid, outs: applied(options.action, write, live, inputs) };
 }
 
 /** Whether a conversation holds what a create sent (timers and bindings cannot be compared: Twilio does not report them). */
@@ -149,7 +187,7 @@ function holdsSent(found: LiveConversation, inputs: ConversationInputs): boolean
  * a second copy from being created). Without a unique name nothing can tell, and the error says
  * how to look.
  */
-async function create(inputs: ConversationInputs, ctx: OperationContext): Promise<{ id: string; outs: ConversationOutputs }> {
+async function createOrAdopt(inputs: ConversationInputs, ctx: OperationContext): Promise<{ id: string; outs: ConversationOutputs }> {
   const { client } = ctx;
   const subject = describeConversation(inputs);
   const action = `creating ${subject}`;
@@ -165,7 +203,7 @@ async function create(inputs: ConversationInputs, ctx: OperationContext): Promis
   for (let attempt = 1; ; attempt++) {
     try {
       const live = await createConversation(client, service, write, { webhooksEnabled: inputs.webhooksEnabled, action });
-      return { id: live.sid, outs: toOutputs(live, inputs, declaredPropertiesOf(inputs)) };
+      return { id: live.sid, outs: applied(action, write, live, inputs) };
     } catch (e) {
       if (isUniqueNameTaken(e) && uniqueName !== undefined) {
         const existing = await fetchConversation(client, service, uniqueName, action).catch(() => undefined);
@@ -186,6 +224,40 @@ async function create(inputs: ConversationInputs, ctx: OperationContext): Promis
       if (found) return takeOverLostCreate(found, inputs, ctx, subject, action);
       if (attempt >= MAX_CREATE_ATTEMPTS) throw e;
     }
+  }
+}
+
+/**
+ * Creates the conversation (see {@link createOrAdopt}). Twilio refuses to create one `closed`
+ * (code 50384, https://www.twilio.com/docs/api/errors/50384), so a conversation declared closed is
+ * created open, then closed by an update. If the close fails, the open conversation is kept in
+ * state (a PartialFailure) with its live state, and the next `pulumi up` closes it.
+ */
+async function create(inputs: ConversationInputs, ctx: OperationContext): Promise<{ id: string; outs: ConversationOutputs }> {
+  if (inputs.state !== "closed") return createOrAdopt(inputs, ctx);
+  const open = await createOrAdopt({ ...inputs, state: undefined }, ctx);
+  const declared = { ...open.outs, declaredProperties: declaredPropertiesOf(inputs) };
+  if (open.outs.state === "closed") return { id: open.id, outs: declared };
+  const subject = describeConversation(inputs, open.id);
+  const write: ConversationWrite = { state: "closed" };
+  const action = `closing ${subject} (Twilio creates conversations open)`;
+  try {
+    const live = await sendUpdate(
+      ctx.client,
+      open.outs.chatServiceSid,
+      open.id,
+      write,
+      { webhooksEnabled: inputs.webhooksEnabled, action },
+      subject,
+    );
+    return { id: open.id, outs: applied(action, write, live, inputs) };
+  } catch (e) {
+    if (PartialFailure.isInstance(e)) throw e;
+    throw new PartialFailure(
+      `${(e as Error).message} (it was created open; the next pulumi up closes it)`,
+      open.id,
+      declared as Record<string, unknown>,
+    );
   }
 }
 
@@ -232,7 +304,7 @@ async function update(
     { webhooksEnabled: news.webhooksEnabled, action: `updating ${subject}` },
     subject,
   );
-  return toOutputs(live, news, declaredPropertiesOf(news));
+  return applied(`updating ${subject}`, write, live, news);
 }
 
 /**
@@ -253,6 +325,7 @@ export const conversationProvider = defineProvider<ConversationInputs, Conversat
     return { id: live.sid, props: toOutputs(live, olds, olds.declaredProperties), inputs: inputsOf(live, olds) };
   },
   update,
+  keptOnRemoval: (olds, news) => keptOnRemoval(describeConversation(olds, olds.sid), olds, news),
   async delete(id, olds, { client }) {
     await deleteConversation(client, olds.chatServiceSid, id, {
       webhooksEnabled: olds.webhooksEnabled,

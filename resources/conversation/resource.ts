@@ -54,21 +54,27 @@ export interface ConversationArgs {
    * account's default service (`GlobalConfiguration.defaultChatServiceSid`).
    *
    * **Changing it replaces the conversation** (a conversation cannot move between services; its
-   * messages and participants stay with the old one, which is deleted). Omitting it never counts
-   * as a change: an omitted service means "wherever it is", so declaring the default service's
-   * SID explicitly later, or the account's default moving to another service, replaces nothing.
+   * messages and participants stay with the old one, which is deleted after the new one exists).
+   * Omitting it never moves it: an omitted service means "wherever it is", so declaring the default
+   * service's SID explicitly later, or the account's default moving to another service, replaces
+   * nothing; removing a declared one leaves the conversation where it is, with a warning.
    */
   chatServiceSid?: pulumi.Input<string>;
   /**
    * An application-defined name, unique within the service, that Twilio accepts in place of the
    * SID in URLs. 1 to 256 characters, and not shaped like a SID (two capital letters and 32 hex
-   * digits, which Twilio refuses). Changes in place. Removing it clears it.
+   * digits, which Twilio refuses). Changes in place. Removing it clears it (`UniqueName=`).
    *
-   * When a replacement keeps the same unique name, the old conversation is deleted before the new
-   * one is created, since two cannot hold the name at once.
+   * Unique names are unique per service, so a replacement because of a new `chatServiceSid`
+   * creates the new conversation first. Only a replacement forced in the same service with the
+   * same unique name (`replaceOnChanges`, `pulumi up --target-replace`) deletes the old one first,
+   * since two cannot hold the name at once there.
    */
   uniqueName?: pulumi.Input<string>;
-  /** A human-readable name, at most 256 characters. Changes in place. Removing it clears it. */
+  /**
+   * A human-readable name, at most 256 characters. Changes in place. Twilio cannot clear a friendly
+   * name (it ignores an empty one), so removing it leaves the current name, with a warning.
+   */
   friendlyName?: pulumi.Input<string>;
   /**
    * Free-form JSON data: an object, or a string holding JSON. At most 16 KB of JSON text. Compared
@@ -78,7 +84,8 @@ export interface ConversationArgs {
   /**
    * The messaging service (`MG` + 32 hex digits) that carries SMS and WhatsApp for this
    * conversation. Omitted: Twilio assigns the account's default messaging service, and that is
-   * never shown as a change. Removing it from the program leaves the current one in place.
+   * never shown as a change. Removing it from the program leaves the current one in place (a SID
+   * cannot be emptied on Twilio), with a warning.
    */
   messagingServiceSid?: pulumi.Input<string>;
   /**
@@ -87,7 +94,9 @@ export interface ConversationArgs {
    *
    * **`closed` is final**: Twilio never updates or reopens a closed conversation, so once this is
    * `closed` (or the closed timer fires), any later change to the conversation fails before
-   * anything is sent, with a message saying how to create a new one.
+   * anything is sent, with a message saying how to create a new one. Twilio refuses to create a
+   * conversation closed (50384), so one declared `closed` is created open, then closed. Removing
+   * `state` leaves the state as it is, with a warning.
    */
   state?: pulumi.Input<ConversationState>;
   /**
@@ -95,12 +104,13 @@ export interface ConversationArgs {
    * other state). Twilio counts them from the moment they are sent and reports only the resulting
    * times ({@link Conversation.dateInactive}, {@link Conversation.dateClosed}); the durations are
    * kept as declared, so timer drift is not visible, and a timer is only sent again when its
-   * duration changes (so unrelated changes never restart it). Removing one clears it.
+   * duration changes (so unrelated changes never restart it). Removing one clears it (`PT0S`).
    */
   timers?: pulumi.Input<ConversationTimersArgs>;
   /**
    * Channel bindings (the default email sender). Kept as declared: Twilio's responses are not
-   * used to detect drift here. Removing a value clears it.
+   * used to detect drift here. Twilio documents no way to clear a binding, so removing a value
+   * leaves it, with a warning.
    */
   bindings?: pulumi.Input<ConversationBindingsArgs>;
   /**
@@ -113,7 +123,7 @@ export interface ConversationArgs {
    * Adopt an existing conversation instead of failing when the `uniqueName` is taken. Needs
    * `uniqueName`. On create, a conversation with that unique name in the service is taken over
    * as it is (nothing is deleted) and updated to the declared values; properties the program
-   * leaves out are cleared, as on any update. Default `false`: a taken unique name is an error
+   * leaves out are cleared where Twilio can clear them (attributes, timers), as on any update. Default `false`: a taken unique name is an error
    * that names this flag. Only matters on create; changing it later sends nothing.
    *
    * This is the way to bring a conversation made outside Pulumi under management: Pulumi's
@@ -137,9 +147,13 @@ export interface ConversationArgs {
  * });
  * ```
  *
- * - A property removed from the program is cleared (names to empty, attributes to `{}`, timers
- *   and bindings unset), except `chatServiceSid`, `messagingServiceSid` and `state`, which are
- *   left as they are. How Twilio takes "clear" is not documented; empty values are sent.
+ * - A property removed from the program does what Twilio can do: the unique name is cleared
+ *   (`UniqueName=`), attributes reset to `{}`, timers cleared with `PT0S`; the friendly name,
+ *   `chatServiceSid`, `messagingServiceSid`, `state` and the email binding cannot be cleared on
+ *   Twilio, so they are left as they are and `pulumi preview` shows a warning naming each
+ *   (README.md, "What removing a property does").
+ * - Every write is checked against Twilio's answer: a value it did not keep fails the step, naming
+ *   the field, the value sent and the value kept, and state keeps what Twilio holds.
  * - Refresh shows changes made outside Pulumi to the names, attributes, messaging service and
  *   state; a conversation deleted outside Pulumi drops out of state and the next `pulumi up`
  *   creates it again.

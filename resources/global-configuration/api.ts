@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { TwilioClient } from "../../provider/http/client";
 import { undefinedIfNotFound } from "../../provider/shared/not-found";
 import { parseResponse } from "../../provider/shared/response";
-import { type LiveSingleton, wireValue, type Writes } from "../../provider/shared/singleton";
+import { type LiveSingleton, settableOnWire, timerOnWire, type Writes } from "../../provider/shared/singleton";
 import type { GlobalConfigurationFields, GlobalConfigurationValues } from "./schema";
 
 const PATH = "/v1/Configuration";
@@ -33,13 +33,16 @@ function fromWire(client: TwilioClient, data: unknown, action: string): LiveSing
   return { values, accountSid: body.account_sid ?? client.accountSid, url: body.url ?? null };
 }
 
-/** The form body for a write; fields not given are not sent, `null` clears. */
+/**
+ * The form body for a write; fields not given are not sent. A timer's `null` is sent as `PT0S`
+ * (twilio-facts.ts `CLEAR_TIMER`); the SIDs are never cleared (Twilio cannot empty them).
+ */
 export function toWire(writes: Writes<GlobalConfigurationFields>): Record<string, string | undefined> {
   return {
-    DefaultChatServiceSid: wireValue(writes.defaultChatServiceSid),
-    DefaultMessagingServiceSid: wireValue(writes.defaultMessagingServiceSid),
-    DefaultInactiveTimer: wireValue(writes.defaultInactiveTimer),
-    DefaultClosedTimer: wireValue(writes.defaultClosedTimer),
+    DefaultChatServiceSid: settableOnWire("DefaultChatServiceSid", writes.defaultChatServiceSid),
+    DefaultMessagingServiceSid: settableOnWire("DefaultMessagingServiceSid", writes.defaultMessagingServiceSid),
+    DefaultInactiveTimer: timerOnWire(writes.defaultInactiveTimer),
+    DefaultClosedTimer: timerOnWire(writes.defaultClosedTimer),
   };
 }
 

@@ -4,7 +4,8 @@
  */
 import { defineProvider } from "../../provider/shared/define";
 import { same } from "../../provider/shared/diff";
-import { type FieldComparators, singletonLifecycle } from "../../provider/shared/singleton";
+import { comparatorsOf, type FieldRules, singletonLifecycle } from "../../provider/shared/singleton";
+import { CANNOT_CLEAR, CLEARABLE } from "../../provider/shared/twilio-facts";
 import { fetchGlobalConfiguration, writeGlobalConfiguration } from "./api";
 import {
   type GlobalConfigurationFields,
@@ -13,11 +14,15 @@ import {
   globalConfigurationSchema,
 } from "./schema";
 
-const fields: FieldComparators<GlobalConfigurationFields> = {
-  defaultChatServiceSid: same.sid,
-  defaultMessagingServiceSid: same.sid,
-  defaultInactiveTimer: same.duration,
-  defaultClosedTimer: same.duration,
+/**
+ * The fields, how each compares, and what "no value" does on Twilio: the timers clear (`PT0S`),
+ * the SIDs cannot be emptied, so a SID with no recorded value is left as it is (twilio-facts.ts).
+ */
+const fields: FieldRules<GlobalConfigurationFields> = {
+  defaultChatServiceSid: { same: same.sid, removal: CANNOT_CLEAR.sid },
+  defaultMessagingServiceSid: { same: same.sid, removal: CANNOT_CLEAR.sid },
+  defaultInactiveTimer: { same: same.duration, removal: CLEARABLE },
+  defaultClosedTimer: { same: same.duration, removal: CLEARABLE },
 };
 
 type Scope = Record<never, never>;
@@ -27,7 +32,7 @@ const describe = (accountSid: string | undefined) => `GlobalConfiguration of acc
 export const globalConfigurationProvider = defineProvider<GlobalConfigurationInputs, GlobalConfigurationOutputs>({
   kind: "GlobalConfiguration",
   schema: globalConfigurationSchema,
-  diff: { properties: fields },
+  diff: { properties: comparatorsOf(fields) },
   describe: (props, id) => describe(("accountSid" in props ? props.accountSid : undefined) ?? id),
   ...singletonLifecycle<Scope, GlobalConfigurationFields>({
     fields,

@@ -53,8 +53,10 @@ export interface GlobalConfigurationValues {
  * to its recorded value on the next update.
  *
  * **Destroy** (and replacement) cannot delete the configuration: it puts every field this resource
- * manages back to the value recorded before the first write (clearing it where Twilio had none),
- * then forgets the resource.
+ * manages back to the value recorded before the first write, then forgets the resource. Where
+ * Twilio had none, a timer is cleared (`PT0S`); a SID cannot be emptied on Twilio, so it is left as
+ * it is, with a warning (the same when a SID field with no recorded value is removed from the
+ * program). Every write is checked against Twilio's answer: a value it did not keep fails the step.
  *
  * Declare **one GlobalConfiguration per account**. Two of them (in one stack or in two stacks of the
  * same account) manage the same singleton and undo each other's writes, and each one's destroy

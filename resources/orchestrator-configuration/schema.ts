@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 
-import { strictObject } from "../../provider/shared/fields";
+import { sid, strictObject } from "../../provider/shared/fields";
 
 /** The channels `channelSettings` may be keyed by. */
 export const CHANNELS = ["VOICE", "SMS", "RCS", "WHATSAPP", "CHAT"] as const;
@@ -136,9 +136,9 @@ const intelligenceConfigurationIds = z
 
 const conversationsV1Bridge = strict(
   {
-    serviceId: z
-      .string(typed('a Conversations v1 service SID: "IS" followed by 32 lowercase hex digits'))
-      .regex(/^IS[0-9a-f]{32}$/, 'must be a Conversations v1 service SID: "IS" followed by 32 lowercase hex digits'),
+    // The shared SID type (v2's pattern takes lower-case hex only): upper-case hex is normalised,
+    // as in every v1 SID field, rather than accepted there and refused here.
+    serviceId: sid("IS", "a Conversations v1 service"),
   },
   "a bridge {serviceId}",
 );

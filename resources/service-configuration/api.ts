@@ -8,7 +8,7 @@ import type { TwilioClient } from "../../provider/http/client";
 import { pathSegment } from "../../provider/http/paths";
 import { undefinedIfNotFound } from "../../provider/shared/not-found";
 import { parseResponse } from "../../provider/shared/response";
-import { type LiveSingleton, wireValue, type Writes } from "../../provider/shared/singleton";
+import { type LiveSingleton, settableOnWire, type Writes } from "../../provider/shared/singleton";
 import type { ServiceConfigurationFields, ServiceConfigurationValues } from "./schema";
 
 const pathOf = (chatServiceSid: string) => `/v1/Services/${pathSegment(chatServiceSid)}/Configuration`;
@@ -40,13 +40,17 @@ function fromWire(client: TwilioClient, chatServiceSid: string, data: unknown, a
   return { values, accountSid: client.accountSid, url: body.url ?? null, chatServiceSid: body.chat_service_sid ?? chatServiceSid };
 }
 
-/** The form body for a write; fields not given are not sent, `null` clears. */
+/**
+ * The form body for a write; fields not given are not sent. Nothing here is ever cleared: the role
+ * SIDs cannot be emptied on Twilio, and "no value" for reachability is written as its documented
+ * default, `false` (provider.ts, twilio-facts.ts).
+ */
 export function toWire(writes: Writes<ServiceConfigurationFields>): Record<string, string | boolean | undefined> {
   return {
-    DefaultConversationCreatorRoleSid: wireValue(writes.defaultConversationCreatorRoleSid),
-    DefaultConversationRoleSid: wireValue(writes.defaultConversationRoleSid),
-    DefaultChatServiceRoleSid: wireValue(writes.defaultChatServiceRoleSid),
-    ReachabilityEnabled: wireValue(writes.reachabilityEnabled),
+    DefaultConversationCreatorRoleSid: settableOnWire("DefaultConversationCreatorRoleSid", writes.defaultConversationCreatorRoleSid),
+    DefaultConversationRoleSid: settableOnWire("DefaultConversationRoleSid", writes.defaultConversationRoleSid),
+    DefaultChatServiceRoleSid: settableOnWire("DefaultChatServiceRoleSid", writes.defaultChatServiceRoleSid),
+    ReachabilityEnabled: settableOnWire("ReachabilityEnabled", writes.reachabilityEnabled),
   };
 }
 

@@ -6,7 +6,8 @@
 import { TwilioConversationsError } from "../../provider/error";
 import { defineProvider } from "../../provider/shared/define";
 import { same } from "../../provider/shared/diff";
-import { type FieldComparators, singletonLifecycle } from "../../provider/shared/singleton";
+import { comparatorsOf, type FieldRules, singletonLifecycle } from "../../provider/shared/singleton";
+import { CANNOT_CLEAR, CLEARABLE, DEFAULT_REACHABILITY } from "../../provider/shared/twilio-facts";
 import { fetchServiceConfiguration, writeServiceConfiguration } from "./api";
 import {
   type ServiceConfigurationFields,
@@ -16,11 +17,16 @@ import {
   type ServiceConfigurationScope,
 } from "./schema";
 
-const fields: FieldComparators<ServiceConfigurationFields> = {
-  defaultConversationCreatorRoleSid: same.sid,
-  defaultConversationRoleSid: same.sid,
-  defaultChatServiceRoleSid: same.sid,
-  reachabilityEnabled: same.deep,
+/**
+ * The fields, how each compares, and what "no value" does on Twilio: the role SIDs cannot be
+ * emptied (left as they are when nothing was recorded), and reachability's "no value" is its
+ * documented default, off (twilio-facts.ts).
+ */
+const fields: FieldRules<ServiceConfigurationFields> = {
+  defaultConversationCreatorRoleSid: { same: same.sid, removal: CANNOT_CLEAR.sid },
+  defaultConversationRoleSid: { same: same.sid, removal: CANNOT_CLEAR.sid },
+  defaultChatServiceRoleSid: { same: same.sid, removal: CANNOT_CLEAR.sid },
+  reachabilityEnabled: { same: same.deep, removal: CLEARABLE, unset: DEFAULT_REACHABILITY },
 };
 
 const describe = (chatServiceSid: string | undefined) => `ServiceConfiguration of chat service ${chatServiceSid ?? "(unknown)"}`;
@@ -39,7 +45,7 @@ export const serviceConfigurationProvider = defineProvider<ServiceConfigurationI
   kind: "ServiceConfiguration",
   schema: serviceConfigurationSchema,
   diff: {
-    properties: { chatServiceSid: same.sid, ...fields },
+    properties: { chatServiceSid: same.sid, ...comparatorsOf(fields) },
     // Another service is another singleton. Create before delete: the new one never collides with
     // the old, and the old one's values are put back only once the new one is in place.
     replaceOnChanges: ["chatServiceSid"],

@@ -61,7 +61,10 @@ export interface ServiceConfigurationValues {
  *
  * **Destroy** (and replacement) cannot delete the configuration: it puts every field this resource
  * manages back to the value recorded before the first write, then forgets the resource. When the
- * service itself is already gone, there is nothing to put back and destroy succeeds.
+ * service itself is already gone, there is nothing to put back and destroy succeeds. Where Twilio
+ * had no value, reachability goes back to `false` (its documented default); a role SID cannot be
+ * emptied on Twilio, so it is left as it is, with a warning. Every write is checked against
+ * Twilio's answer: a value it did not keep fails the step.
  *
  * Declare **one ServiceConfiguration per service**: two for the same service undo each other's
  * writes, and each one's destroy restores what it recorded.

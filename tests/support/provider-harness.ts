@@ -7,11 +7,13 @@ import type * as pulumi from "@pulumi/pulumi";
 
 import type { EmulatorOptions } from "../../emulator/context";
 import type { RunningEmulator } from "../../emulator/server";
-import { resolveSettings } from "../../provider/config";
+import { configureFromStack, resolveSettings } from "../../provider/config";
 import { TwilioClient } from "../../provider/http/client";
 import * as providers from "../../provider/index";
+import { setWarningSink } from "../../provider/shared/diagnostics";
 import type { KindName } from "../../resources/registry";
 import { type EmulatorStack, startEmulatorStack } from "./emulator-stack";
+import { type Interposer, type Interposition, startInterposer } from "./interposer";
 
 /** What the engine passes as `__provider` (the serialized shim); the providers must ignore it. */
 export const SHIM = "serialized-shim";
@@ -95,4 +97,40 @@ export async function checkedInputs(
 /** check, then create with the checked inputs (and `__provider`), as the engine does. */
 export async function checkAndCreate(provider: HostProvider, news: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
   return provider.create({ __provider: SHIM, ...(await checkedInputs(provider, news)) });
+}
+
+/**
+ * The warnings the in-process providers report (what `pulumi preview` would show), collected per
+ * test: the array is emptied before each test. Call it once, at the top level of a test file.
+ */
+export function useWarnings(): string[] {
+  const seen: string[] = [];
+  let previous: ((message: string) => void) | undefined;
+  beforeEach(() => {
+    seen.length = 0;
+    previous = setWarningSink((message) => seen.push(message));
+  });
+  afterEach(() => setWarningSink(previous));
+  return seen;
+}
+
+/**
+ * Runs `work` with the in-process providers configured to reach the emulator through an
+ * {@link Interposer} (a Twilio that ignores or refuses what `rules` say), then points them back at
+ * the emulator and closes the interposer.
+ */
+export async function throughInterposer<T>(
+  stack: ProviderTestStack,
+  rules: Interposition,
+  work: (interposer: Interposer) => Promise<T>,
+): Promise<T> {
+  const interposer = await startInterposer(stack.emulator.url, rules);
+  const config: Record<string, string> = { ...stack.config, "twilio:baseUrl": interposer.url };
+  configureFromStack({ get: (key) => config[key] });
+  try {
+    return await work(interposer);
+  } finally {
+    configureFromStack({ get: (key) => stack.config[key] });
+    await interposer.close();
+  }
 }

@@ -148,7 +148,7 @@ describe("lost creates and FAILED v2 writes, re-run through the engine", () => {
   test("a v2 create and an update that ended FAILED are tried again by the next up, not replayed", async () => {
     emulator.setFaults({ failOperationsNext: 1 });
     const created = await failing(engine().up(routing("first")));
-    expect(created.message).toMatch(/Failed creating OrchestratorConfiguration "routing": operation op_\w+ ended FAILED/);
+    expect(created.message).toMatch(/Failed creating OrchestratorConfiguration "routing": operation proc_job_[0-9a-z]{26} ended FAILED/);
     expect(stateIds()).toEqual({});
 
     await engine().up(routing("first"));
@@ -160,7 +160,7 @@ describe("lost creates and FAILED v2 writes, re-run through the engine", () => {
 
     emulator.setFaults({ failOperationsNext: 1 });
     const updated = await failing(engine().up(routing("second")));
-    expect(updated.message).toMatch(/Failed updating OrchestratorConfiguration "routing": operation op_\w+ ended FAILED/);
+    expect(updated.message).toMatch(/Failed updating OrchestratorConfiguration "routing": operation proc_job_[0-9a-z]{26} ended FAILED/);
     expect(v2().configurations.map((c) => c.description)).toEqual(["first"]);
 
     const retried = await engine().up(routing("second"));

@@ -15,7 +15,7 @@ describe("POST (create)", () => {
     const res = await h.request("POST", BASE, createBody());
     expect(res.status).toBe(202);
     const opId = res.headers.get("operation-id")!;
-    expect(opId).toMatch(/^op_[0-9a-z]{26}$/);
+    expect(opId).toMatch(/^proc_job_[0-9a-hjkmnp-tv-z]{26}$/);
     const statusUrl = `${h.origin}/v2/ControlPlane/Operations/${opId}`;
     expect(res.headers.get("retry-after")).toBe(String(RETRY_AFTER_SECONDS));
     expect(res.headers.get("location")).toBe(statusUrl);
@@ -206,7 +206,10 @@ describe("DELETE", () => {
     const res = await h.request("DELETE", `${BASE}/${id}`);
     expect(res.status).toBe(202);
     expect(res.headers.get("content-type")).toContain("application/json");
-    expect(res.json()).toEqual({ statusUrl: expect.stringContaining("/v2/ControlPlane/Operations/op_"), related: { configurationId: id } });
+    expect(res.json()).toEqual({
+      statusUrl: expect.stringContaining("/v2/ControlPlane/Operations/proc_job_"),
+      related: { configurationId: id },
+    });
     expect((await h.request("GET", `${BASE}/${id}`)).status).toBe(200);
     expect((await complete(res.json().statusUrl)).status).toBe("COMPLETED");
     expect((await h.request("GET", `${BASE}/${id}`)).status).toBe(404);

@@ -54,12 +54,17 @@ test("PUT, PATCH and DELETE replay too; a replayed DELETE answers 202 after the 
   expect(dump.configurations).toEqual([]);
 });
 
-test("reusing a key with a different body is refused with 422, and nothing is queued", async () => {
+test("reusing a key with a different body is Twilio's 17534 (HTTP 422), and nothing is queued", async () => {
   const key = randomUUID();
   await h.request("POST", BASE, createBody(), { "Idempotency-Key": key });
   const res = await h.request("POST", BASE, createBody({ displayName: "other" }), { "Idempotency-Key": key });
   expect(res.status).toBe(422);
-  expect(res.json()).toMatchObject({ code: 20422, status: 422, message: expect.stringContaining("Idempotency-Key") });
+  expect(res.json()).toEqual({
+    code: 17534,
+    status: 422,
+    message: expect.stringMatching(/^Idempotency key payload mismatch: Idempotency-Key [0-9a-f-]{36} was already used/),
+    more_info: "https://www.twilio.com/docs/errors/17534",
+  });
   expect(h.dump().operations).toHaveLength(1);
 });
 
@@ -69,6 +74,7 @@ test("reusing a key on another path is refused as well", async () => {
   await h.request("PATCH", `${BASE}/${id}`, { description: "x" }, { "Idempotency-Key": key });
   const res = await h.request("POST", BASE, { description: "x" }, { "Idempotency-Key": key });
   expect(res.status).toBe(422);
+  expect(res.json().code).toBe(17534);
 });
 
 test("a refused request is not remembered: the same key works once the body is fixed", async () => {

@@ -104,11 +104,11 @@ test("an update accepted before a delete completes fails at apply time with a 40
 });
 
 test("unknown operation id: 404 with the classic body", async () => {
-  const res = await h.request("GET", "/v2/ControlPlane/Operations/op_00000000000000000000000000");
+  const res = await h.request("GET", "/v2/ControlPlane/Operations/proc_job_00000000000000000000000000");
   expect(res.status).toBe(404);
   expect(res.json()).toEqual({
     code: 20404,
-    message: expect.stringContaining("op_00000000000000000000000000"),
+    message: expect.stringContaining("proc_job_00000000000000000000000000"),
     more_info: "https://www.twilio.com/docs/errors/20404",
     status: 404,
   });

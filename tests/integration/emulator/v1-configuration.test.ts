@@ -51,26 +51,32 @@ describe("POST /v1/Configuration", () => {
     expect((await api.get("/v1/Configuration")).data.default_inactive_timer).toBe("PT1M");
   });
 
-  test("an empty string clears a value", async () => {
+  test("PT0S clears a timer, as Twilio documents; the default timers stop applying", async () => {
     await api.post("/v1/Configuration", { DefaultInactiveTimer: "PT5M", DefaultClosedTimer: "P1D" });
-    const res = await api.post("/v1/Configuration", { DefaultInactiveTimer: "", DefaultMessagingServiceSid: "" });
-    expect(res.data).toMatchObject({ default_inactive_timer: null, default_closed_timer: "P1D", default_messaging_service_sid: null });
+    const res = await api.post("/v1/Configuration", { DefaultInactiveTimer: "PT0S" });
+    expect(res.data).toMatchObject({ default_inactive_timer: null, default_closed_timer: "P1D" });
+    expect((await api.post("/v1/Configuration", { DefaultClosedTimer: "PT0S" })).data.default_closed_timer).toBeNull();
+    expect((await api.post("/v1/Conversations", {})).data.timers).toEqual({});
   });
 
   test.each([
-    ["DefaultChatServiceSid", "IS123"],
-    ["DefaultChatServiceSid", "IS" + "f".repeat(32)], // well formed, but no such service
-    ["DefaultChatServiceSid", ""],
-    ["DefaultMessagingServiceSid", "XX" + "1".repeat(32)],
-    ["DefaultInactiveTimer", "1 minute"],
-    ["DefaultInactiveTimer", "PT59S"],
-    ["DefaultClosedTimer", "PT9M"],
-    ["DefaultClosedTimer", "P"],
-  ])("400 for %s=%j, nothing changed", async (key, value) => {
+    ["DefaultChatServiceSid", "IS123", 20001],
+    ["DefaultChatServiceSid", "IS" + "f".repeat(32), 50050], // well formed, but no such service
+    ["DefaultChatServiceSid", "", 20001],
+    ["DefaultMessagingServiceSid", "XX" + "1".repeat(32), 50341],
+    ["DefaultMessagingServiceSid", "", 50341],
+    ["DefaultInactiveTimer", "", 50379],
+    ["DefaultInactiveTimer", "1 minute", 50379],
+    ["DefaultInactiveTimer", "PT59S", 50375],
+    ["DefaultInactiveTimer", "P0D", 50375],
+    ["DefaultClosedTimer", "", 50380],
+    ["DefaultClosedTimer", "P", 50380],
+    ["DefaultClosedTimer", "PT9M", 50376],
+  ])("%s=%j: 400 code %i naming the parameter, nothing changed", async (key, value, code) => {
     const before = (await api.get("/v1/Configuration")).data;
     const res = await api.post("/v1/Configuration", { DefaultInactiveTimer: "PT2M", [key]: value });
-    expect(res.status).toBe(400);
-    expect(res.data).toMatchObject({ status: 400, code: expect.any(Number), message: expect.stringContaining(key) });
+    expect(res.data).toEqual(twilioError(400, code));
+    expect(res.data.message).toContain(key);
     expect((await api.get("/v1/Configuration")).data).toEqual(before);
   });
 });
@@ -116,11 +122,31 @@ describe("/v1/Services/{IS}/Configuration", () => {
       default_chat_service_role_sid: service,
       reachability_enabled: true,
     });
-    // A service role where a conversation role is needed, a malformed SID, a bad boolean: 400.
-    expect((await api.post(`/v1/Services/${svc}/Configuration`, { DefaultConversationRoleSid: service })).status).toBe(400);
-    expect((await api.post(`/v1/Services/${svc}/Configuration`, { DefaultConversationRoleSid: "RL1" })).status).toBe(400);
-    expect((await api.post(`/v1/Services/${svc}/Configuration`, { ReachabilityEnabled: "yes" })).status).toBe(400);
+    // A service role where a conversation role is needed, a malformed or empty SID, a bad boolean: 400.
+    expect((await api.post(`/v1/Services/${svc}/Configuration`, { DefaultConversationRoleSid: service })).data).toEqual(
+      twilioError(400, 20001),
+    );
+    expect((await api.post(`/v1/Services/${svc}/Configuration`, { DefaultConversationRoleSid: "RL1" })).data).toEqual(
+      twilioError(400, 20001),
+    );
+    expect((await api.post(`/v1/Services/${svc}/Configuration`, { ReachabilityEnabled: "yes" })).data).toEqual(twilioError(400, 20001));
+    // A well-formed SID naming no role of this service: "Conversation role not found".
+    expect((await api.post(`/v1/Services/${svc}/Configuration`, { DefaultConversationRoleSid: "RL" + "0".repeat(32) })).data).toEqual(
+      twilioError(400, 50109),
+    );
   });
+
+  test.each(["DefaultConversationCreatorRoleSid", "DefaultConversationRoleSid", "DefaultChatServiceRoleSid"])(
+    "%s cannot be emptied: 400 code 20001 (outside the spec's pattern), nothing changed",
+    async (field) => {
+      const svc = (await api.post("/v1/Services", { FriendlyName: "svc" })).data.sid;
+      const before = (await api.get(`/v1/Services/${svc}/Configuration`)).data;
+      const res = await api.post(`/v1/Services/${svc}/Configuration`, { [field]: "" });
+      expect(res.data).toEqual(twilioError(400, 20001));
+      expect(res.data.message).toContain(field);
+      expect((await api.get(`/v1/Services/${svc}/Configuration`)).data).toEqual(before);
+    },
+  );
 
   test("unknown service: 404 code 20404", async () => {
     const missing = "IS" + "0".repeat(32);

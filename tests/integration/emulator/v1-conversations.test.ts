@@ -110,28 +110,59 @@ describe("conversation rules", () => {
     );
   });
 
-  test.each([
-    [{ State: "open" }],
-    [{ MessagingServiceSid: "MG123" }],
-    [{ "Timers.Inactive": "PT30S" }],
-    [{ "Timers.Closed": "PT5M" }],
-    [{ "Timers.Closed": "10 minutes" }],
-    [{ DateCreated: "yesterday" }],
-  ])("400 for %j", async (form) => {
-    expect((await api.post("/v1/Conversations", form)).status).toBe(400);
-  });
-
   test("FriendlyName over 256 characters: 400", async () => {
     expect((await api.post("/v1/Conversations", { FriendlyName: "x".repeat(257) })).data).toEqual(twilioError(400, 20002));
     expect((await api.post("/v1/Conversations", { FriendlyName: "x".repeat(256) })).status).toBe(201);
   });
 
-  test("timers need an active or inactive state: 400 code 50382", async () => {
-    expect((await api.post("/v1/Conversations", { State: "closed", "Timers.Closed": "PT10M" })).data).toEqual(twilioError(400, 50382));
+  test("timers need an active or inactive state: 400 code 50382; without State they are accepted", async () => {
     expect((await api.post("/v1/Conversations", { State: "initializing", "Timers.Inactive": "PT1M" })).data).toEqual(
       twilioError(400, 50382),
     );
     expect((await api.post("/v1/Conversations", { State: "inactive", "Timers.Closed": "PT10M" })).status).toBe(201);
+    // As Twilio's own twilio-labs/plugin-rtc creates them: Timers.Closed alone.
+    const res = await api.post("/v1/Conversations", { "Timers.Closed": "PT10M" });
+    expect(res.data).toMatchObject({ state: "active", timers: { date_closed: "2030-01-01T00:10:00Z" } });
+    // Clearing sets nothing, so it needs no state.
+    const initializing = (await api.post("/v1/Conversations", { State: "initializing" })).data.sid;
+    expect((await api.post(`/v1/Conversations/${initializing}`, { "Timers.Inactive": "PT0S" })).status).toBe(200);
+  });
+
+  test("a conversation cannot be created closed: 400 code 50384, even with timers", async () => {
+    expect((await api.post("/v1/Conversations", { State: "closed" })).data).toEqual(twilioError(400, 50384));
+    expect((await api.post("/v1/Conversations", { State: "closed", "Timers.Closed": "PT10M" })).data).toEqual(twilioError(400, 50384));
+    expect((await api.get("/v1/Conversations")).data.conversations).toEqual([]);
+  });
+
+  test.each([
+    ["an unknown State", { State: "open" }, 50378],
+    ["an empty State", { State: "" }, 50374],
+    ["an empty Timers.Inactive", { "Timers.Inactive": "" }, 50379],
+    ["a Timers.Inactive that is no duration", { "Timers.Inactive": "1 minute" }, 50379],
+    ["an empty Timers.Closed", { "Timers.Closed": "" }, 50380],
+    ["a Timers.Closed that is no duration", { "Timers.Closed": "10m" }, 50380],
+    ["Timers.Inactive under 1 minute", { "Timers.Inactive": "PT59S" }, 50375],
+    ["a zero Timers.Inactive other than PT0S", { "Timers.Inactive": "PT0M" }, 50375],
+    ["Timers.Closed under 10 minutes", { "Timers.Closed": "PT9M59S" }, 50376],
+    ["an empty MessagingServiceSid", { MessagingServiceSid: "" }, 50341],
+    ["a malformed MessagingServiceSid", { MessagingServiceSid: "MG123" }, 50341],
+    ["empty Attributes", { Attributes: "" }, 50304],
+    ["a DateCreated that is no date", { DateCreated: "yesterday" }, 50308],
+    ["a DateUpdated that is no date", { DateUpdated: "tomorrow" }, 50309],
+  ])("%s: 400 code %i on create and on update, nothing changed", async (_label, form, code) => {
+    expect((await api.post("/v1/Conversations", form)).data).toEqual(twilioError(400, code));
+    const created = (await api.post("/v1/Conversations", { UniqueName: "kept", "Timers.Inactive": "PT5M" })).data;
+    expect((await api.post("/v1/Conversations/kept", form)).data).toEqual(twilioError(400, code));
+    expect((await api.get("/v1/Conversations/kept")).data).toEqual(created);
+  });
+
+  test("PT0S clears a conversation's timers", async () => {
+    const sid = (await api.post("/v1/Conversations", { "Timers.Inactive": "PT5M", "Timers.Closed": "PT1H" })).data.sid;
+    const res = await api.post(`/v1/Conversations/${sid}`, { "Timers.Inactive": "PT0S" });
+    expect(res.data.timers).toEqual({ date_closed: "2030-01-01T01:00:00Z" });
+    expect((await api.post(`/v1/Conversations/${sid}`, { "Timers.Closed": "PT0S" })).data.timers).toEqual({});
+    advance(2 * 60 * 60_000);
+    expect((await api.get(`/v1/Conversations/${sid}`)).data.state).toBe("active");
   });
 
   test("timers become absolute dates and fire on the emulator's clock", async () => {
@@ -150,14 +181,15 @@ describe("conversation rules", () => {
   });
 
   test("a closed conversation cannot be updated or reopened: 400 code 50377", async () => {
-    const sid = (await api.post("/v1/Conversations", { State: "closed" })).data.sid;
+    const sid = (await api.post("/v1/Conversations", {})).data.sid;
+    expect((await api.post(`/v1/Conversations/${sid}`, { State: "closed" })).data.state).toBe("closed");
     expect((await api.post(`/v1/Conversations/${sid}`, { State: "active" })).data).toEqual(twilioError(400, 50377));
     expect((await api.post(`/v1/Conversations/${sid}`, { FriendlyName: "x" })).data).toEqual(twilioError(400, 50377));
     expect((await api.get(`/v1/Conversations/${sid}`)).data.state).toBe("closed");
     expect((await api.del(`/v1/Conversations/${sid}`)).status).toBe(204);
   });
 
-  test("update: empty strings clear, dates and email bindings are kept", async () => {
+  test("update: UniqueName= clears, FriendlyName= is ignored, Attributes={} resets; dates and email bindings are kept", async () => {
     const created = await api.post("/v1/Conversations", {
       FriendlyName: "f",
       UniqueName: "u",
@@ -170,8 +202,16 @@ describe("conversation rules", () => {
       date_created: "2020-07-01T22:18:37Z",
       bindings: { email: { address: "a@example.com", name: "A" } },
     });
-    const res = await api.post(`/v1/Conversations/${created.data.sid}`, { FriendlyName: "", UniqueName: "", Attributes: "" });
-    expect(res.data).toMatchObject({ friendly_name: null, unique_name: null, attributes: "{}", date_created: "2020-07-01T22:18:37Z" });
+    const res = await api.post(`/v1/Conversations/${created.data.sid}`, { FriendlyName: "", UniqueName: "", Attributes: "{}" });
+    expect(res.data).toMatchObject({
+      friendly_name: "f",
+      unique_name: null,
+      attributes: "{}",
+      date_created: "2020-07-01T22:18:37Z",
+      bindings: { email: { address: "a@example.com", name: "A" } },
+    });
+    // A create with an empty FriendlyName has none.
+    expect((await api.post("/v1/Conversations", { FriendlyName: "" })).data.friendly_name).toBeNull();
   });
 
   test("X-Twilio-Webhook-Enabled must be true or false", async () => {

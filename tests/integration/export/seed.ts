@@ -85,7 +85,9 @@ export async function seedAccount(emulator: RunningEmulator): Promise<Seeded> {
     "Bindings.Email.Name": "Triage",
   });
   await conversation(supportSid, { UniqueName: "vip lounge", FriendlyName: "VIP" });
-  await conversation(supportSid, { UniqueName: "archive-2023", State: "closed" });
+  // Twilio refuses a conversation created closed (50384): create it, then close it.
+  const archive = await conversation(supportSid, { UniqueName: "archive-2023" });
+  await post(`/v1/Services/${supportSid}/Conversations/${archive.sid}`, { State: "closed" });
   for (let i = 1; i <= 2; i++) await conversation(supportSid, { FriendlyName: `walk-in ${i}` });
   await conversation(salesSid, { UniqueName: "triage", FriendlyName: "Sales triage", MessagingServiceSid: SEED_MG_SALES });
   for (let i = 1; i <= 6; i++) {

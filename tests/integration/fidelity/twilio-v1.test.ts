@@ -3,20 +3,9 @@
  * parses our responses, follows our paging and raises our errors, the emulator speaks Twilio's
  * format rather than only this project's. When it rejects something, the emulator is what gets fixed.
  */
-import twilio from "twilio";
+import { twilioForFile } from "./twilio-client";
 
-import { type RunningEmulator, startEmulator } from "../../../emulator";
-
-let emu: RunningEmulator;
-let client: twilio.Twilio;
-
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-  client = twilio(emu.accountSid, emu.authToken);
-  // Only the base URL: edge/region would rewrite the host name.
-  client.conversations.baseUrl = emu.url;
-});
-afterAll(() => emu.close());
+const { emu, client } = twilioForFile();
 
 test("v1 configuration: fetch and update", async () => {
   const config = await client.conversations.v1.configuration().fetch();
@@ -27,8 +16,17 @@ test("v1 configuration: fetch and update", async () => {
   const updated = await client.conversations.v1.configuration().update({ defaultInactiveTimer: "PT5M", defaultClosedTimer: "PT30M" });
   expect(updated.defaultInactiveTimer).toBe("PT5M");
   expect(updated.defaultClosedTimer).toBe("PT30M");
-  await client.conversations.v1.configuration().update({ defaultInactiveTimer: "", defaultClosedTimer: "" });
+  // Twilio's documented way to remove a timer is PT0S; an empty value is an invalid format.
+  await client.conversations.v1.configuration().update({ defaultInactiveTimer: "PT0S", defaultClosedTimer: "PT0S" });
   expect((await client.conversations.v1.configuration().fetch()).defaultClosedTimer).toBeNull();
+  await expect(client.conversations.v1.configuration().update({ defaultInactiveTimer: "" })).rejects.toMatchObject({
+    status: 400,
+    code: 50379,
+  });
+  await expect(client.conversations.v1.configuration().update({ defaultMessagingServiceSid: "" })).rejects.toMatchObject({
+    status: 400,
+    code: 50341,
+  });
 });
 
 test("service create, service configuration fetch and update, role create", async () => {
@@ -82,6 +80,29 @@ test("conversation create, fetch by SID and unique name, update, delete", async 
 
   expect(await client.conversations.v1.conversations(created.sid).remove()).toBe(true);
   await expect(client.conversations.v1.conversations(created.sid).fetch()).rejects.toMatchObject({ status: 404, code: 20404 });
+});
+
+test("conversation rules through twilio-node: no closed create, FriendlyName= kept, UniqueName= cleared, PT0S clears", async () => {
+  await expect(client.conversations.v1.conversations.create({ state: "closed" })).rejects.toMatchObject({ status: 400, code: 50384 });
+  const created = await client.conversations.v1.conversations.create({
+    friendlyName: "Kept",
+    uniqueName: "cleared",
+    "timers.closed": "PT10M",
+  });
+  expect(created.state).toBe("active");
+  const updated = await client.conversations.v1
+    .conversations(created.sid)
+    .update({ friendlyName: "", uniqueName: "", attributes: "{}", "timers.closed": "PT0S" });
+  expect(updated).toMatchObject({ friendlyName: "Kept", uniqueName: null, attributes: "{}", timers: {} });
+  await expect(client.conversations.v1.conversations(created.sid).update({ "timers.inactive": "PT30S" })).rejects.toMatchObject({
+    status: 400,
+    code: 50375,
+  });
+  await client.conversations.v1.conversations(created.sid).update({ state: "closed" });
+  await expect(client.conversations.v1.conversations(created.sid).update({ friendlyName: "x" })).rejects.toMatchObject({
+    status: 400,
+    code: 50377,
+  });
 });
 
 test("twilio-node surfaces the emulator's errors as RestException", async () => {

@@ -8,27 +8,13 @@
  */
 import { randomUUID } from "node:crypto";
 
-import twilio from "twilio";
-
-import { type RunningEmulator, startEmulator } from "../../../emulator/server";
+import { twilioForFile } from "./twilio-client";
 
 const OPERATION_DELAY_MS = 50;
 const POLL_INTERVAL_MS = 20;
 const MAX_POLLS = 100; // 2 s at most per operation
 
-let emulator: RunningEmulator;
-let client: ReturnType<typeof twilio>;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ host: "127.0.0.1", port: 0, operationDelayMs: OPERATION_DELAY_MS, operationRetryAfterSeconds: 0 });
-  client = twilio(emulator.accountSid, emulator.authToken);
-  // Only the base URL: edge or region would rewrite the host name.
-  client.conversations.baseUrl = emulator.url;
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-  emulator.reset();
-});
+const { emu: emulator, client } = twilioForFile({ operationDelayMs: OPERATION_DELAY_MS, operationRetryAfterSeconds: 0 });
 
 const v2 = () => client.conversations.v2;
 
@@ -72,6 +58,7 @@ test("create with an Idempotency-Key, poll the operation, fetch; a replay return
   const accepted = await v2().configurations.createWithHttpInfo(body("Fidelity one"), { "Idempotency-Key": key });
   expect(accepted.statusCode).toBe(202);
   const operationId = operationIdOf(accepted.body.statusUrl);
+  expect(operationId).toMatch(/^proc_job_[0-9a-hjkmnp-tv-z]{26}$/); // Twilio's shape: proc_job_01kpttrkrnfjgvwjwcwggqdk96
   expect(accepted.headers["operation-id"]).toBe(operationId);
   expect(accepted.body.statusUrl).toBe(`${emulator.url}/v2/ControlPlane/Operations/${operationId}`);
   const id = accepted.body.related!.configurationId;
@@ -166,7 +153,7 @@ test("remove answers a JSON 202; after the operation the configuration is gone (
   await expect(v2().configurations(id).fetch()).rejects.toMatchObject({ status: 404, code: 20404 });
 });
 
-test("errors reach twilio-node as RestException: validation 400, bridge conflict 409, unknown operation 404", async () => {
+test("errors reach twilio-node as RestException: validation 400, bridge conflict 409, key reuse 17534, unknown operation 404", async () => {
   await expect(v2().configurations.create(body("bad/name"))).rejects.toMatchObject({
     status: 400,
     message: expect.stringContaining("displayName"),
@@ -179,7 +166,15 @@ test("errors reach twilio-node as RestException: validation 400, bridge conflict
   });
   await waitForOperation(first.statusUrl);
 
-  await expect(v2().operations("op_00000000000000000000000000").fetch()).rejects.toMatchObject({ status: 404, code: 20404 });
+  const key = randomUUID();
+  await v2().configurations.create(body("Keyed once"), { "Idempotency-Key": key });
+  await expect(v2().configurations.create(body("Keyed twice"), { "Idempotency-Key": key })).rejects.toMatchObject({
+    status: 422,
+    code: 17534,
+    moreInfo: "https://www.twilio.com/docs/errors/17534",
+  });
+
+  await expect(v2().operations("proc_job_00000000000000000000000000").fetch()).rejects.toMatchObject({ status: 404, code: 20404 });
 });
 
 test("an injected operation failure surfaces as FAILED with an RFC 9457 error", async () => {

@@ -145,7 +145,8 @@ describe("TwilioClient against the emulator", () => {
     expect(error).toBeInstanceOf(TwilioNotFoundError);
     expect(error).toMatchObject({ status: 404, code: 20404, moreInfo: "https://www.twilio.com/docs/errors/20404" });
     expect(error.message).toMatch(
-      /^Twilio API 404 \(code 20404\) reading Conversation "x": .+\. See https:\/\/www\.twilio\.com\/docs\/errors\/20404$/,
+      // The emulator sends a Twilio-Request-Id with every answer, as Twilio does; the message quotes it.
+      /^Twilio API 404 \(code 20404, request RQ[0-9a-f]{32}\) reading Conversation "x": .+\. See https:\/\/www\.twilio\.com\/docs\/errors\/20404$/,
     );
   });
 

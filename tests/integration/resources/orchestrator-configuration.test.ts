@@ -122,7 +122,11 @@ describe("OrchestratorConfiguration lifecycle", () => {
     const polls = sent.slice(1, -1);
     expect(polls.length).toBeGreaterThanOrEqual(1);
     for (const poll of polls)
-      expect(poll).toMatchObject({ method: "GET", path: expect.stringMatching(/^\/v2\/ControlPlane\/Operations\/op_/), status: 200 });
+      expect(poll).toMatchObject({
+        method: "GET",
+        path: expect.stringMatching(/^\/v2\/ControlPlane\/Operations\/proc_job_[0-9a-z]{26}$/),
+        status: 200,
+      });
     expect(sent[sent.length - 1]).toEqual({ method: "GET", path: `${CONFIGURATIONS}/${id}`, status: 200 });
 
     // read: live values and inputs that match them.
@@ -265,9 +269,9 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
     const error = await rejection(create());
     expect(error).not.toBeInstanceOf(PartialFailure);
     expect(OperationFailedError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ status: "FAILED", operationId: expect.stringMatching(/^op_/) });
+    expect(error).toMatchObject({ status: "FAILED", operationId: expect.stringMatching(/^proc_job_[0-9a-z]{26}$/) });
     expect(error.message).toMatch(
-      /^Failed creating OrchestratorConfiguration "support-routing": operation op_\w+ ended FAILED: [^:]+: The operation failed \(fault injected by the emulator: failOperationsNext\)\. Nothing was created/,
+      /^Failed creating OrchestratorConfiguration "support-routing": operation proc_job_[0-9a-z]{26} ended FAILED: [^:]+: The operation failed \(fault injected by the emulator: failOperationsNext\)\. Nothing was created/,
     );
     expect(configurations()).toEqual([]);
   });
@@ -279,7 +283,9 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
       provider.update(id, { ...outs, __provider: SHIM }, { __provider: SHIM, ...(await checked({ ...base, description: "new" })) }),
     );
     expect(error).toBeInstanceOf(PartialFailure);
-    expect(error.message).toMatch(/^Failed updating OrchestratorConfiguration "support-routing": operation op_\w+ ended FAILED/);
+    expect(error.message).toMatch(
+      /^Failed updating OrchestratorConfiguration "support-routing": operation proc_job_[0-9a-z]{26} ended FAILED/,
+    );
     expect(error.id).toBe(id);
     // The __provider key goes along, so the next delete or refresh can load the provider.
     expect(error.properties).toEqual({ ...outs, __provider: SHIM });
@@ -290,7 +296,7 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
     const { id, outs } = await create();
     stack.emulator.setFaults({ failOperationsNext: 1 });
     await expect(provider.delete(id, outs)).rejects.toThrow(
-      /^Failed deleting OrchestratorConfiguration "support-routing": operation op_\w+ ended FAILED.*stays in state/,
+      /^Failed deleting OrchestratorConfiguration "support-routing": operation proc_job_[0-9a-z]{26} ended FAILED.*stays in state/,
     );
     expect(configurations()).toHaveLength(1);
   });
@@ -311,7 +317,7 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
       const error = await rejection(provider.create({ __provider: SHIM, ...inputs }));
       expect(error).toBeInstanceOf(PartialFailure);
       expect(error.message).toMatch(
-        /^Timed out creating OrchestratorConfiguration "support-routing": Gave up waiting for operation op_\w+/,
+        /^Timed out creating OrchestratorConfiguration "support-routing": Gave up waiting for operation proc_job_[0-9a-z]{26}/,
       );
       // The id is the one the 202 named (related.configurationId), still pending on Twilio's side.
       const pending = (slow.emulator.state() as { v2: { operations: Array<{ status: string; related: { configurationId: string } }> } }).v2

@@ -1,13 +1,19 @@
 /**
  * ServiceConfiguration against the emulator, through the provider object exactly as the
- * dynamic-provider host calls it: check, create, read, diff, update, delete.
+ * dynamic-provider host calls it: check, create, read, diff, update, delete. Runs against a live
+ * account too (tests/support/account.ts): every test makes its own service; what needs the emulator
+ * is marked emulatorOnly.
  */
-import { checkedInputs, hostProvider, SHIM, useEmulatorStack } from "../../support/provider-harness";
+import { PartialFailure } from "../../../provider/shared/partial";
+import { emulatorOnly, useAccount } from "../../support/account";
+import { checkedInputs, hostProvider, SHIM, throughInterposer, useWarnings } from "../../support/provider-harness";
 
 const provider = hostProvider("ServiceConfiguration");
 /** Its out-of-band client makes what Pulumi does not manage here: services, roles, changes behind its back. */
-const stack = useEmulatorStack();
-const { requests } = stack;
+const account = useAccount();
+const requests = () => account.requests().map(({ method, path, body, status }) => ({ method, path, body, status }));
+const faults = emulatorOnly("injects faults into the emulator");
+const warnings = useWarnings();
 
 interface Service {
   sid: string;
@@ -17,34 +23,34 @@ interface Service {
 
 /** A new service with its default roles, made behind Pulumi's back; the request log is cleared after. */
 async function newService(friendlyName = "Support"): Promise<Service> {
-  const created = await stack.outOfBand.request<{ sid: string }>({
+  const created = await account.outOfBand.request<{ sid: string }>({
     method: "POST",
     path: "/v1/Services",
-    form: { FriendlyName: friendlyName },
+    form: { FriendlyName: account.name(friendlyName) },
   });
   const sid = created.data.sid;
-  const list = await stack.outOfBand.request<{ roles: { sid: string; friendly_name: string }[] }>({
+  const list = await account.outOfBand.request<{ roles: { sid: string; friendly_name: string }[] }>({
     method: "GET",
     path: `/v1/Services/${sid}/Roles`,
   });
   const roles = Object.fromEntries(list.data.roles.map((r) => [r.friendly_name, r.sid]));
-  stack.emulator.clearRequests();
+  account.clearRequests();
   return { sid, roles };
 }
 
 async function addRole(service: Service, friendlyName: string, type: "conversation" | "service"): Promise<string> {
-  const role = await stack.outOfBand.request<{ sid: string }>({
+  const role = await account.outOfBand.request<{ sid: string }>({
     method: "POST",
     path: `/v1/Services/${service.sid}/Roles`,
     form: { FriendlyName: friendlyName, Type: type, Permission: ["sendMessage"] },
   });
-  stack.emulator.clearRequests();
+  account.clearRequests();
   return role.data.sid;
 }
 
 /** The service's configuration as Twilio holds it now. */
 async function live(chatServiceSid: string): Promise<Record<string, unknown>> {
-  const { data } = await stack.outOfBand.request<Record<string, unknown>>({
+  const { data } = await account.outOfBand.request<Record<string, unknown>>({
     method: "GET",
     path: `/v1/Services/${chatServiceSid}/Configuration`,
   });
@@ -60,7 +66,7 @@ describe("ServiceConfiguration lifecycle", () => {
     const service = await newService();
     const path = `/v1/Services/${service.sid}/Configuration`;
     const fresh = await live(service.sid);
-    stack.emulator.clearRequests();
+    account.clearRequests();
     const originalValues = {
       defaultConversationCreatorRoleSid: service.roles["channel admin"],
       defaultConversationRoleSid: service.roles["channel user"],
@@ -81,8 +87,8 @@ describe("ServiceConfiguration lifecycle", () => {
       defaultConversationRoleSid: service.roles["channel admin"],
       reachabilityEnabled: true,
       originalValues,
-      accountSid: stack.emulator.accountSid,
-      url: `${stack.emulator.url}${path}`,
+      accountSid: account.accountSid,
+      url: `${account.url}${path}`,
     });
     expect(requests()).toEqual([
       { method: "GET", path, body: undefined, status: 200 },
@@ -95,7 +101,7 @@ describe("ServiceConfiguration lifecycle", () => {
     ]);
 
     // read: live values, matching inputs, originals kept.
-    stack.emulator.clearRequests();
+    account.clearRequests();
     const read = await provider.read(id, { ...outs, __provider: SHIM });
     expect(read).toEqual({
       id,
@@ -121,7 +127,7 @@ describe("ServiceConfiguration lifecycle", () => {
     expect(updated).toEqual({ ...outs, defaultConversationRoleSid: moderator });
 
     // A field removed from the program goes back to its recorded value.
-    stack.emulator.clearRequests();
+    account.clearRequests();
     const removed = await checked({ chatServiceSid: service.sid, defaultConversationRoleSid: moderator });
     const afterRemoval = (await provider.update(id, { ...updated, __provider: SHIM }, removed)).outs!;
     expect(requests()).toEqual([{ method: "POST", path, body: { ReachabilityEnabled: "false" }, status: 200 }]);
@@ -129,12 +135,12 @@ describe("ServiceConfiguration lifecycle", () => {
       chatServiceSid: service.sid,
       defaultConversationRoleSid: moderator,
       originalValues,
-      accountSid: stack.emulator.accountSid,
-      url: `${stack.emulator.url}${path}`,
+      accountSid: account.accountSid,
+      url: `${account.url}${path}`,
     });
 
     // Drift: a change made outside Pulumi shows on read; an unmanaged field's change does not.
-    await stack.outOfBand.request({
+    await account.outOfBand.request({
       method: "POST",
       path,
       form: { DefaultConversationRoleSid: service.roles["channel user"], ReachabilityEnabled: "true" },
@@ -145,7 +151,7 @@ describe("ServiceConfiguration lifecycle", () => {
     expect(await provider.diff(id, { ...drifted.props, __provider: SHIM }, removed)).toMatchObject({ changes: true });
 
     // delete: the managed field back to its recorded value.
-    stack.emulator.clearRequests();
+    account.clearRequests();
     await provider.delete(id, { ...drifted.props, __provider: SHIM });
     expect(requests()).toEqual([
       { method: "POST", path, body: { DefaultConversationRoleSid: service.roles["channel user"] }, status: 200 },
@@ -153,8 +159,8 @@ describe("ServiceConfiguration lifecycle", () => {
     expect(await live(service.sid)).toEqual({ ...fresh, reachability_enabled: true });
 
     // Once the service itself is deleted, the configuration is gone: read says so, delete succeeds.
-    await stack.outOfBand.request({ method: "DELETE", path: `/v1/Services/${service.sid}` });
-    stack.emulator.clearRequests();
+    await account.outOfBand.request({ method: "DELETE", path: `/v1/Services/${service.sid}` });
+    account.clearRequests();
     expect(await provider.read(id, { ...drifted.props, __provider: SHIM })).toEqual({ id: "", props: {} });
     await provider.delete(id, { ...drifted.props, __provider: SHIM });
     expect(requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([`GET ${path} 404`, `POST ${path} 404`]);
@@ -185,7 +191,7 @@ describe("ServiceConfiguration lifecycle", () => {
     const missing = "IS" + "0123456789abcdef".repeat(2);
     const inputs = await checked({ chatServiceSid: missing, reachabilityEnabled: true });
     await expect(provider.create({ __provider: SHIM, ...inputs })).rejects.toThrow(
-      `chat service ${missing} does not exist in account ${stack.emulator.accountSid}: create it first (ConversationService) or fix chatServiceSid`,
+      `chat service ${missing} does not exist in account ${account.accountSid}: create it first (ConversationService) or fix chatServiceSid`,
     );
     expect(requests()).toEqual([{ method: "GET", path: `/v1/Services/${missing}/Configuration`, body: undefined, status: 404 }]);
   });
@@ -196,7 +202,7 @@ describe("ServiceConfiguration lifecycle", () => {
       __provider: SHIM,
       ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })),
     });
-    await stack.outOfBand.request({ method: "DELETE", path: `/v1/Services/${service.sid}` });
+    await account.outOfBand.request({ method: "DELETE", path: `/v1/Services/${service.sid}` });
     await expect(provider.update(id, outs, await checked({ chatServiceSid: service.sid, reachabilityEnabled: false }))).rejects.toThrow(
       /does not exist in account .*: create it first \(ConversationService\) or fix chatServiceSid/,
     );
@@ -214,6 +220,75 @@ describe("ServiceConfiguration lifecycle", () => {
       reachabilityEnabled: false,
     });
   });
+});
+
+describe("ServiceConfiguration fields with no recorded value", () => {
+  // State recorded when the service had no default roles and no reachability value (Twilio reports
+  // null): a role SID cannot be emptied, and reachability's "no value" is its documented default, off.
+  async function createdWhenUnset(service: Service, news: Record<string, unknown>) {
+    const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ chatServiceSid: service.sid, ...news })) });
+    const none = {
+      defaultConversationCreatorRoleSid: null,
+      defaultConversationRoleSid: null,
+      defaultChatServiceRoleSid: null,
+      reachabilityEnabled: null,
+    };
+    account.clearRequests();
+    return { id, olds: { ...outs, originalValues: none, __provider: SHIM } };
+  }
+
+  it("destroy writes reachability off, leaves the role as it is without an empty SID, and warns about the role", async () => {
+    const service = await newService();
+    const agent = await addRole(service, "agent", "conversation");
+    const { id, olds } = await createdWhenUnset(service, { defaultConversationRoleSid: agent, reachabilityEnabled: true });
+    await provider.delete(id, olds);
+    expect(requests()).toEqual([
+      { method: "POST", path: `/v1/Services/${service.sid}/Configuration`, body: { ReachabilityEnabled: "false" }, status: 200 },
+    ]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^ServiceConfiguration of chat service ${service.sid}: defaultConversationRoleSid cannot be put back: .*It stays "${agent}" on Twilio`,
+        ),
+      ),
+    ]);
+    expect(await live(service.sid)).toMatchObject({ default_conversation_role_sid: agent, reachability_enabled: false });
+  });
+
+  it("removing the role from the program warns in diff and sends nothing for it", async () => {
+    const service = await newService();
+    const agent = await addRole(service, "agent", "conversation");
+    const { id, olds } = await createdWhenUnset(service, { defaultConversationRoleSid: agent, reachabilityEnabled: true });
+    const news = await checked({ chatServiceSid: service.sid, reachabilityEnabled: true });
+    expect(await provider.diff(id, olds, news)).toMatchObject({ changes: true, replaces: [] });
+    expect(warnings).toEqual([
+      expect.stringMatching(/: defaultConversationRoleSid was removed from the program, but Twilio cannot empty a SID field/),
+    ]);
+    const { outs } = await provider.update(id, olds, news);
+    expect(requests().filter((r) => r.method === "POST")).toEqual([]);
+    expect(outs).not.toHaveProperty("defaultConversationRoleSid");
+  });
+
+  emulatorOnly("edits the emulator's traffic to play a Twilio that ignores a value")(
+    "fails a write whose role Twilio did not apply, keeping what Twilio holds",
+    async () => {
+      const service = await newService();
+      const agent = await addRole(service, "agent", "conversation");
+      const inputs = await checked({ chatServiceSid: service.sid, defaultConversationRoleSid: agent });
+      const rules = { drop: [{ method: "POST", path: /\/Configuration$/, fields: ["DefaultConversationRoleSid"] }] };
+      const failure: any = await throughInterposer(account, rules, () =>
+        provider.create({ __provider: SHIM, ...inputs }).then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      );
+      expect(failure).toBeInstanceOf(PartialFailure);
+      expect(failure.message).toMatch(
+        new RegExp(`defaultConversationRoleSid: sent "${agent}", Twilio kept "${service.roles["channel user"]}"`),
+      );
+      expect(failure.properties).toMatchObject({ defaultConversationRoleSid: service.roles["channel user"] });
+    },
+  );
 });
 
 describe("ServiceConfiguration check", () => {
@@ -250,19 +325,19 @@ describe("ServiceConfiguration check", () => {
   it.each(cases)("rejects %s before sending anything", async (_what, news, property, reason) => {
     const result = await provider.check({}, { __provider: SHIM, ...news });
     expect(result.failures).toEqual([{ property, reason: expect.stringMatching(reason) }]);
-    expect(stack.emulator.requests()).toEqual([]);
+    expect(account.requests()).toEqual([]);
   });
 });
 
 describe("ServiceConfiguration under faults", () => {
-  it("rides out a burst of 429s: exactly one POST takes effect", async () => {
+  faults("rides out a burst of 429s: exactly one POST takes effect", async () => {
     const service = await newService();
     const { id, outs } = await provider.create({
       __provider: SHIM,
       ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })),
     });
-    stack.emulator.clearRequests();
-    stack.emulator.setFaults({ rateLimitNext: 4, rateLimitRetryAfterSeconds: 0 });
+    account.clearRequests();
+    account.emulator.setFaults({ rateLimitNext: 4, rateLimitRetryAfterSeconds: 0 });
     const result = await provider.update(id, outs, await checked({ chatServiceSid: service.sid, reachabilityEnabled: false }));
     expect(result.outs).toMatchObject({ reachabilityEnabled: false });
     expect(requests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 429", "POST 429", "POST 429", "POST 429", "POST 200"]);
@@ -271,22 +346,22 @@ describe("ServiceConfiguration under faults", () => {
     ]);
   });
 
-  it("retries a 503 on a write: the POST sets absolute values, so sending it again is harmless", async () => {
+  faults("retries a 503 on a write: the POST sets absolute values, so sending it again is harmless", async () => {
     const service = await newService();
     const { id, outs } = await provider.create({
       __provider: SHIM,
       ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })),
     });
-    stack.emulator.clearRequests();
-    stack.emulator.setFaults({ unavailableNext: 1 });
+    account.clearRequests();
+    account.emulator.setFaults({ unavailableNext: 1 });
     const news = await checked({ chatServiceSid: service.sid, reachabilityEnabled: false });
     expect((await provider.update(id, outs, news)).outs).toMatchObject({ reachabilityEnabled: false, originalValues: outs.originalValues });
     expect(requests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 503", "POST 200"]);
   });
 
-  it("retries a GET that got a 503", async () => {
+  faults("retries a GET that got a 503", async () => {
     const service = await newService();
-    stack.emulator.setFaults({ unavailableNext: 1 });
+    account.emulator.setFaults({ unavailableNext: 1 });
     const { outs } = await provider.create({
       __provider: SHIM,
       ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })),
@@ -295,9 +370,9 @@ describe("ServiceConfiguration under faults", () => {
     expect(requests().map((r) => `${r.method} ${r.status}`)).toEqual(["GET 503", "GET 200", "POST 200"]);
   });
 
-  it("retries a GET whose connection dropped", async () => {
+  faults("retries a GET whose connection dropped", async () => {
     const service = await newService();
-    stack.emulator.setFaults({ dropNext: 1 });
+    account.emulator.setFaults({ dropNext: 1 });
     const { outs } = await provider.create({
       __provider: SHIM,
       ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })),

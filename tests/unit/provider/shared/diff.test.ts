@@ -22,7 +22,8 @@ describe("diffInputs", () => {
     expect(result).toMatchObject({ changes: true, replaces: ["chatServiceSid"], deleteBeforeReplace: true });
   });
 
-  it("does not delete first when nothing is replaced", () => {
-    expect(diffInputs({ name: "a" }, { name: "b" }, spec).deleteBeforeReplace).toBe(false);
+  it("reports the delete-first order even when diff names no replace key (the engine may replace on replaceOnChanges)", () => {
+    expect(diffInputs({ name: "a" }, { name: "b" }, spec)).toMatchObject({ replaces: [], deleteBeforeReplace: true });
+    expect(diffInputs({ name: "a" }, {}, spec).deleteBeforeReplace).toBe(false);
   });
 });

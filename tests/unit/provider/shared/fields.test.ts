@@ -2,8 +2,9 @@ import { canonicalJson, isoDuration, jsonAttributes, sid } from "../../../../pro
 
 describe("sid", () => {
   const schema = sid("IS", "a chat service");
-  it("accepts the prefix and 32 hex digits in either case", () => {
-    expect(schema.safeParse("IS0123456789abcdefABCDEF0123456789").success).toBe(true);
+  it("accepts the prefix and 32 hex digits in either case, and gives them back as Twilio writes SIDs", () => {
+    expect(schema.parse("IS0123456789abcdefABCDEF0123456789")).toBe("IS0123456789abcdefabcdef0123456789");
+    expect(schema.parse(" is0123456789ABCDEFabcdef0123456789\n")).toBe("IS0123456789abcdefabcdef0123456789");
   });
   it("names the expected shape when it fails", () => {
     const result = schema.safeParse("MG0123456789abcdef0123456789abcdef");
@@ -21,6 +22,10 @@ describe("isoDuration", () => {
   });
   it("says what the minimum is", () => {
     expect(closed.safeParse("PT5M").error!.issues[0]!.message).toBe('must be at least 10 minutes (got "PT5M")');
+  });
+  it("gives back what it accepts as it will be sent: trimmed and upper case", () => {
+    expect(closed.parse(" pt10m ")).toBe("PT10M");
+    expect(closed.parse("p1w")).toBe("P1W");
   });
   it("rejects what is not a duration with an example", () => {
     expect(closed.safeParse("10 minutes").error!.issues[0]!.message).toMatch(/ISO 8601 duration such as "PT10M"/);

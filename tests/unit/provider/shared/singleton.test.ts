@@ -1,28 +1,47 @@
 import type { OperationContext } from "../../../../provider/shared/define";
+import { setWarningSink } from "../../../../provider/shared/diagnostics";
 import { same } from "../../../../provider/shared/diff";
 import { PartialFailure } from "../../../../provider/shared/partial";
 import {
-  CLEAR_WIRE_VALUE,
   createWrites,
-  type FieldComparators,
+  type FieldRules,
   type FieldValues,
   type LiveSingleton,
   managedKeys,
   newlyManaged,
   restoreWrites,
+  settableOnWire,
   singletonLifecycle,
+  timerOnWire,
+  unrestorable,
   updateWrites,
-  wireValue,
   type Writes,
 } from "../../../../provider/shared/singleton";
+import { CANNOT_CLEAR, CLEARABLE } from "../../../../provider/shared/twilio-facts";
 
 interface Fields {
   timer?: string;
   flag?: boolean;
   sid?: string;
 }
-const fields: FieldComparators<Fields> = { timer: same.duration, flag: same.deep, sid: same.sid };
+const fields: FieldRules<Fields> = {
+  timer: { same: same.duration, removal: CLEARABLE },
+  flag: { same: same.deep, removal: CLEARABLE, unset: false },
+  sid: { same: same.sid, removal: CANNOT_CLEAR.sid },
+};
 const ORIGINALS: FieldValues<Fields> = { timer: null, flag: false, sid: "ISaaa" };
+
+/** Warnings reported while `work` runs. */
+async function warningsOf(work: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const previous = setWarningSink((m) => seen.push(m));
+  try {
+    await work();
+  } finally {
+    setWarningSink(previous);
+  }
+  return seen;
+}
 
 describe("the recorded-values rules", () => {
   it("manages the fields that have a value (null in prior outputs still counts)", () => {
@@ -50,12 +69,24 @@ describe("the recorded-values rules", () => {
     expect(restoreWrites(fields, { timer: "PT5M", sid: "ISbbb" }, ORIGINALS)).toEqual({ timer: null, sid: "ISaaa" });
   });
 
-  it("clears with an empty string on the wire (UNCONFIRMED: kept in one place)", () => {
-    expect(CLEAR_WIRE_VALUE).toBe("");
-    expect(wireValue(null)).toBe("");
-    expect(wireValue(false)).toBe(false);
-    expect(wireValue("PT1M")).toBe("PT1M");
-    expect(wireValue(undefined)).toBeUndefined();
+  it("never clears what Twilio cannot clear: a field with no recorded value is left out, and listed", () => {
+    const none: FieldValues<Fields> = { timer: null, flag: null, sid: null };
+    const olds: Writes<Fields> = { timer: "PT5M", flag: true, sid: "ISbbb" };
+    // "No value" for the flag is its documented default; for the timer a clear; for the SID nothing.
+    expect(restoreWrites(fields, olds, none)).toEqual({ timer: null, flag: false });
+    expect(updateWrites(fields, olds, {}, none)).toEqual({ timer: null, flag: false });
+    expect(unrestorable(fields, olds, undefined, none)).toEqual(["sid"]);
+    expect(unrestorable(fields, olds, { sid: "ISccc" }, none)).toEqual([]);
+    // Twilio holds nothing there now: nothing is kept, so nothing to report.
+    expect(unrestorable(fields, { ...olds, sid: null }, undefined, none)).toEqual([]);
+  });
+
+  it("sends PT0S for a cleared timer, and refuses to send an empty value for a field Twilio cannot clear", () => {
+    expect(timerOnWire(null)).toBe("PT0S");
+    expect(timerOnWire("PT1M")).toBe("PT1M");
+    expect(timerOnWire(undefined)).toBeUndefined();
+    expect(settableOnWire("DefaultChatServiceSid", "ISaaa")).toBe("ISaaa");
+    expect(() => settableOnWire("DefaultChatServiceSid", null)).toThrow(/DefaultChatServiceSid cannot be cleared/);
   });
 });
 
@@ -65,6 +96,8 @@ function fakeSingleton(initial: FieldValues<Fields>) {
   let exists = true;
   const calls: string[] = [];
   const failNextWrite: Error[] = [];
+  /** Fields the fake "Twilio" answers 200 for but does not apply. */
+  const ignored = new Set<keyof Fields>();
   const liveNow = (): LiveSingleton<Fields> => ({ values: { ...state }, accountSid: "AC1", url: "https://x/Configuration" });
   const lifecycle = singletonLifecycle<{ scope: string }, Fields>({
     fields,
@@ -83,7 +116,8 @@ function fakeSingleton(initial: FieldValues<Fields>) {
         throw failure;
       }
       if (!exists) return undefined;
-      state = { ...state, ...writes };
+      const taken = Object.fromEntries(Object.entries(writes).filter(([k]) => !ignored.has(k as keyof Fields)));
+      state = { ...state, ...taken };
       return liveNow();
     },
     missing: (scope) => new Error(`${scope.scope} is missing`),
@@ -94,6 +128,7 @@ function fakeSingleton(initial: FieldValues<Fields>) {
     ctx,
     calls,
     failNextWrite,
+    ignored,
     state: () => state,
     set: (patch: Partial<FieldValues<Fields>>) => (state = { ...state, ...patch }),
     remove: () => (exists = false),
@@ -204,5 +239,67 @@ describe("singletonLifecycle", () => {
 
     fake.remove();
     await expect(fake.lifecycle.delete("S", outs, fake.ctx)).resolves.toBeUndefined();
+  });
+
+  it("a create Twilio does not fully apply fails naming the field, sent and kept values, and keeps the live values in state", async () => {
+    const fake = fakeSingleton({ ...ORIGINALS, timer: "PT2M" });
+    fake.ignored.add("timer");
+    const error = await fake.lifecycle.create({ scope: "S", timer: "PT5M", flag: true }, fake.ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartialFailure);
+    expect((error as Error).message).toMatch(
+      /^Twilio did not apply all of creating Thing S of AC1: timer: sent "PT5M", Twilio kept "PT2M"\. /,
+    );
+    // The flag took; the timer holds Twilio's value, so the next diff sends it again.
+    expect((error as PartialFailure).properties).toMatchObject({ timer: "PT2M", flag: true, originalValues: { timer: "PT2M" } });
+  });
+
+  it("an update or a restore Twilio does not apply fails the same way; a clear left standing is named too", async () => {
+    const fake = fakeSingleton(ORIGINALS);
+    const { outs } = await fake.lifecycle.create({ scope: "S", timer: "PT5M", sid: "ISbbb" }, fake.ctx);
+    fake.ignored.add("timer");
+    const update = await fake.lifecycle.update("S", outs, { scope: "S", sid: "ISbbb" }, fake.ctx).catch((e: unknown) => e);
+    expect(update).toBeInstanceOf(PartialFailure);
+    expect((update as Error).message).toMatch(/timer: sent a clear, Twilio kept "PT5M"/);
+    expect((update as PartialFailure).properties).toMatchObject({ sid: "ISbbb" });
+    await expect(fake.lifecycle.delete("S", outs, fake.ctx)).rejects.toThrow(
+      /^Twilio did not apply all of deleting Thing S of AC1 \(restoring its recorded values\): timer: sent a clear, Twilio kept "PT5M"/,
+    );
+  });
+
+  it("counts a timer Twilio reports as a zero length as cleared", async () => {
+    const fake = fakeSingleton(ORIGINALS);
+    const { outs } = await fake.lifecycle.create({ scope: "S", timer: "PT5M" }, fake.ctx);
+    fake.ignored.add("timer");
+    fake.set({ timer: "PT0S" });
+    await expect(fake.lifecycle.delete("S", outs, fake.ctx)).resolves.toBeUndefined();
+  });
+
+  it("destroy leaves a SID with no recorded value as it is, never sends an empty one, and says so", async () => {
+    const fake = fakeSingleton({ timer: null, flag: false, sid: null });
+    const { outs } = await fake.lifecycle.create({ scope: "S", timer: "PT5M", sid: "ISbbb" }, fake.ctx);
+    fake.calls.length = 0;
+    const warnings = await warningsOf(() => fake.lifecycle.delete("S", outs, fake.ctx));
+    expect(fake.calls).toEqual(['POST {"timer":null} (deleting Thing S of AC1 (restoring its recorded values))']);
+    expect(fake.state().sid).toBe("ISbbb");
+    expect(warnings).toEqual([
+      "Thing S of AC1: sid cannot be put back: it had no value before this resource first set it, and Twilio cannot empty a SID field " +
+        '(the API takes only a 34-character SID there). It stays "ISbbb" on Twilio; change it there if it must not.',
+    ]);
+  });
+
+  it("removing such a SID from the program is warned about in diff, leaves it, and stops managing it", async () => {
+    const fake = fakeSingleton({ timer: null, flag: false, sid: null });
+    const { outs } = await fake.lifecycle.create({ scope: "S", timer: "PT5M", sid: "ISbbb" }, fake.ctx);
+    expect(fake.lifecycle.keptOnRemoval!(outs, { scope: "S", timer: "PT5M" })).toEqual([
+      expect.stringMatching(
+        /^Thing S of AC1: sid was removed from the program, but Twilio cannot empty a SID field .*, and it had no value before this resource first set it, so it is left as it is on Twilio\. It stays "ISbbb"\./,
+      ),
+    ]);
+    expect(fake.lifecycle.keptOnRemoval!(outs, { scope: "S", timer: "PT5M", sid: "ISccc" })).toEqual([]);
+    fake.calls.length = 0;
+    const updated = await fake.lifecycle.update("S", outs, { scope: "S", timer: "PT5M" }, fake.ctx);
+    expect(fake.calls).toEqual(["GET (updating Thing S of AC1)"]);
+    expect(updated).not.toHaveProperty("sid");
+    expect(fake.lifecycle.keptOnRemoval!(updated, { scope: "S", timer: "PT5M" })).toEqual([]);
   });
 });

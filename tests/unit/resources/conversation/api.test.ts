@@ -9,12 +9,10 @@ describe("toWire", () => {
     expect(body).toBe("FriendlyName=Help+desk&Timers.Closed=P1D&Bindings.Email.Address=a%40example.com");
   });
 
-  it("clears with empty values, and attributes with {}", () => {
-    const body = encodeForm(
-      toWire({ uniqueName: null, friendlyName: null, attributes: null, timers: { inactive: null }, bindings: { email: { name: null } } }),
-    );
+  it("clears as Twilio documents it: an empty unique name, attributes {}, timers PT0S", () => {
+    const body = encodeForm(toWire({ uniqueName: null, attributes: null, timers: { inactive: null, closed: null } }));
     expect(new URLSearchParams(body)).toEqual(
-      new URLSearchParams({ FriendlyName: "", UniqueName: "", Attributes: "{}", "Timers.Inactive": "", "Bindings.Email.Name": "" }),
+      new URLSearchParams({ UniqueName: "", Attributes: "{}", "Timers.Inactive": "PT0S", "Timers.Closed": "PT0S" }),
     );
   });
 });

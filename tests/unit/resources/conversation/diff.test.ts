@@ -1,6 +1,6 @@
 import { UNKNOWN } from "../../../../provider/shared/check";
 import { diffInputs } from "../../../../provider/shared/diff";
-import { conversationDiff, pendingWrite } from "../../../../resources/conversation/diff";
+import { conversationDiff, keptOnRemoval, pendingWrite } from "../../../../resources/conversation/diff";
 import type { ConversationOutputs } from "../../../../resources/conversation/schema";
 
 const IS = "IS0123456789abcdef0123456789abcdef";
@@ -62,21 +62,35 @@ describe("Conversation diff", () => {
     });
   });
 
-  it("deletes before replacing when both would hold the same unique name", () => {
+  it("creates the new one first on a new service even with the same unique name (unique names are per service)", () => {
     expect(diff({}, { chatServiceSid: OTHER_IS, uniqueName: "support" })).toMatchObject({
       replaces: ["chatServiceSid"],
-      deleteBeforeReplace: true,
+      deleteBeforeReplace: false,
     });
+  });
+
+  it("deletes first only when a forced replacement keeps the unique name in the same service", () => {
+    // Nothing to replace by itself, but the engine may replace it (replaceOnChanges, --target-replace).
+    expect(diff({}, { uniqueName: "support", friendlyName: "Support" })).toMatchObject({ replaces: [], deleteBeforeReplace: true });
+    expect(diff({}, { chatServiceSid: IS.toUpperCase().replace(/^IS/, "IS"), uniqueName: "support" }).deleteBeforeReplace).toBe(true);
+    expect(diff({}, { uniqueName: "support-2" }).deleteBeforeReplace).toBe(false);
+    expect(diff({}, { chatServiceSid: UNKNOWN, uniqueName: "support" }).deleteBeforeReplace).toBe(false);
   });
 
   it("does not replace when the service was omitted and is then named as the one the conversation is in", () => {
     expect(diff({}, { chatServiceSid: IS, uniqueName: "support" }).changes).toBe(false);
   });
 
-  it("counts a removed property as a change (it is cleared)", () => {
-    expect(diff({ friendlyName: "Support" }, { uniqueName: "support" }).changes).toBe(true);
+  it("counts a removed property Twilio can clear as a change (it is cleared)", () => {
     expect(diff({ attributes: '{"a":1}' }, { uniqueName: "support" }).changes).toBe(true);
     expect(diff({ timers: { inactive: "PT1H" } }, { uniqueName: "support" }).changes).toBe(true);
+    expect(diff({}, {}).changes).toBe(true); // the unique name
+  });
+
+  it("treats a friendly name or email binding left out as whatever Twilio holds (Twilio cannot clear them)", () => {
+    expect(diff({ friendlyName: "Support" }, { uniqueName: "support" }).changes).toBe(false);
+    expect(diff({ bindings: { email: { address: "a@example.com", name: "A" } } }, { uniqueName: "support" }).changes).toBe(false);
+    expect(diff({ friendlyName: "Support" }, { uniqueName: "support", friendlyName: "Help" }).changes).toBe(true);
   });
 
   it("counts values not known yet as changes", () => {
@@ -97,7 +111,7 @@ describe("pendingWrite", () => {
     });
   });
 
-  it("clears what was removed, with null", () => {
+  it("clears what was removed and Twilio can clear, with null; sends nothing for what it cannot", () => {
     const current = {
       ...prior,
       friendlyName: "Support",
@@ -107,10 +121,8 @@ describe("pendingWrite", () => {
     };
     expect(pendingWrite(current, { timers: { closed: "P1D" }, bindings: { email: { address: "a@example.com" } } })).toEqual({
       uniqueName: null,
-      friendlyName: null,
       attributes: null,
       timers: { inactive: null },
-      bindings: { email: { name: null } },
     });
   });
 
@@ -133,5 +145,44 @@ describe("pendingWrite", () => {
       uniqueName: "u",
       timers: { closed: "P1D" },
     });
+  });
+});
+
+describe("keptOnRemoval", () => {
+  const declared = {
+    ...prior,
+    friendlyName: "Support",
+    state: "inactive" as const,
+    bindings: { email: { address: "a@example.com", name: "A" } },
+    declaredProperties: ["bindings", "chatServiceSid", "friendlyName", "messagingServiceSid", "state", "uniqueName"],
+  };
+
+  it("warns, per property, about each declared one removed that Twilio cannot clear, naming why and what stays", () => {
+    const warnings = keptOnRemoval('Conversation "support"', declared, {
+      uniqueName: "support",
+      bindings: { email: { address: "a@example.com" } },
+    });
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^Conversation "support": chatServiceSid was removed from the program, but a conversation cannot leave its service .* It stays "IS0123/,
+      ),
+      expect.stringMatching(
+        /^Conversation "support": friendlyName was removed .* Twilio cannot clear a friendly name \(it ignores an empty FriendlyName.* It stays "Support"\./,
+      ),
+      expect.stringMatching(/^Conversation "support": messagingServiceSid was removed .* Twilio cannot empty a SID field/),
+      expect.stringMatching(/^Conversation "support": state was removed .* code 50374.* It stays "inactive"\./),
+      expect.stringMatching(
+        /^Conversation "support": bindings\.email\.name was removed .* no way to clear a conversation's email binding.* It stays "A"\./,
+      ),
+    ]);
+  });
+
+  it("says nothing about what the program never declared, or still declares", () => {
+    expect(keptOnRemoval("c", { ...declared, declaredProperties: ["uniqueName"] }, { uniqueName: "support" })).toEqual([
+      expect.stringMatching(/bindings\.email\.address/),
+      expect.stringMatching(/bindings\.email\.name/),
+    ]);
+    const all = { uniqueName: "support", chatServiceSid: IS, friendlyName: "x", messagingServiceSid: MG, state: "active" as const };
+    expect(keptOnRemoval("c", declared, { ...all, bindings: declared.bindings })).toEqual([]);
   });
 });

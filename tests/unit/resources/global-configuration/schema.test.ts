@@ -74,9 +74,31 @@ describe("GlobalConfiguration inputs", () => {
     ["the minimums", { defaultInactiveTimer: "PT1M", defaultClosedTimer: "PT10M" }],
     ["the minimums spelt in seconds", { defaultInactiveTimer: "PT60S", defaultClosedTimer: "PT600S" }],
     ["days", { defaultInactiveTimer: "P1D", defaultClosedTimer: "P30D" }],
-    ["SIDs in either hex case", { defaultChatServiceSid: IS, defaultMessagingServiceSid: MG }],
   ])("accepts %s, unchanged", (_label, news) => {
     expect(check(news)).toEqual({ inputs: news });
+  });
+
+  it("accepts SIDs in either hex case and with spaces around, and sends them as Twilio writes them", () => {
+    expect(check({ defaultChatServiceSid: ` ${IS} `, defaultMessagingServiceSid: MG })).toEqual({
+      inputs: { defaultChatServiceSid: IS, defaultMessagingServiceSid: MG.toLowerCase().replace(/^mg/, "MG") },
+    });
+  });
+
+  it("accepts durations in lower case or with spaces around, and sends them upper case and trimmed", () => {
+    expect(check({ defaultInactiveTimer: " PT5M", defaultClosedTimer: "p1dt2h " })).toEqual({
+      inputs: { defaultInactiveTimer: "PT5M", defaultClosedTimer: "P1DT2H" },
+    });
+  });
+
+  it.each([
+    ["months", "P1M", /must not use years or months, which have no fixed length: write days or weeks instead \(P30D, P52W\) \(got "P1M"\)/],
+    ["a fraction of an hour", "PT1.5H", /fraction only on seconds: write smaller units instead \(PT1H30M/],
+    ["a decimal comma", "PT90,5S", /must use "\." for a fraction of a second/],
+    ["PT0S", "PT0S", /to turn the timer off, remove it from the program/],
+  ])("refuses %s with the spelling to use instead", (_label, value, reason) => {
+    expect(check({ defaultInactiveTimer: value }).failures).toEqual([
+      { property: "defaultInactiveTimer", reason: expect.stringMatching(reason) },
+    ]);
   });
 
   it("drops __provider", () => {

@@ -88,10 +88,10 @@ describe("OrchestratorConfiguration inputs", () => {
     ["empty intelligence id", { intelligenceConfigurationIds: [""] }, "intelligenceConfigurationIds.0", /must not be empty/],
     ["memoryExtractionEnabled as text", { memoryExtractionEnabled: "yes" }, "memoryExtractionEnabled", /true or false/],
     [
-      "uppercase bridge SID",
-      { conversationsV1Bridge: { serviceId: SERVICE.toUpperCase() } },
+      "a bridge SID of another kind",
+      { conversationsV1Bridge: { serviceId: "MG" + SERVICE.slice(2) } },
       "conversationsV1Bridge.serviceId",
-      /"IS" followed by 32 lowercase hex/,
+      /"IS" followed by 32 hex digits/,
     ],
     ["bridge without service", { conversationsV1Bridge: {} }, "conversationsV1Bridge.serviceId", /is required/],
     ["unknown top-level property", { displayname: "x" }, "displayname", /unknown property "displayname".*displayName, description/],
@@ -151,5 +151,14 @@ describe("OrchestratorConfiguration inputs", () => {
       channelSettings: { VOICE: { statusTimeouts: { inactive: 1, closed: 1 } } },
     });
     expect(result.failures).toBeUndefined();
+  });
+});
+
+describe("OrchestratorConfiguration bridge SID", () => {
+  it("takes upper-case hex as every v1 SID field does, and sends it in lower case (v2's pattern)", () => {
+    const upper = "IS" + SERVICE.slice(2).toUpperCase();
+    expect(check({ conversationsV1Bridge: { serviceId: ` ${upper}` } }).inputs).toMatchObject({
+      conversationsV1Bridge: { serviceId: SERVICE },
+    });
   });
 });

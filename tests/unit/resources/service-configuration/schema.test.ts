@@ -67,12 +67,15 @@ describe("ServiceConfiguration inputs", () => {
       "no default role at all (null: cleared)",
       { chatServiceSid: IS, defaultConversationCreatorRoleSid: null, defaultConversationRoleSid: null },
     ],
-    [
-      "upper-case hex",
-      { chatServiceSid: "IS" + "0123456789ABCDEF".repeat(2), defaultConversationRoleSid: "RL" + "ABCDEF0123456789".repeat(2) },
-    ],
   ])("accepts %s, unchanged", (_label, news) => {
     expect(check(news)).toEqual({ inputs: news });
+  });
+
+  it("accepts upper-case hex in every SID field and sends it in lower case, as Twilio writes SIDs", () => {
+    const news = { chatServiceSid: "IS" + "0123456789ABCDEF".repeat(2), defaultConversationRoleSid: "RL" + "ABCDEF0123456789".repeat(2) };
+    expect(check(news)).toEqual({
+      inputs: { chatServiceSid: "IS" + "0123456789abcdef".repeat(2), defaultConversationRoleSid: "RL" + "abcdef0123456789".repeat(2) },
+    });
   });
 
   it("drops __provider", () => {

@@ -118,12 +118,10 @@ describe("resolveSpec", () => {
     ]);
   });
 
-  test("a literal bridge SID must be lowercase, as Twilio's v2 API requires; the issue names the document's field", () => {
-    const text = VALID_YAML.replace("conversationsV1Bridge: {service: support}", `conversationsV1Bridge: {service: IS${"B".repeat(32)}}`);
-    expect(failure(() => resolveSpec(parseSpec(text), { parameters: { messagingServiceSid: MG } }))).toEqual([
-      expect.stringMatching(
-        /^49 orchestratorConfigurations\.routing\.conversationsV1Bridge\.service: must be a Conversations v1 service SID/,
-      ),
-    ]);
+  test("a literal bridge SID in upper-case hex is taken as it is in every SID field (the resource's check sends it in lower case)", () => {
+    const literal = `IS${"B".repeat(32)}`;
+    const text = VALID_YAML.replace("conversationsV1Bridge: {service: support}", `conversationsV1Bridge: {service: ${literal}}`);
+    const resolved = resolveSpec(parseSpec(text), { parameters: { messagingServiceSid: MG } });
+    expect(resolved.orchestratorConfigurations[0]).toMatchObject({ key: "routing", bridgeService: { sid: literal } });
   });
 });

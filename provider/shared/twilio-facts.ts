@@ -1,0 +1,128 @@
+/**
+ * What Twilio does with a value that is removed, cleared or written in another spelling: the facts
+ * the provider's behaviour rests on, each with its source, in one place. docs/twilio-api.md says the
+ * same in prose, and README.md's removal table is built from these rules; change all three together.
+ *
+ * A fact no primary source settles is marked UNCONFIRMED, with the choice made and why.
+ */
+
+/**
+ * The value that clears a timer (`DefaultInactiveTimer`, `DefaultClosedTimer`, `Timers.Inactive`,
+ * `Timers.Closed`). Twilio's support article "Default Inactive Timer in Twilio Conversations
+ * Classic" (https://support.twilio.com/hc/en-us/articles/46619837838235) says to send
+ * `DefaultInactiveTimer=PT0S` and that "leaving the field blank or using an invalid value may
+ * result in errors"; error page 50379 (https://www.twilio.com/docs/api/errors/50379) lists `PT0S`
+ * among the valid formats. That the same value clears `DefaultClosedTimer` and a conversation's
+ * `Timers.*` is an inference from those two pages (same format, same error family 50379/50380).
+ */
+export const CLEAR_TIMER = "PT0S";
+
+/**
+ * The value that clears a conversation's unique name: `UniqueName=` (empty). Recorded by acceptance
+ * tests run against real Twilio (RJPearson94/terraform-provider-twilio,
+ * tests/resource_conversations_conversation_test.go).
+ */
+export const CLEAR_UNIQUE_NAME = "";
+
+/**
+ * What a conversation's attributes go back to: `{}`. Twilio's v1 spec (twilio_conversations_v1.json,
+ * `Attributes`): "if the attributes are not set "{}" will be returned"; `Attributes=` (empty) is
+ * not JSON (50304).
+ */
+export const RESET_ATTRIBUTES = "{}";
+
+/**
+ * A service's Reachability Indicator when nothing was ever set: off. Twilio's v1 spec
+ * (`ReachabilityEnabled`): "The default is `false`."
+ */
+export const DEFAULT_REACHABILITY = false;
+
+/** What removing a property from the program does on Twilio. */
+export type Removal =
+  /** Twilio can clear it: this value is sent. */
+  | { readonly kind: "clear" }
+  /** Twilio cannot: the value is left as it is, and a warning says so (`why` completes "it stays, because ..."). */
+  | { readonly kind: "keep"; readonly why: string };
+
+/** The properties Twilio cannot clear, with the reason each warning gives. */
+export const CANNOT_CLEAR = {
+  /**
+   * A friendly name. Twilio ignores `FriendlyName=` (empty) on a conversation update and keeps the
+   * old name, as acceptance tests against real Twilio record (RJPearson94/terraform-provider-twilio,
+   * tests/resource_conversations_conversation_test.go).
+   */
+  friendlyName: {
+    kind: "keep",
+    why: "Twilio cannot clear a friendly name (it ignores an empty FriendlyName and keeps the old one)",
+  },
+  /**
+   * A SID field. Twilio's v1 spec gives every SID parameter a pattern and `minLength: 34`
+   * (`DefaultChatServiceSid`, `DefaultMessagingServiceSid`, the role SIDs, `MessagingServiceSid`),
+   * so `""` is outside the spec: the API has no way to empty one.
+   */
+  sid: {
+    kind: "keep",
+    why: "Twilio cannot empty a SID field (the API takes only a 34-character SID there)",
+  },
+  /** A conversation's service: a conversation cannot move between services, and "no service" is not a value. */
+  chatServiceSid: {
+    kind: "keep",
+    why: "a conversation cannot leave its service (only a new service replaces it, and omitting chatServiceSid never does)",
+  },
+  /** A conversation's state: `State` has no "unset" value (`initializing|inactive|active|closed`; `State=` is 50374). */
+  state: {
+    kind: "keep",
+    why: "Twilio has no way to unset a conversation's state (State= is refused, code 50374)",
+  },
+  /**
+   * A conversation's email binding (`Bindings.Email.Address`, `Bindings.Email.Name`). UNCONFIRMED:
+   * no Twilio document says how to clear one, and the spec reports `bindings` without a shape, so
+   * nothing would tell whether an empty value took. Not sending a value of unknown effect is the
+   * safe choice; the warning says how to change it instead.
+   */
+  emailBinding: {
+    kind: "keep",
+    why: "Twilio documents no way to clear a conversation's email binding",
+  },
+} as const satisfies Record<string, Removal>;
+
+/** What Twilio can clear. */
+export const CLEARABLE: Removal = { kind: "clear" };
+
+/**
+ * The warning for a property removed from the program that Twilio cannot clear: names the resource,
+ * the property, why, and what it keeps.
+ *
+ * @param subject `Conversation "lobby"`
+ * @param property `friendlyName`
+ * @param kept the value Twilio holds (and keeps)
+ */
+export function keptOnRemoval(subject: string, property: string, removal: { why: string }, kept: unknown): string {
+  const value = kept === undefined || kept === null ? "" : ` It stays ${JSON.stringify(kept)}.`;
+  return (
+    `${subject}: ${property} was removed from the program, but ${removal.why}, so it is left as it is on Twilio.${value} ` +
+    `Set ${property} to the value you want to change it; removing it only stops Pulumi from managing it.`
+  );
+}
+
+/**
+ * SIDs as the provider sends them: the two-letter prefix in capitals, the 32 hex digits in lower
+ * case. Twilio mints SIDs that way (every SID its API returns, e.g. the examples in
+ * https://www.twilio.com/docs/glossary/what-is-a-sid), and a SID in a URL or a parameter names an
+ * object by exact text: the emulator, like Twilio's own lookups as far as anyone has recorded
+ * (UNCONFIRMED that Twilio's are case-sensitive), finds `IS0A...` only as `IS0a...`. So an
+ * upper-case-hex SID is rewritten to the form Twilio returns before it is compared or sent.
+ */
+export function canonicalSid(prefix: string, text: string): string {
+  return prefix + text.slice(prefix.length).toLowerCase();
+}
+
+/**
+ * The ISO 8601 durations the provider sends for v1 timers: `P[nW][nD][T[nH][nM][n[.n]S]]`, upper
+ * case, no spaces. Twilio's examples use `PT1M`, `PT10M`, `P1D` (v1 spec and its states-and-timers
+ * guide, https://www.twilio.com/docs/conversations/states-timers) and `PT0S` (above); years and
+ * months have no fixed length, and fractions other than of seconds are not in any Twilio example.
+ * UNCONFIRMED whether Twilio takes those other ISO 8601 forms; the emulator refuses them (50379),
+ * so check refuses them too, with the spelling to use instead.
+ */
+export const TWILIO_DURATION = /^P(?!$)(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/;
