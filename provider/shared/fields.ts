@@ -16,11 +16,22 @@ import { canonicalSid, TWILIO_DURATION } from "./twilio-facts";
  */
 export function sid(prefix: string, what: string): z.ZodString {
   const shape = `must be ${what} SID: "${prefix}" followed by 32 hex digits`;
-  return z
-    .string({ error: (issue) => (issue.input === undefined ? `is required: ${what} SID ("${prefix}" followed by 32 hex digits)` : shape) })
-    .trim()
-    .regex(new RegExp(`^${prefix}[0-9a-f]{32}$`, "i"), shape)
-    .overwrite((text) => canonicalSid(prefix, text));
+  return (
+    z
+      .string({
+        error: (issue) => (issue.input === undefined ? `is required: ${what} SID ("${prefix}" followed by 32 hex digits)` : shape),
+      })
+      .trim()
+      // Either case, spelled out rather than with the `i` flag: the JSON Schema carries the pattern, and
+      // JSON Schema patterns take no flags (sdk/spec/json-schema.ts).
+      .regex(new RegExp(`^${anyCase(prefix)}[0-9a-fA-F]{32}$`), shape)
+      .overwrite((text) => canonicalSid(prefix, text))
+  );
+}
+
+/** A regex source matching `text` in either case, letter by letter: `IS` -> `[Ii][Ss]`. */
+function anyCase(text: string): string {
+  return [...text].map((c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toUpperCase()}${c.toLowerCase()}]`)).join("");
 }
 
 /**

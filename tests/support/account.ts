@@ -117,7 +117,7 @@ function emulatorAccount(started: () => EmulatorStack, outOfBand: () => TwilioCl
     get config() {
       return started().config;
     },
-    secretKeys: ["twilio:authToken"],
+    secretKeys: ["twilio:password"],
     get outOfBand() {
       return outOfBand();
     },
@@ -136,14 +136,17 @@ function emulatorAccount(started: () => EmulatorStack, outOfBand: () => TwilioCl
 /** Stack config for the live account, pointed at the recording proxy. */
 function liveConfig(env: NodeJS.ProcessEnv, proxyUrl: string): { config: Record<string, string>; secretKeys: string[] } {
   const settings = liveSettings(env);
-  const config: Record<string, string> = { "twilio:accountSid": settings.accountSid, "twilio:baseUrl": proxyUrl };
+  const config: Record<string, string> = {
+    "twilio-conversations:accountSid": settings.accountSid,
+    "twilio-conversations:baseUrl": proxyUrl,
+  };
   if (settings.username.startsWith("SK")) {
-    config["twilio:apiKey"] = settings.username;
-    config["twilio:apiSecret"] = settings.password;
-    return { config, secretKeys: ["twilio:apiSecret"] };
+    config["twilio-conversations:apiKey"] = settings.username;
+    config["twilio-conversations:apiSecret"] = settings.password;
+    return { config, secretKeys: ["twilio-conversations:apiSecret"] };
   }
-  config["twilio:authToken"] = settings.password;
-  return { config, secretKeys: ["twilio:authToken"] };
+  config["twilio-conversations:authToken"] = settings.password;
+  return { config, secretKeys: ["twilio-conversations:authToken"] };
 }
 
 /**

@@ -125,7 +125,7 @@ export async function throughInterposer<T>(
   work: (interposer: Interposer) => Promise<T>,
 ): Promise<T> {
   const interposer = await startInterposer(stack.emulator.url, rules);
-  const config: Record<string, string> = { ...stack.config, "twilio:baseUrl": interposer.url };
+  const config: Record<string, string> = { ...stack.config, "twilio-conversations:baseUrl": interposer.url };
   configureFromStack({ get: (key) => config[key] });
   try {
     return await work(interposer);

@@ -38,9 +38,9 @@ function thing(answer: (inputs: Inputs) => Inputs) {
 
 beforeAll(() => {
   const config: Record<string, string> = {
-    "twilio:accountSid": ACCOUNT,
-    "twilio:authToken": "token",
-    "twilio:baseUrl": "http://127.0.0.1:9",
+    "twilio-conversations:accountSid": ACCOUNT,
+    "twilio-conversations:authToken": "token",
+    "twilio-conversations:baseUrl": "http://127.0.0.1:9",
   };
   configureFromStack({ get: (key) => config[key] });
 });
