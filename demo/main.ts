@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm run demo`: the whole lifecycle of examples/account-setup, offline, the way `pulumi up` runs
- * it. Starts the emulator in this process, applies the program through the engine stand-in (the
- * real dynamic-provider host does the work), and checks after every step that it behaved as
- * described. Exit code 0 only when every step did; otherwise the first that did not is named.
+ * `npm run demo`: the whole lifecycle of examples/account-setup, offline. Starts the emulator in
+ * this process, applies the program through the real Pulumi CLI when one is found (`pulumi` on
+ * PATH, or `.tools/pulumi/bin` after `npm run pulumi-cli`), else through the project's engine
+ * stand-in (the real dynamic-provider host does the work either way), says which, and checks after
+ * every step that it behaved as described. Exit code 0 only when every step did; otherwise the
+ * first that did not is named.
  */
 import * as fs from "node:fs";
 
@@ -56,6 +58,7 @@ export async function runDemo(out: (line: string) => void = (l) => console.log(l
     session = await DemoSession.start({ log: out });
     const { emulator } = session;
     out(`  emulator at ${emulator.url} (account ${emulator.accountSid}); state in ${session.stateDir}`);
+    out(`  engine: ${session.engine.label}`);
     const baseline = viewOf(emulator);
     const accountSid = emulator.accountSid;
 

@@ -27,12 +27,12 @@ export interface StepOutcome {
 
 async function outcomeOf(session: DemoSession, run: Promise<RunSummary>): Promise<StepOutcome> {
   const summary = await run;
-  return { summary, state: session.engine().readState(), view: viewOf(session.emulator) };
+  return { summary, state: await session.engine.state(), view: viewOf(session.emulator) };
 }
 
 /** `pulumi up` of examples/account-setup with the session's current config. */
 export function applyProgram(session: DemoSession): Promise<StepOutcome> {
-  return outcomeOf(session, session.engine().up(accountSetup));
+  return outcomeOf(session, session.engine.up(accountSetup));
 }
 
 /** `pulumi config set lobbyFriendlyName <name>`, then `pulumi up`. */
@@ -60,17 +60,17 @@ export function lobbyOf(state: StateFile): StateResource {
  * credentials). Returns the lobby's SID.
  */
 export async function renameLobbyOutOfBand(session: DemoSession, name: string): Promise<string> {
-  const lobby = lobbyOf(session.engine().readState());
+  const lobby = lobbyOf(await session.engine.state());
   await renameConversationOutOfBand(session.emulator, String(lobby.outputs.chatServiceSid), lobby.id, name);
   return lobby.id;
 }
 
 /** `pulumi refresh`: reads every resource and records what changed outside Pulumi. */
 export function refreshStack(session: DemoSession): Promise<StepOutcome> {
-  return outcomeOf(session, session.engine().refresh());
+  return outcomeOf(session, session.engine.refresh());
 }
 
 /** `pulumi destroy`. */
 export function destroyStack(session: DemoSession): Promise<StepOutcome> {
-  return outcomeOf(session, session.engine().destroy());
+  return outcomeOf(session, session.engine.destroy());
 }

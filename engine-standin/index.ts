@@ -6,5 +6,5 @@
  */
 export { type EngineOptions, EngineRunError, EngineStandIn } from "./engine";
 export { findRepoRoot, linkPackageForHost } from "./link-package";
-export { formatSummary } from "./reporter";
+export { formatCounts, formatStep, formatSummary } from "./reporter";
 export type { RunCounts, RunSummary, StateFile, StateResource, StepOp } from "./types";

@@ -6,6 +6,8 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
+import { findPulumiCli } from "../../../engine-standin/pulumi-cli";
+
 const ROOT = path.resolve(__dirname, "../../..");
 const MAIN = path.join(ROOT, "dist/demo/main.js");
 
@@ -37,6 +39,8 @@ test("node dist/demo/main.js runs every step, exits 0 and removes its state fold
   expect(stdout).toMatch(/Resources: 6 deleted/);
   expect(stdout).toMatch(/TYPE\s+NAME\s+ID\s+KEY OUTPUT/);
   expect(stdout).not.toContain("✗");
+  // It says which engine ran it: the real CLI where one is found (CI builds one), else the stand-in.
+  expect(stdout).toMatch(findPulumiCli() ? /engine: the Pulumi CLI v\d/ : /engine: the project's engine stand-in/);
   expect(stdout.trimEnd().split("\n").pop()).toBe("Demo complete: every step behaved as described.");
   const stateDir = /state in (\S+)/.exec(stdout)?.[1];
   expect(stateDir).toBeDefined();

@@ -16,6 +16,7 @@ import {
 } from "../../../demo/steps";
 import type { LoggedRequest } from "../../../emulator";
 import type { StateResource } from "../../../engine-standin";
+import { findPulumiCli } from "../../../engine-standin/pulumi-cli";
 import { getStatus, kindOf, livePathOf, missingFromEmulator } from "../helpers/emulator-probe";
 
 const NAMES = [
@@ -37,7 +38,10 @@ const idsOfKind = (resources: readonly StateResource[], kind: string) =>
     .sort();
 const added = (now: string[], before: string[]) => now.filter((id) => !before.includes(id)).sort();
 
-describe("the demo's sequence through the engine stand-in and the real dynamic-provider host", () => {
+/** The engines the demo runs on here: the stand-in always, the real CLI where one is found. */
+const ENGINES: Array<"standin" | "cli"> = findPulumiCli() ? ["standin", "cli"] : ["standin"];
+
+describe.each(ENGINES)("the demo's sequence (engine: %s) and the real dynamic-provider host", (engine) => {
   let session: DemoSession;
   let baseline: EmulatorView;
   let lobbySid: string;
@@ -45,7 +49,7 @@ describe("the demo's sequence through the engine stand-in and the real dynamic-p
   let lastState: StateResource[] = [];
 
   beforeAll(async () => {
-    session = await DemoSession.start({ emulator: { operationDelayMs: 50 } });
+    session = await DemoSession.start({ engine, emulator: { operationDelayMs: 50 } });
     baseline = viewOf(session.emulator);
   });
   afterAll(async () => {
