@@ -12,7 +12,7 @@ import { serviceConfigurationProvider } from "./provider";
 import { ServiceConfiguration, type ServiceConfigurationEntry } from "./resource";
 import { serviceConfigurationSchema, type ServiceConfigurationValues } from "./schema";
 
-const role = (what: string) => text(`${what}: a key of this service's \`roles\`, or an RL SID; null for none.`).nullable().optional();
+const role = (what: string) => text(`${what}: a key of this service's \`roles\`, or an RL SID.`).optional();
 
 const entry = {
   defaultConversationCreatorRole: role("The role given to a conversation's creator (a conversation role)"),
@@ -34,7 +34,6 @@ const references: ReferenceField[] = ROLES.map(([field, input, type]) => ({
   input,
   kind: "ServiceRole",
   requires: { field: "type", value: type, what: "default" },
-  nullable: true,
 }));
 
 export const serviceConfigurationKind = defineKind({
@@ -62,7 +61,8 @@ export const serviceConfigurationKind = defineKind({
       return live ? [live.values] : [];
     },
     inputs: (values) => ({ ...values }),
-    // A default role Twilio holds no value for is written as null: "none", which a new service does not have.
+    // A default role Twilio holds no value for is left out: the document cannot ask for "none"
+    // (Twilio cannot empty a role SID), and a new service has its own default roles there.
     entry: (values, context) =>
       defined({
         ...Object.fromEntries(ROLES.map(([field, input]) => [field, context.reference(field, values[input])])),

@@ -19,21 +19,22 @@ export interface ServiceConfigurationArgs {
   chatServiceSid: pulumi.Input<string>;
   /**
    * The conversation-scoped role given to whoever creates a conversation: a role SID, `RL` followed
-   * by 32 hex digits, of a role of this service; `null` for none. Default: unmanaged (a new service
-   * has its "channel admin" role here).
+   * by 32 hex digits, of a role of this service. Default: unmanaged (a new service has its "channel
+   * admin" role here). Twilio cannot empty it: removing it leaves the role as it is, with a warning.
    */
-  defaultConversationCreatorRoleSid?: pulumi.Input<string | null>;
+  defaultConversationCreatorRoleSid?: pulumi.Input<string>;
   /**
    * The conversation-scoped role given to participants added to a conversation: a role SID (`RL`
-   * + 32 hex) of this service; `null` for none. Default: unmanaged (a new service has its
-   * "channel user" role).
+   * + 32 hex) of this service. Default: unmanaged (a new service has its "channel user" role).
+   * Twilio cannot empty it: removing it leaves the role as it is, with a warning.
    */
-  defaultConversationRoleSid?: pulumi.Input<string | null>;
+  defaultConversationRoleSid?: pulumi.Input<string>;
   /**
    * The service-scoped role given to users added to the service: a role SID (`RL` + 32 hex) of
-   * this service; `null` for none. Default: unmanaged (a new service has its "service user" role).
+   * this service. Default: unmanaged (a new service has its "service user" role). Twilio cannot
+   * empty it: removing it leaves the role as it is, with a warning.
    */
-  defaultChatServiceRoleSid?: pulumi.Input<string | null>;
+  defaultChatServiceRoleSid?: pulumi.Input<string>;
   /**
    * Whether the Reachability Indicator is on for the service (users can see whether others are
    * online). Default: unmanaged (Twilio's default is `false`).
@@ -129,16 +130,15 @@ true satisfies Exactly<OutputMismatches<ServiceConfiguration, ServiceConfigurati
 
 /**
  * A service's configuration as the conversations setup document writes it:
- * `services.<key>.configuration`. Each role is a key of the service's `roles` or an RL SID;
- * `null` is no default role.
+ * `services.<key>.configuration`. Each role is a key of the service's `roles` or an RL SID.
  */
 export interface ServiceConfigurationEntry {
   /** The role given to a conversation's creator (a conversation role). */
-  defaultConversationCreatorRole?: string | null;
+  defaultConversationCreatorRole?: string;
   /** The role given to a conversation's participants (a conversation role). */
-  defaultConversationRole?: string | null;
+  defaultConversationRole?: string;
   /** The role given to the service's users (a service role). */
-  defaultChatServiceRole?: string | null;
+  defaultChatServiceRole?: string;
   /** Whether the service reports users' reachability. */
   reachabilityEnabled?: boolean;
 }

@@ -8,8 +8,20 @@ import { z } from "zod";
 import { resourceInputs, sid } from "../../provider/shared/fields";
 import type { FieldValues, SingletonOutputs } from "../../provider/shared/singleton";
 
-/** A default role: a role SID, or `null` for none (a service whose default roles were cleared). */
-const role = (what: string) => sid("RL", what).nullable().optional();
+/**
+ * A default role: a role SID. Not `null`: the official spec gives the role SIDs a pattern and
+ * `minLength: 34`, so Twilio cannot empty one (provider/shared/twilio-facts.ts); to stop managing a
+ * default role, remove the property (it is left as it is, with a warning).
+ */
+const role = (what: string) =>
+  z.preprocess((value, ctx) => {
+    if (value !== null) return value;
+    ctx.addIssue({
+      code: "custom",
+      message: `cannot be null: Twilio cannot empty a default role (a role SID has a pattern and minLength 34 in the official spec); name ${what}, or remove the property to leave the role as it is`,
+    });
+    return z.NEVER;
+  }, sid("RL", what).optional());
 
 export const serviceConfigurationSchema = resourceInputs("ServiceConfiguration", {
   chatServiceSid: sid("IS", "a chat service"),

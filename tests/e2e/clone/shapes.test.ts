@@ -1,7 +1,7 @@
 /**
  * Cloning round-trips for the accounts users really have (issue 12): the default service changed
  * to a custom one, Twilio's auto-created default service deleted, two services of the same name,
- * roles removed from a service's defaults. For each: export A, apply to an empty B through the
+ * a service's default roles replaced by roles of its own. For each: export A, apply to an empty B through the
  * root program (program/index.ts) and the engine stand-in, export B: equal documents; a second
  * `up` sends no writing request to B.
  */
@@ -132,27 +132,42 @@ test("two services of the same name: told apart by what they hold, whatever orde
   expect(secondWrites).toEqual([]);
 });
 
-test("roles removed from a service's defaults: written as null, cleared in the target", async () => {
+test("a service's default roles replaced by its own: the configuration names them by key, the target points at its copies", async () => {
   const client = clientFor(a);
   const support = await service(client, "Support");
+  const role = async (name: string, type: string, permissions: string[]) =>
+    (await post(client, `/v1/Services/${support}/Roles`, { FriendlyName: name, Type: type, Permission: permissions })).sid as string;
+  const agent = await role("agent", "conversation", ["sendMessage", "leaveConversation"]);
+  const lead = await role("lead", "conversation", ["sendMessage", "addParticipant", "removeParticipant"]);
+  const member = await role("member", "service", ["createConversation", "joinConversation"]);
   await post(client, `/v1/Services/${support}/Configuration`, {
-    DefaultConversationCreatorRoleSid: "",
-    DefaultConversationRoleSid: "",
-    ReachabilityEnabled: true,
+    DefaultConversationRoleSid: agent,
+    DefaultConversationCreatorRoleSid: lead,
+    DefaultChatServiceRoleSid: member,
   });
 
-  const { exportedA, secondWrites } = await roundTrip("defaults-removed");
+  const { exportedA, secondWrites } = await roundTrip("default-roles-replaced");
   expect(exportedA.services?.support?.configuration).toEqual({
-    defaultConversationCreatorRole: null,
-    defaultConversationRole: null,
-    defaultChatServiceRole: "service-user",
-    reachabilityEnabled: true,
+    defaultConversationCreatorRole: "lead",
+    defaultConversationRole: "agent",
+    defaultChatServiceRole: "member",
+    reachabilityEnabled: false,
   });
-  const stateB = b.state() as { v1: { services: Array<{ friendlyName: string; configuration: Json }> } };
-  expect(stateB.v1.services.find((s) => s.friendlyName === "Support")!.configuration).toMatchObject({
-    defaultConversationCreatorRoleSid: null,
-    defaultConversationRoleSid: null,
-    reachabilityEnabled: true,
-  });
+  // B's configuration points at B's own copies of the three roles, not at A's SIDs.
+  const stateB = b.state() as {
+    v1: {
+      services: Array<{ sid: string; friendlyName: string; configuration: Json }>;
+      roles: Array<{ sid: string; friendlyName: string }>;
+    };
+  };
+  const configurationB = stateB.v1.services.find((x) => x.friendlyName === "Support")!.configuration;
+  const nameOf = (sid: string) => stateB.v1.roles.find((r) => r.sid === sid)?.friendlyName;
+  expect(
+    [
+      configurationB.defaultConversationCreatorRoleSid,
+      configurationB.defaultConversationRoleSid,
+      configurationB.defaultChatServiceRoleSid,
+    ].map(nameOf),
+  ).toEqual(["lead", "agent", "member"]);
   expect(secondWrites).toEqual([]);
 });

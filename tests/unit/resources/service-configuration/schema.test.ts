@@ -33,6 +33,12 @@ describe("ServiceConfiguration inputs", () => {
       /^must be a service-scoped role SID: "RL" followed by 32 hex digits$/,
     ],
     [
+      "a default role of null (Twilio cannot empty a role SID)",
+      { chatServiceSid: IS, defaultConversationRoleSid: null },
+      "defaultConversationRoleSid",
+      /^cannot be null: Twilio cannot empty a default role .*remove the property to leave the role as it is$/,
+    ],
+    [
       'reachability as the string "true"',
       { chatServiceSid: IS, reachabilityEnabled: "true" },
       "reachabilityEnabled",
@@ -62,10 +68,6 @@ describe("ServiceConfiguration inputs", () => {
         defaultChatServiceRoleSid: RL,
         reachabilityEnabled: false,
       },
-    ],
-    [
-      "no default role at all (null: cleared)",
-      { chatServiceSid: IS, defaultConversationCreatorRoleSid: null, defaultConversationRoleSid: null },
     ],
   ])("accepts %s, unchanged", (_label, news) => {
     expect(check(news)).toEqual({ inputs: news });
