@@ -362,12 +362,43 @@ function validateApiKey(found: Found): void {
  * The base URL: an explicit override wins over region and edge (an emulator or a proxy decides
  * its own routing); otherwise Twilio's regional host rules.
  */
+/**
+ * The edge each Twilio region is reached through when only the region is set, as Twilio's own SDKs
+ * map them since regional processing (twilio-java `Twilio.regionMap`, twilio-csharp
+ * `TwilioRestClient.RegionToEdgeMap`, both of November 2025). A region alone no longer names a host:
+ * the `<product>.<region>.twilio.com` pattern stopped working on April 28, 2026, and the form is
+ * `<product>.<edge>.<region>.twilio.com` (https://www.twilio.com/docs/global-infrastructure/edge-locations/legacy-regions,
+ * https://www.twilio.com/docs/global-infrastructure/using-the-twilio-rest-api-in-a-non-us-region).
+ */
+const DEFAULT_EDGE_OF_REGION: Readonly<Record<string, string>> = {
+  au1: "sydney",
+  br1: "sao-paulo",
+  de1: "frankfurt",
+  ie1: "dublin",
+  jp1: "tokyo",
+  jp2: "osaka",
+  sg1: "singapore",
+  us1: "ashburn",
+  us2: "umatilla",
+};
+
 function resolveBaseUrl(override: Found | undefined, region: Found | undefined, edge: Found | undefined): string {
   if (override) return validateBaseUrl(override);
   const regionName = region ? hostLabel(region, "a Twilio region such as us1, ie1 or au1") : undefined;
   const edgeName = edge ? hostLabel(edge, "a Twilio edge location such as ashburn, dublin or sydney") : undefined;
+  // An edge without a region means us1 (Twilio's SDKs and the docs' examples do the same).
   if (edgeName) return `https://conversations.${edgeName}.${regionName ?? "us1"}.twilio.com`;
-  if (regionName) return `https://conversations.${regionName}.twilio.com`;
+  if (regionName) {
+    const defaultEdge = DEFAULT_EDGE_OF_REGION[regionName];
+    if (defaultEdge === undefined) {
+      throw new SettingsError(
+        `${region!.source} is ${regionName}, a region this package knows no edge for, and a region goes with an edge ` +
+          `(the <product>.<region>.twilio.com hosts stopped working on April 28, 2026): set twilio:edge (TWILIO_EDGE) ` +
+          `to the region's edge location as well (https://www.twilio.com/docs/global-infrastructure/edge-locations).`,
+      );
+    }
+    return `https://conversations.${defaultEdge}.${regionName}.twilio.com`;
+  }
   return DEFAULT_BASE_URL;
 }
 

@@ -56,7 +56,7 @@ describe("resolveSettings: credentials", () => {
   it("reads Pulumi's dynamic-provider Config object", () => {
     const config = new DynamicProviderConfig({ "twilio:username": AC, "twilio:password": TOKEN, "twilio:region": "au1" }, "proj");
     const s = resolveSettings(config, {});
-    expect(s).toMatchObject({ accountSid: AC, baseUrl: "https://conversations.au1.twilio.com" });
+    expect(s).toMatchObject({ accountSid: AC, baseUrl: "https://conversations.sydney.au1.twilio.com" });
     expect(s.password).toBe(TOKEN);
   });
 
@@ -167,8 +167,12 @@ describe("resolveSettings: the password stays hidden", () => {
 describe("resolveSettings: host", () => {
   it.each<[Record<string, string>, string]>([
     [{}, "https://conversations.twilio.com"],
-    [{ TWILIO_REGION: "ie1" }, "https://conversations.ie1.twilio.com"],
-    [{ TWILIO_REGION: "IE1" }, "https://conversations.ie1.twilio.com"],
+    // A region alone goes with its edge, as Twilio's SDKs map them (region-only hosts were retired in 2026).
+    [{ TWILIO_REGION: "ie1" }, "https://conversations.dublin.ie1.twilio.com"],
+    [{ TWILIO_REGION: "IE1" }, "https://conversations.dublin.ie1.twilio.com"],
+    [{ TWILIO_REGION: "au1" }, "https://conversations.sydney.au1.twilio.com"],
+    [{ TWILIO_REGION: "us1" }, "https://conversations.ashburn.us1.twilio.com"],
+    [{ TWILIO_REGION: "ie1", TWILIO_EDGE: "frankfurt" }, "https://conversations.frankfurt.ie1.twilio.com"],
     [{ TWILIO_REGION: "au1", TWILIO_EDGE: "sydney" }, "https://conversations.sydney.au1.twilio.com"],
     [{ TWILIO_EDGE: "ashburn" }, "https://conversations.ashburn.us1.twilio.com"],
   ])("%p gives %s", (env, url) => {
@@ -186,6 +190,15 @@ describe("resolveSettings: host", () => {
 
   it.each(["ie1.evil.example", "ie1/", "a b", "x@y", "-ie1"])("refuses the region %p", (region) => {
     expect(settingsError(undefined, { ...withToken, TWILIO_REGION: region }).message).toMatch(/^TWILIO_REGION must be a Twilio region/);
+  });
+
+  it("refuses a region it knows no edge for, asking for the edge", () => {
+    expect(settingsError(undefined, { ...withToken, TWILIO_REGION: "zz9" }).message).toMatch(
+      /^TWILIO_REGION is zz9, a region this package knows no edge for, and a region goes with an edge .*set twilio:edge \(TWILIO_EDGE\)/,
+    );
+    expect(resolveSettings(undefined, { ...withToken, TWILIO_REGION: "zz9", TWILIO_EDGE: "somewhere" }).baseUrl).toBe(
+      "https://conversations.somewhere.zz9.twilio.com",
+    );
   });
 
   it("refuses a malformed edge", () => {
@@ -284,7 +297,7 @@ describe("configureFromStack and currentSettings", () => {
     expect(currentSettings().password).toBe(TOKEN);
 
     process.env.TWILIO_REGION = "ie1";
-    expect(currentSettings().baseUrl).toBe("https://conversations.ie1.twilio.com");
+    expect(currentSettings().baseUrl).toBe("https://conversations.dublin.ie1.twilio.com");
   });
 
   it("keeps its own copy of the stack values", () => {
@@ -364,7 +377,7 @@ describe("namespaces: beside a Terraform-bridged Twilio provider", () => {
     expect(s).toMatchObject({ accountSid: AC2, username: AC2, baseUrl: "http://127.0.0.1:1" });
     expect(s.password).toBe("own-token");
     expect(resolveSettings(stack({ "twilio-conversations:region": "au1", "twilio:region": "ie1" }), withToken).baseUrl).toBe(
-      "https://conversations.au1.twilio.com",
+      "https://conversations.sydney.au1.twilio.com",
     );
     const shared = resolveSettings(stack({ "twilio:username": AC, "twilio:password": TOKEN, "twilio:authToken": "old" }), {});
     expect(shared.password).toBe(TOKEN);
