@@ -26,7 +26,7 @@ import { twilioCall } from "./twilio-call";
  *    orchestrator description; the conversation without a unique name moves service (replaced, new
  *    one first); one conversation is removed;
  * 3. the first service renamed: replaced, with its role and configuration; the conversation with a
- *    unique name moves service (replaced, the old one deleted first); the account configuration and
+ *    unique name moves service (replaced, the new one first: unique names are per service); the account configuration and
  *    the orchestrator bridge follow.
  */
 function scenario(version: 1 | 2 | 3) {
@@ -302,7 +302,7 @@ describeRealEngine("Fidelity: the engine stand-in against the real engine", (cli
         ),
       };
     });
-    expect(orders[0]).toEqual({ service: "new first", role: "new first", configuration: "new first", lobby: "old first" });
+    expect(orders[0]).toEqual({ service: "new first", role: "new first", configuration: "new first", lobby: "new first" });
     expect(orders[1]).toEqual(orders[0]);
     expect(both().map((e) => dependentsDeletedFirst(e.requests()))).toEqual([true, true]);
     expect(normalised(standIn)).toEqual(normalised(real));

@@ -114,7 +114,8 @@ describeRealEngine("Automation API: resource options, replacements and paralleli
       });
       new tc.ServiceConfiguration("support", { chatServiceSid: support.sid, defaultConversationRoleSid: agent.sid });
       new tc.GlobalConfiguration("account", { defaultChatServiceSid: support.sid });
-      // Moved to another service keeping its unique name: the diff asks for the old one to go first.
+      // Moved to another service keeping its unique name: unique names are unique per service, so the
+      // new one can exist beside the old, and is made first (losing both is the risk of deleting first).
       new tc.Conversation("lobby", { chatServiceSid: version === 1 ? support.sid : sales.sid, uniqueName: "lobby" });
       // Moving service without a unique name: the new one first.
       new tc.Conversation("desk", { chatServiceSid: version === 1 ? support.sid : sales.sid, friendlyName: "Desk" });
@@ -156,7 +157,7 @@ describeRealEngine("Automation API: resource options, replacements and paralleli
     );
     expect(at(s, "ServiceRole/agent", "create-replacement")).toBeLessThan(at(s, "ServiceRole/agent", "delete-replaced"));
     expect(at(s, "Conversation/desk", "create-replacement")).toBeLessThan(at(s, "Conversation/desk", "delete-replaced"));
-    expect(at(s, "Conversation/lobby", "delete-replaced")).toBeLessThan(at(s, "Conversation/lobby", "create-replacement"));
+    expect(at(s, "Conversation/lobby", "create-replacement")).toBeLessThan(at(s, "Conversation/lobby", "delete-replaced"));
     const v2 = dump();
     const salesSid = v2.v1.services.find((x) => x.friendlyName === "Sales")!.sid;
     expect(v2.v1.roles.filter((r) => r.friendlyName.startsWith("agent")).map((r) => r.friendlyName)).toEqual(["agent-2"]);
