@@ -62,6 +62,18 @@ function toOutputs(live: LiveConversation, declared: Declared, declaredPropertie
 }
 
 /**
+ * The URL to record after a read. Twilio answers with the URL of the path it was asked on: a
+ * conversation created through `/v1/Conversations` (the account's default service) reports
+ * `.../v1/Conversations/CH...`, and read through its service's path (which keeps working when the
+ * account's default moves) `.../v1/Services/IS.../Conversations/CH...`. Both name the same
+ * conversation, so the recorded one stays and a refresh shows no change that is only the path.
+ */
+function sameConversationUrl(recorded: string | undefined, live: string | undefined, sid: string): string | undefined {
+  const names = (url: string | undefined) => url !== undefined && url.toLowerCase().endsWith(`/conversations/${sid.toLowerCase()}`);
+  return names(recorded) && names(live) ? recorded : live;
+}
+
+/**
  * Inputs that match the live conversation (what `read` hands back for refresh). The properties
  * whose absence means "whatever Twilio holds" (service, friendly name, messaging service, state) are claimed only
  * when the program declared them: otherwise the next update would list them as changed although
@@ -322,7 +334,8 @@ export const conversationProvider = defineProvider<ConversationInputs, Conversat
     // The id may be a unique name (Twilio accepts one in place of the SID); the live SID is returned as the id.
     const live = await fetchConversation(client, olds.chatServiceSid, id, `reading ${describeConversation(olds, id)}`);
     if (!live) return undefined;
-    return { id: live.sid, props: toOutputs(live, olds, olds.declaredProperties), inputs: inputsOf(live, olds) };
+    const props = toOutputs({ ...live, url: sameConversationUrl(olds.url, live.url, live.sid) }, olds, olds.declaredProperties);
+    return { id: live.sid, props, inputs: inputsOf(live, olds) };
   },
   update,
   keptOnRemoval: (olds, news) => keptOnRemoval(describeConversation(olds, olds.sid), olds, news),
