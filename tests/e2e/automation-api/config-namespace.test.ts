@@ -28,8 +28,13 @@ const pulumi = require("@pulumi/pulumi");
 const tc = require("pulumi-twilio-conversations");
 
 // A resource of the twilio package: the engine starts (and configures) its default provider.
-if (new pulumi.Config().getBoolean("withBridge")) new pulumi.CustomResource("twilio:index:Probe", "probe", { note: "bridged" });
-const lobby = new tc.Conversation("lobby", { uniqueName: "lobby", friendlyName: "Lobby" });
+const probe = new pulumi.Config().getBoolean("withBridge")
+  ? [new pulumi.CustomResource("twilio:index:Probe", "probe", { note: "bridged" })]
+  : [];
+// The engine runs independent steps in parallel: a provider that refuses its config fails the run
+// but does not stop a resource that does not wait for it. Depending on the probe makes the
+// conversation wait, so the refused run provably sends nothing.
+const lobby = new tc.Conversation("lobby", { uniqueName: "lobby", friendlyName: "Lobby" }, { dependsOn: probe });
 module.exports = { lobbySid: lobby.sid };
 `;
 
