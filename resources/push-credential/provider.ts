@@ -42,12 +42,19 @@ export function matchesDigest(value: string, digest: unknown): boolean {
   return expected.length === recorded.length && timingSafeEqual(expected, recorded);
 }
 
-/** The secrets of the new inputs that differ from the digests recorded (all of them when unknown yet). */
-function changedSecrets(digests: SecretDigests | undefined, news: Partial<PushCredentialInputs>): SecretInput[] {
+/**
+ * The secrets of the new inputs that differ from the digests recorded (all of them when unknown
+ * yet). `olds` holding the value itself is `plan`'s case (cli/plan.ts passes the document's value
+ * for what Twilio does not report); state never holds one.
+ */
+function changedSecrets(
+  olds: { readonly [key: string]: unknown; secretDigests?: SecretDigests },
+  news: Partial<PushCredentialInputs>,
+): SecretInput[] {
   return SECRET_INPUTS.filter((field) => {
     const value = news[field];
-    if (value === undefined) return false;
-    return containsUnknown(value) || !matchesDigest(value, digests?.[field]);
+    if (value === undefined || (olds[field] === value && !containsUnknown(value))) return false;
+    return containsUnknown(value) || !matchesDigest(value, olds.secretDigests?.[field]);
   });
 }
 
@@ -127,7 +134,7 @@ async function update(
   news: PushCredentialInputs,
   ctx: OperationContext,
 ): Promise<PushCredentialOutputs> {
-  const secrets = changedSecrets(olds.secretDigests, news);
+  const secrets = changedSecrets({ ...olds }, news);
   const plainChanged = changedKeys({ ...olds }, { ...news }, pushCredentialDiff).length > 0;
   const declaredProperties = declaredPropertiesOf(news);
   // Only a removal Twilio cannot act on (a friendly name): nothing to send.
@@ -169,8 +176,7 @@ export const pushCredentialProvider: pulumi.dynamic.ResourceProvider = {
   ...base,
   async diff(id, olds, news) {
     const result = await base.diff!(id, olds, news);
-    const prior = withoutProvider(olds) as Partial<PushCredentialOutputs>;
-    const secrets = changedSecrets(prior.secretDigests, withoutProvider(news) as Partial<PushCredentialInputs>);
+    const secrets = changedSecrets(withoutProvider(olds), withoutProvider(news) as Partial<PushCredentialInputs>);
     return secrets.length > 0 ? { ...result, changes: true } : result;
   },
 };

@@ -11,8 +11,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 
 import { exportAccount, formatSpec } from "../../../cli/export";
+import { readAccount } from "../../../cli/export/read-account";
+import { comparePlan } from "../../../cli/plan";
 import { type RunningEmulator, startEmulator } from "../../../emulator";
 import { isSecret } from "../../../engine-standin/secrets";
+import { checkSpec } from "../../../sdk/spec/check";
 import { clientFor } from "../../integration/export/seed";
 import { engineFor, notSame } from "./harness";
 import program = require("../../../program/index");
@@ -141,6 +144,18 @@ test("export A, apply to an empty B with its secrets, export B: equal documents;
 
   const again = await engineB().up(program);
   expect(notSame(again)).toEqual([]);
+
+  // plan agrees: the secrets it cannot read are taken as the document says. From an empty stack,
+  // an up would only adopt what the document marks adoptExisting (the service's Twilio-made roles),
+  // with nothing to change.
+  const { resolved } = checkSpec(fs.readFileSync(specFile, "utf8"), { parameters: SECRETS });
+  const plan = await comparePlan(resolved!, await readAccount(clientFor(b)));
+  expect(plan.steps.filter((step) => step.action !== "same" && step.action !== "adopt")).toEqual([]);
+  expect(plan.steps.flatMap((step) => step.changes)).toEqual([]);
+  expect(plan.differs).toBe(false);
+  expect(plan.steps.map((step) => step.path)).toEqual(
+    expect.arrayContaining(["pushCredentials.ios", "addressConfigurations.sms-15551234567"]),
+  );
 
   // B's state: the secrets only as secret inputs, never in an output; the document never held them.
   const state = JSON.parse(fs.readFileSync(path.join(dir, "clone.json"), "utf8")) as {
