@@ -41,14 +41,16 @@ export = async () => {
       cause: e,
     });
   }
-  // Parameters are stack config keys of the same name. config.get would also read a secret value
-  // (with a warning); declare such parameters with `pulumi config set --secret`.
+  // Parameters are stack config keys of the same name. config.get also reads a secret value (set with
+  // `pulumi config set --secret`): the resources that take one (a push credential's key) mark it secret again.
   const setup = new ConversationsSetup("conversations", {
     spec: text,
     source,
     parameters: (name) => config.get(name),
-    missingParameterHint: (name) =>
-      `run \`pulumi config set ${name} <value> --stack ${pulumi.getStack()}\` (or give it a default in ${source})`,
+    missingParameterHint: (name, secret) =>
+      secret
+        ? `run \`pulumi config set --secret ${name} <value> --stack ${pulumi.getStack()}\``
+        : `run \`pulumi config set ${name} <value> --stack ${pulumi.getStack()}\` (or give it a default in ${source})`,
   });
 
   // serviceSids, conversationSids, orchestratorConfigurationIds: each entry's id by key.

@@ -110,6 +110,12 @@ export interface SpecPart {
    * same value, one of them adopting, would both take the same object.
    */
   readonly adoptBy?: string;
+  /**
+   * The entry's fields that hold secrets (a push credential's private key). Each must be one whole
+   * `${parameter}` without a default, so no secret is ever written in the document, and a missing
+   * one is reported with the command that sets a secret (`pulumi config set --secret`).
+   */
+  readonly secrets?: readonly string[];
   /** Rules across this kind's entries that Twilio would enforce (one unique name per service, ...). */
   rules?(entries: readonly DocumentEntry[], context: RuleContext): Array<{ path: (string | number)[]; message: string }>;
 }

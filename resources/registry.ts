@@ -3,11 +3,13 @@
  * table and the tests' probes all derive from this list; adding a kind is a folder and a line
  * here (docs/adding-a-resource.md).
  */
+import { addressConfigurationKind } from "./address-configuration/kind";
 import { conversationKind } from "./conversation/kind";
 import { conversationServiceKind } from "./conversation-service/kind";
 import { globalConfigurationKind } from "./global-configuration/kind";
 import { type KindDescriptor, TYPE_MODULE } from "./kind";
 import { orchestratorConfigurationKind } from "./orchestrator-configuration/kind";
+import { pushCredentialKind } from "./push-credential/kind";
 import { serviceConfigurationKind } from "./service-configuration/kind";
 import { serviceRoleKind } from "./service-role/kind";
 
@@ -18,6 +20,8 @@ export const KINDS = [
   orchestratorConfigurationKind,
   conversationServiceKind,
   serviceRoleKind,
+  addressConfigurationKind,
+  pushCredentialKind,
 ] as const satisfies readonly KindDescriptor[];
 
 /** A kind's name, as in its type token (`Conversation`). */

@@ -32,9 +32,10 @@ export interface ConversationsSetupArgs {
   parameters?: Record<string, string | undefined> | ((name: string) => string | undefined);
   /**
    * What to tell the user about a missing parameter. Default: the `pulumi config set <name> <value>`
-   * command (parameters are stack config in the root program).
+   * command (parameters are stack config in the root program); `secret` is true for a parameter the
+   * document uses as a secret (a push credential's key: `pulumi config set --secret`).
    */
-  missingParameterHint?: (name: string) => string;
+  missingParameterHint?: (name: string, secret: boolean) => string;
 }
 
 /** A resource made from an entry: a dynamic resource with an id. */

@@ -2,20 +2,28 @@
  * pulumi-twilio-conversations: a Twilio account's Conversations setup as Pulumi resources.
  * @packageDocumentation
  */
+export {
+  type AddressAutoCreationArgs,
+  AddressConfiguration,
+  type AddressConfigurationArgs,
+} from "../resources/address-configuration/resource";
 export { Conversation, type ConversationArgs } from "../resources/conversation/resource";
 export { ConversationService, type ConversationServiceArgs } from "../resources/conversation-service/resource";
 export { GlobalConfiguration, type GlobalConfigurationArgs } from "../resources/global-configuration/resource";
 export { OrchestratorConfiguration, type OrchestratorConfigurationArgs } from "../resources/orchestrator-configuration/resource";
+export { PushCredential, type PushCredentialArgs } from "../resources/push-credential/resource";
 export { ServiceConfiguration, type ServiceConfigurationArgs } from "../resources/service-configuration/resource";
 export { ServiceRole, type ServiceRoleArgs } from "../resources/service-role/resource";
 export { CONVERSATIONS_SETUP_TYPE, ConversationsSetup, type ConversationsSetupArgs } from "./conversations-setup";
 export { type CheckOptions, type CheckResult, checkSpec } from "./spec/check";
 export type {
   SpecAccount,
+  SpecAddressConfiguration,
   SpecConversation,
   SpecDocument,
   SpecOrchestratorConfiguration,
   SpecParameter,
+  SpecPushCredential,
   SpecRole,
   SpecService,
   SpecServiceConfiguration,

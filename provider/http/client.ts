@@ -37,6 +37,11 @@ export interface TwilioRequest {
   idempotent?: boolean;
   /** For messages: `creating Conversation "support"`. */
   action?: string;
+  /**
+   * Secrets the body carries (a push credential's key): never quoted in an error message, whatever
+   * the server's message echoes, as the credentials never are.
+   */
+  redact?: readonly string[];
 }
 
 /** A successful response (status below 300). Header names are lower-case. */
@@ -138,7 +143,7 @@ export class TwilioClient {
       path: url.pathname,
       action: req.action,
       host: url.host,
-      redact: (text) => this.#redact(text),
+      redact: (text) => this.#redact(text, req.redact),
     };
     const { body, contentType } = encodeBody(req);
     const headers: Record<string, string> = {
@@ -205,11 +210,27 @@ export class TwilioClient {
     }
   }
 
-  #redact(text: string): string {
+  #redact(text: string, extra: readonly string[] = []): string {
     let out = text;
-    for (const secret of this.#secrets) out = out.split(secret).join("[redacted]");
+    for (const secret of [...this.#secrets, ...extra.flatMap(spellings)]) out = out.split(secret).join("[redacted]");
     return out;
   }
+}
+
+/**
+ * The ways a server may quote a secret of the body: as sent (form-encoded), decoded, JSON-escaped,
+ * and each long line of a multi-line one (a PEM block), longest first so a whole one goes at once.
+ */
+function spellings(secret: string): string[] {
+  const lines = secret.split("\n").filter((l) => l.trim().length >= 16);
+  const forms = [
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams({ v: secret }).toString().slice(2),
+    JSON.stringify(secret).slice(1, -1),
+    ...lines,
+  ];
+  return [...new Set(forms.filter((f) => f !== ""))].sort((a, b) => b.length - a.length);
 }
 
 /** What to tell a user whose request Twilio kept refusing with 429 for the whole time budget. */

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 
+import { containsUnknown } from "./check";
 import { durationSeconds } from "./duration";
 import { canonicalJson } from "./fields";
 
@@ -47,6 +48,22 @@ export const same = {
   sid: ((a, b) =>
     (absent(a) && absent(b)) || (typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase())) as Comparator,
 };
+
+/** A comparator that counts a new value not known yet (preview) as a change: it may turn out to be anything. */
+export const whenKnown =
+  (compare: Comparator): Comparator =>
+  (a, b) =>
+    !containsUnknown(b) && compare(a, b);
+
+/**
+ * A comparator for a property whose absence in the new inputs means "whatever Twilio holds": one
+ * Twilio cannot clear, so leaving it out never asks for a change (removing a declared one is warned
+ * about instead, define.ts `keptOnRemoval`).
+ */
+export const absentMeansAny =
+  (compare: Comparator): Comparator =>
+  (a, b) =>
+    b === undefined || compare(a, b);
 
 /** What a resource's diff compares, and what cannot change in place. */
 export interface DiffSpec {

@@ -189,3 +189,23 @@ function sortKeys(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * An absolute http(s) URL (a status callback's, a webhook's): what Twilio can call. Kept as
+ * written; only its shape is checked.
+ */
+export const httpUrl = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined ? "is required: an absolute http:// or https:// URL" : "must be an absolute http:// or https:// URL",
+  })
+  .refine((text) => {
+    try {
+      const url = new URL(text);
+      return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must be an absolute http:// or https:// URL")
+  // For JSON Schema (sdk/spec/json-schema.ts): the URL's start, as a pattern can say it.
+  .meta({ pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]" });

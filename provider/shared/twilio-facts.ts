@@ -126,3 +126,37 @@ export function canonicalSid(prefix: string, text: string): string {
  * so check refuses them too, with the spelling to use instead.
  */
 export const TWILIO_DURATION = /^P(?!$)(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/;
+
+/**
+ * Address configurations (`/v1/Configuration/Addresses`) and push credentials (`/v1/Credentials`):
+ * what removing one of their properties does. Twilio documents how to clear none of them, so each
+ * is left as it is, with a warning (define.ts `keptOnRemoval`); the friendly names and SIDs follow
+ * {@link CANNOT_CLEAR} (that `FriendlyName=` is ignored here too is an inference from conversations).
+ */
+export const KEPT_ON_REMOVAL = {
+  /** `AutoCreation.Enabled` is a boolean with no documented default (the spec gives none): no value means "unset". */
+  autoCreationEnabled: {
+    kind: "keep",
+    why: "Twilio documents no default for AutoCreation.Enabled to go back to (set it to true or false instead)",
+  },
+  /** `AutoCreation.Type` is one of webhook, studio, default; the spec has no "none". */
+  autoCreationType: { kind: "keep", why: "an auto-creation always has a type (webhook, studio or default)" },
+  /** `AutoCreation.WebhookMethod` is GET or POST; the spec has no "none". */
+  webhookMethod: { kind: "keep", why: "a webhook always has a method (GET or POST)" },
+  /**
+   * `AutoCreation.WebhookFilters`: UNCONFIRMED how to empty the list (a form cannot carry an empty
+   * array; whether an empty `AutoCreation.WebhookFilters=` does it is documented nowhere).
+   */
+  webhookFilters: { kind: "keep", why: "Twilio documents no way to empty the webhook filters" },
+  /** `AutoCreation.StudioRetryCount`: the spec gives no default to go back to. */
+  studioRetryCount: { kind: "keep", why: "Twilio documents no default for AutoCreation.StudioRetryCount to go back to" },
+  /** `AddressCountry`: the update request of the official v1 spec has no such field (create only). */
+  addressCountry: { kind: "keep", why: "Twilio takes AddressCountry at create only (its update has no such field)" },
+} as const satisfies Record<string, Removal>;
+
+/**
+ * A push credential's APN `Sandbox` when none is sent: `false` (production APNs). The official v1
+ * spec's create example sends `Type=apn` alone and answers `"sandbox": "False"`. So a program that
+ * leaves `sandbox` out means production, and removing `sandbox: true` sends `Sandbox=false`.
+ */
+export const DEFAULT_APN_SANDBOX = false;

@@ -16,24 +16,12 @@
  *   counts the removal as a change so the update records it, sending nothing for it.
  */
 import { containsUnknown } from "../../provider/shared/check";
-import { type Comparator, type DiffSpec, same } from "../../provider/shared/diff";
+import { absentMeansAny, type Comparator, type DiffSpec, same, whenKnown as known } from "../../provider/shared/diff";
 import { CANNOT_CLEAR, keptOnRemoval as keptWarning, type Removal } from "../../provider/shared/twilio-facts";
 import type { ConversationWrite } from "./api";
 import type { ConversationInputs, ConversationOutputs } from "./schema";
 
 const blank = (v: unknown): boolean => v === undefined || v === null || v === "";
-
-/** A value not known yet (preview) may turn out to be anything: count it as a change. */
-const known =
-  (compare: Comparator): Comparator =>
-  (a, b) =>
-    !containsUnknown(b) && compare(a, b);
-
-/** Absent in the new inputs equals whatever Twilio holds (see the module comment). */
-const absentMeansAny =
-  (compare: Comparator): Comparator =>
-  (a, b) =>
-    b === undefined || compare(a, b);
 
 const text: Comparator = (a, b) => (blank(a) && blank(b)) || a === b;
 const attributes: Comparator = (a, b) => same.json(blank(a) ? "{}" : a, blank(b) ? "{}" : b);

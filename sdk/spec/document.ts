@@ -7,14 +7,16 @@
  */
 import type { z } from "zod";
 
+import type { AddressConfigurationEntry } from "../../resources/address-configuration/resource";
 import type { ConversationEntry } from "../../resources/conversation/resource";
 import type { ConversationServiceEntry } from "../../resources/conversation-service/resource";
 import type { GlobalConfigurationEntry } from "../../resources/global-configuration/resource";
 import type { OrchestratorConfigurationEntry } from "../../resources/orchestrator-configuration/resource";
+import type { PushCredentialEntry } from "../../resources/push-credential/resource";
 import type { KINDS } from "../../resources/registry";
 import type { ServiceConfigurationEntry } from "../../resources/service-configuration/resource";
 import type { ServiceRoleEntry } from "../../resources/service-role/resource";
-import type { Exactly } from "../type-checks";
+import type { Exactly, SameKeys } from "../type-checks";
 
 /** A reference between entries, resolved: an entry of the document by key, or a SID outside it. */
 export type Reference = { readonly key: string } | { readonly sid: string };
@@ -32,6 +34,8 @@ export type SpecServiceConfiguration = ServiceConfigurationEntry;
 export type SpecConversation = ConversationEntry;
 export type SpecOrchestratorConfiguration = OrchestratorConfigurationEntry;
 export type SpecAccount = GlobalConfigurationEntry;
+export type SpecAddressConfiguration = AddressConfigurationEntry;
+export type SpecPushCredential = PushCredentialEntry;
 
 /** A conversation service with what sits inside it. */
 export interface SpecService extends ConversationServiceEntry {
@@ -57,6 +61,10 @@ export interface SpecDocument {
   conversations?: Record<string, SpecConversation>;
   /** Conversation Orchestrator (v2) configurations, by key. */
   orchestratorConfigurations?: Record<string, SpecOrchestratorConfiguration>;
+  /** Address configurations (addresses whose inbound messages auto-create conversations), by key. */
+  addressConfigurations?: Record<string, SpecAddressConfiguration>;
+  /** Push credentials (APN, FCM), by key; their secrets are parameters without a default. */
+  pushCredentials?: Record<string, SpecPushCredential>;
 }
 
 // Compile-time checks: the sections above are exactly those the registry places, each holding its
@@ -71,3 +79,5 @@ type Sections<P> = {
 };
 type Flat<T> = { [K in keyof T]: T[K] };
 true satisfies Exactly<Flat<Omit<SpecDocument, "$schema" | "version" | "parameters">>, Flat<Sections<undefined>>>;
+// Optional sections are assignable both ways with one missing: the keys are compared too.
+true satisfies SameKeys<Omit<SpecDocument, "$schema" | "version" | "parameters">, Sections<undefined>>;

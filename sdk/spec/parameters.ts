@@ -73,9 +73,11 @@ export function parameterisedSections(doc: SpecDocument): Array<[string, unknown
   return Object.entries(doc).filter(([k]) => k !== "parameters" && k !== "$schema" && k !== "version");
 }
 
-/** How to tell a Pulumi user to set a parameter: its stack config key. */
-export function pulumiConfigHint(name: string): string {
-  return `set it for this stack with \`pulumi config set ${name} <value>\` (or give it a default in the document's parameters)`;
+/** How to tell a Pulumi user to set a parameter: its stack config key (a secret one encrypted, and never with a default). */
+export function pulumiConfigHint(name: string, secret = false): string {
+  return secret
+    ? `set it for this stack with \`pulumi config set --secret ${name} <value>\``
+    : `set it for this stack with \`pulumi config set ${name} <value>\` (or give it a default in the document's parameters)`;
 }
 
 /**

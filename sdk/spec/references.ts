@@ -10,7 +10,7 @@
  */
 import type { ReferenceField } from "../../resources/kind";
 import type { Reference, SpecDocument } from "./document";
-import type { SpecIssue } from "./issues";
+import { formatPath, type SpecIssue } from "./issues";
 import { type DocumentKind, entriesOf, type EntryAt, fieldPath, keysFor, kindNamed, sidPatternOf, valueAt } from "./kinds";
 import { forEachString, hasParameters, parameterisedSections, parameterUses, type SpecPath } from "./parameters";
 
@@ -43,6 +43,27 @@ export function defaultIn(entries: readonly EntryAt[], kind: string): string | u
     }
   }
   return undefined;
+}
+
+/** A string that is one parameter and nothing else: `${apnPrivateKey}`. */
+const WHOLE_PARAMETER = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;
+
+/** The parameters used in the secret fields of the entries (kind.ts `SpecPart.secrets`), each with where it is first used. */
+function secretParameterUses(entries: readonly EntryAt[]): Map<string, SpecPath> {
+  const uses = new Map<string, SpecPath>();
+  for (const entry of entries) {
+    for (const field of entry.kind.spec.secrets ?? []) {
+      const value = entry.value[field];
+      if (typeof value !== "string") continue;
+      for (const use of parameterUses(value)) if (use.valid && !uses.has(use.name)) uses.set(use.name, [...entry.path, field]);
+    }
+  }
+  return uses;
+}
+
+/** The names of the parameters that hold secrets: a missing one is set with `pulumi config set --secret`. */
+export function secretParameters(doc: unknown): Set<string> {
+  return new Set(secretParameterUses(entriesOf(doc)).keys());
 }
 
 /** Every cross-entry problem in a structurally valid document (or in the valid part of one, see parse.ts `withoutBroken`). */
@@ -107,6 +128,30 @@ export function referenceIssues(doc: SpecDocument): SpecIssue[] {
         add([...entry.path, by], `is also the name of ${noun} "${other.key}": a ${noun} adopted by name must be the only one of that name`);
       }
       seen.set(name, entry);
+    }
+  }
+
+  // Secrets: each a whole parameter, never a value written in the document, and without a default.
+  const secretUses = secretParameterUses(entries);
+  for (const entry of entries) {
+    for (const field of entry.kind.spec.secrets ?? []) {
+      const value = entry.value[field];
+      if (typeof value === "string" && !WHOLE_PARAMETER.test(value)) {
+        add(
+          [...entry.path, field],
+          `holds a secret, so it must be a parameter such as "\${${field}}" (declared under parameters without a default, ` +
+            `set per stack with \`pulumi config set --secret\`), never the secret itself: the document is kept in version control`,
+        );
+      }
+    }
+  }
+  for (const [name, path] of secretUses) {
+    if (doc.parameters?.[name]?.default !== undefined) {
+      add(
+        ["parameters", name, "default"],
+        `must not be given: parameter "${name}" holds a secret (${formatPath(path)}), which is set per stack with ` +
+          `\`pulumi config set --secret ${name} <value>\` and never written in the document`,
+      );
     }
   }
 

@@ -28,7 +28,7 @@ import {
 } from "./kinds";
 import { hasParameters, interpolateAll, parameterValues, pulumiConfigHint, type SpecPath } from "./parameters";
 import { locate, sourceOf } from "./parse";
-import { checkReference, referenceValue } from "./references";
+import { checkReference, referenceValue, secretParameters } from "./references";
 import { zodIssues } from "./zod-issues";
 
 /** One entry, ready for its resource. */
@@ -56,8 +56,11 @@ export interface ResolvedSpec {
 export interface ResolveOptions {
   /** This stack's parameter values, by name (or a lookup); a parameter without one takes its default. */
   readonly parameters?: Readonly<Record<string, string | undefined>> | ((name: string) => string | undefined);
-  /** How to tell the user to set a missing parameter (default: the `pulumi config set` command). */
-  readonly missingParameterHint?: (name: string) => string;
+  /**
+   * How to tell the user to set a missing parameter (default: the `pulumi config set` command);
+   * `secret` when the document uses it for a secret (`pulumi config set --secret`).
+   */
+  readonly missingParameterHint?: (name: string, secret: boolean) => string;
   /** Named in messages; default: the source recorded by parseSpec. */
   readonly source?: string;
 }
@@ -79,6 +82,7 @@ const byKey = (a: EntryAt, b: EntryAt) => (a.key < b.key ? -1 : a.key > b.key ? 
 export function resolveEntries(doc: SpecDocument, options: ResolveOptions = {}, broken: ReadonlySet<string> = new Set()): Resolution {
   const hint = options.missingParameterHint ?? pulumiConfigHint;
   const values = parameterValues(doc, options.parameters ?? {});
+  const secrets = secretParameters(doc);
   const issues: Array<Omit<SpecIssue, "line">> = [];
 
   // 1. Parameters.
@@ -90,7 +94,11 @@ export function resolveEntries(doc: SpecDocument, options: ResolveOptions = {}, 
     missingAt.push(path);
     if (!reportedMissing.has(name)) {
       reportedMissing.add(name);
-      issues.push({ path, message: `uses parameter "${name}", which has no value for this stack and no default: ${hint(name)}` });
+      const what = secrets.has(name) ? "secret parameter" : "parameter";
+      issues.push({
+        path,
+        message: `uses ${what} "${name}", which has no value for this stack and no default: ${hint(name, secrets.has(name))}`,
+      });
     }
     return "";
   });

@@ -1,4 +1,9 @@
+import { randomUUID } from "node:crypto";
+
 import * as tc from "pulumi-twilio-conversations";
+
+/** The FCM server keys versions 1 and 2 declare: values no one else uses, so finding one anywhere means it leaked. */
+export const FCM_KEYS = [`fcm-e2e-${randomUUID()}`, `fcm-e2e-${randomUUID()}`] as const;
 
 /**
  * One program with every resource kind (two conversations, so "identical per kind" compares two
@@ -7,7 +12,8 @@ import * as tc from "pulumi-twilio-conversations";
  * - 2: an in-place update of every kind that has one (all but ConversationService, which Twilio
  *   cannot update), the second conversation untouched;
  * - 3: the service renamed, which replaces it and, through `chatServiceSid`, its role, its
- *   configuration and its conversations; the account configuration and the bridge follow it.
+ *   configuration and its conversations; the account configuration, the bridge and the address
+ *   configuration follow it.
  */
 export function allKinds(version: 1 | 2 | 3) {
   return () => {
@@ -41,6 +47,14 @@ export function allKinds(version: 1 | 2 | 3) {
       memoryStoreId: "mem_store_e2e",
       conversationsV1Bridge: { serviceId: service.sid },
     });
+    new tc.AddressConfiguration("sms", {
+      type: "sms",
+      address: "+15551234567",
+      friendlyName: version === 1 ? "Support line" : "Support line 2",
+      autoCreation: { enabled: true, type: "default", conversationServiceSid: service.sid },
+    });
+    // Plain text: the class makes it a Pulumi secret.
+    new tc.PushCredential("android", { type: "fcm", friendlyName: "Android", secret: FCM_KEYS[version === 1 ? 0 : 1] });
     return { serviceSid: service.sid, lobbySid: lobby.sid, routingId: routing.configurationId };
   };
 }

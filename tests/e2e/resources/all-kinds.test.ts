@@ -1,5 +1,5 @@
 /**
- * Every resource kind in the REAL dynamic-provider host: one program with all six kinds goes
+ * Every resource kind in the REAL dynamic-provider host: one program with every kind goes
  * through up, an in-place change, refresh, a replacing change and destroy, and each of Configure,
  * Check, Diff, Create, Read, Update and Delete is seen going over gRPC for every kind. Then the
  * `__provider` Pulumi stored in state is held to the serialization contract (docs/architecture.md):
@@ -15,15 +15,16 @@ import { type RunningEmulator, startEmulator } from "../../../emulator";
 import { EngineStandIn, linkPackageForHost, type RunSummary, type StateFile } from "../../../engine-standin";
 import { ProviderClient, type ResourceRef } from "../../../engine-standin/grpc-client";
 import { HostProcess } from "../../../engine-standin/host-process";
+import { isSecret } from "../../../engine-standin/secrets";
 import { KINDS as REGISTRY } from "../../../resources/registry";
 import { kindOf, missingFromEmulator } from "../helpers/emulator-probe";
-import { allKinds } from "./all-kinds-program";
+import { allKinds, FCM_KEYS } from "./all-kinds-program";
 
 const KINDS = REGISTRY.map((k) => k.name);
 const METHODS = ["check", "diff", "create", "update", "read", "delete"] as const;
 const ROOT = path.resolve(__dirname, "../../..");
 
-describe("all six kinds through the real dynamic-provider host", () => {
+describe("every kind through the real dynamic-provider host", () => {
   // A token no one else uses, so finding it anywhere means it leaked.
   const authToken = `e2e-token-${randomUUID()}`;
   let emulator: RunningEmulator;
@@ -90,7 +91,7 @@ describe("all six kinds through the real dynamic-provider host", () => {
 
   test("up creates one of each kind (two conversations)", async () => {
     const s = await run("up v1", (e) => e.up(allKinds(1)));
-    expect(s.counts).toEqual({ create: 7, update: 0, replace: 0, delete: 0, same: 0 });
+    expect(s.counts).toEqual({ create: 9, update: 0, replace: 0, delete: 0, same: 0 });
     expect(await missingFromEmulator(emulator, last().resources)).toEqual([]);
   });
 
@@ -104,6 +105,8 @@ describe("all six kinds through the real dynamic-provider host", () => {
       "Conversation lobby": "update",
       "Conversation desk": "same",
       "OrchestratorConfiguration routing": "update",
+      "AddressConfiguration sms": "update",
+      "PushCredential android": "update",
     });
     const v = emulator.state() as {
       v1: { configuration: { defaultClosedTimer: string } };
@@ -115,7 +118,7 @@ describe("all six kinds through the real dynamic-provider host", () => {
 
   test("refresh reads every resource and finds nothing changed", async () => {
     const s = await run("refresh", (e) => e.refresh());
-    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: 7 });
+    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: 9 });
   });
 
   test("renaming the service replaces it and everything scoped to it; the rest follows in place", async () => {
@@ -129,6 +132,8 @@ describe("all six kinds through the real dynamic-provider host", () => {
       "Conversation lobby": "replace",
       "Conversation desk": "replace",
       "OrchestratorConfiguration routing": "update",
+      "AddressConfiguration sms": "update",
+      "PushCredential android": "same",
     });
     expect(await missingFromEmulator(emulator, last().resources)).toEqual([]);
     const v = emulator.state() as { v1: { services: { sid: string }[] } };
@@ -137,11 +142,17 @@ describe("all six kinds through the real dynamic-provider host", () => {
 
   test("destroy deletes every kind", async () => {
     const s = await run("destroy", (e) => e.destroy());
-    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 7, same: 0 });
+    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 9, same: 0 });
     expect(last().resources).toEqual([]);
     // Replaced copies included: the account holds what a fresh one holds, its configuration back as found.
     expect(emulator.state()).toMatchObject({
-      v1: { services: [{ sid: baseline.v1.services[0]!.sid }], conversations: [], configuration: baseline.v1.configuration },
+      v1: {
+        services: [{ sid: baseline.v1.services[0]!.sid }],
+        conversations: [],
+        configuration: baseline.v1.configuration,
+        addressConfigurations: [],
+        credentials: [],
+      },
       v2: { configurations: [] },
     });
     expect((emulator.state() as EmulatorView).v1.roles.map((r) => r.sid).sort()).toEqual(baseline.v1.roles.map((r) => r.sid).sort());
@@ -208,5 +219,25 @@ describe("all six kinds through the real dynamic-provider host", () => {
     }
     expect(logLines.filter((l) => l.includes(authToken))).toEqual([]);
     expect(logLines.filter((l) => l.includes(Buffer.from(`${emulator.accountSid}:${authToken}`).toString("base64")))).toEqual([]);
+  });
+
+  test("the push credential's secret is nowhere but in its state inputs, as a Pulumi secret (which the real engine encrypts)", () => {
+    const plainIn = (value: unknown): boolean =>
+      isSecret(value)
+        ? false
+        : typeof value === "string"
+          ? FCM_KEYS.some((k) => value.includes(k))
+          : value !== null && typeof value === "object" && Object.values(value).some(plainIn);
+    for (const { label, state } of snapshots) {
+      for (const r of state.resources) {
+        expect([label, r.name, plainIn(r.outputs), plainIn(r.inputs)]).toEqual([label, r.name, false, false]);
+      }
+    }
+    const credential = snapshots.find((x) => x.label === "up v2")!.state.resources.find((r) => kindOf(r) === "PushCredential")!;
+    expect(isSecret(credential.inputs.secret)).toBe(true);
+    expect(credential.outputs.secretDigests).toBeDefined();
+    expect(logLines.filter((l) => FCM_KEYS.some((k) => l.includes(k)))).toEqual([]);
+    // What the emulator logged of the requests holds fingerprints only.
+    expect(JSON.stringify(emulator.requests()).includes(FCM_KEYS[0])).toBe(false);
   });
 });

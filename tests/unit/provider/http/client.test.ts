@@ -314,6 +314,29 @@ describe("TwilioClient: errors", () => {
       });
     }
 
+    it("nor a secret the request's body carries (a push credential's key), however the server quotes it", async () => {
+      const key = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----";
+      const line = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7";
+      const { client, calls } = setup([
+        {
+          status: 400,
+          body: { code: 52005, message: `bad key ${key} | ${encodeURIComponent(key)} | ${JSON.stringify(key)} | line ${line}` },
+        },
+      ]);
+      const error = await client.request({ method: "POST", path: "/v1/Credentials", form: { PrivateKey: key }, redact: [key] }).then(
+        () => undefined,
+        (e: Error) => e,
+      );
+      // Sent as given: redaction is for messages only.
+      expect(new URLSearchParams(String(calls[0]!.data)).get("PrivateKey")).toBe(key);
+      expect(error!.message).toBe(
+        'Twilio API 400 (code 52005) POST /v1/Credentials: bad key [redacted] | [redacted] | "[redacted]" | line [redacted]',
+      );
+      for (const view of [String(error!.stack), inspect(error, { depth: 10, showHidden: true })]) {
+        expect(view).not.toContain(line);
+      }
+    });
+
     it("and neither does the client object", () => {
       const client = new TwilioClient(settingsFor["an API key"]);
       for (const view of [JSON.stringify(client), inspect(client, { depth: 10, showHidden: true })]) {

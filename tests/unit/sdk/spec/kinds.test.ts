@@ -41,11 +41,14 @@ describe("the registry, as the document reads it", () => {
     before("ConversationService", "GlobalConfiguration");
     before("GlobalConfiguration", "Conversation");
     before("ConversationService", "OrchestratorConfiguration");
+    before("ConversationService", "AddressConfiguration");
     expect(names(rootSections()).map((n) => kindNamed(n).spec.placement.section)).toEqual([
       "account",
       "services",
       "conversations",
       "orchestratorConfigurations",
+      "addressConfigurations",
+      "pushCredentials",
     ]);
   });
 
