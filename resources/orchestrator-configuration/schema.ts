@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 
-import { sid, strictObject } from "../../provider/shared/fields";
+import { httpUrl, sid, strictObject } from "../../provider/shared/fields";
 
 /** The channels `channelSettings` may be keyed by. */
 export const CHANNELS = ["VOICE", "SMS", "RCS", "WHATSAPP", "CHAT"] as const;
@@ -105,22 +105,9 @@ const channelSettings = z
     }
   });
 
-const httpUrl = z
-  .string(typed("an absolute http:// or https:// URL"))
-  .refine((text) => {
-    try {
-      const url = new URL(text);
-      return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
-    } catch {
-      return false;
-    }
-  }, "must be an absolute http:// or https:// URL")
-  // For JSON Schema (sdk/spec/json-schema.ts): the URL's start, as a pattern can say it.
-  .meta({ pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]" });
-
 const statusCallback = strict(
   {
-    url: httpUrl,
+    url: httpUrl("a status callback URL"),
     method: z.enum(["POST", "GET"], { error: "must be POST or GET (default POST)" }).default("POST"),
   },
   "a status callback {url, method?}",
