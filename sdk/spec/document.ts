@@ -14,7 +14,7 @@ import type { OrchestratorConfigurationEntry } from "../../resources/orchestrato
 import type { KINDS } from "../../resources/registry";
 import type { ServiceConfigurationEntry } from "../../resources/service-configuration/resource";
 import type { ServiceRoleEntry } from "../../resources/service-role/resource";
-import type { Exactly } from "../type-checks";
+import type { Exactly, SameKeys } from "../type-checks";
 
 /** A reference between entries, resolved: an entry of the document by key, or a SID outside it. */
 export type Reference = { readonly key: string } | { readonly sid: string };
@@ -70,4 +70,8 @@ type Sections<P> = {
     : EntryOf<K> & Sections<K["name"]>;
 };
 type Flat<T> = { [K in keyof T]: T[K] };
+// Exactly alone lets a missing optional section through (an object without it is assignable both
+// ways), so the keys are compared too.
 true satisfies Exactly<Flat<Omit<SpecDocument, "$schema" | "version" | "parameters">>, Flat<Sections<undefined>>>;
+true satisfies SameKeys<Omit<SpecDocument, "$schema" | "version" | "parameters">, Sections<undefined>>;
+true satisfies SameKeys<Omit<SpecService, keyof ConversationServiceEntry>, Sections<"ConversationService">>;
