@@ -6,10 +6,12 @@
 import { conversationKind } from "./conversation/kind";
 import { conversationServiceKind } from "./conversation-service/kind";
 import { globalConfigurationKind } from "./global-configuration/kind";
+import { globalWebhookConfigurationKind } from "./global-webhook-configuration/kind";
 import { type KindDescriptor, TYPE_MODULE } from "./kind";
 import { orchestratorConfigurationKind } from "./orchestrator-configuration/kind";
 import { serviceConfigurationKind } from "./service-configuration/kind";
 import { serviceRoleKind } from "./service-role/kind";
+import { serviceWebhookConfigurationKind } from "./service-webhook-configuration/kind";
 
 export const KINDS = [
   globalConfigurationKind,
@@ -18,6 +20,8 @@ export const KINDS = [
   orchestratorConfigurationKind,
   conversationServiceKind,
   serviceRoleKind,
+  globalWebhookConfigurationKind,
+  serviceWebhookConfigurationKind,
 ] as const satisfies readonly KindDescriptor[];
 
 /** A kind's name, as in its type token (`Conversation`). */

@@ -5,13 +5,22 @@
 export { Conversation, type ConversationArgs } from "../resources/conversation/resource";
 export { ConversationService, type ConversationServiceArgs } from "../resources/conversation-service/resource";
 export { GlobalConfiguration, type GlobalConfigurationArgs } from "../resources/global-configuration/resource";
+export {
+  type AccountWebhookEvent,
+  GlobalWebhookConfiguration,
+  type GlobalWebhookConfigurationArgs,
+  type ServiceWebhookEvent,
+  type WebhookTarget,
+} from "../resources/global-webhook-configuration/resource";
 export { OrchestratorConfiguration, type OrchestratorConfigurationArgs } from "../resources/orchestrator-configuration/resource";
 export { ServiceConfiguration, type ServiceConfigurationArgs } from "../resources/service-configuration/resource";
 export { ServiceRole, type ServiceRoleArgs } from "../resources/service-role/resource";
+export { ServiceWebhookConfiguration, type ServiceWebhookConfigurationArgs } from "../resources/service-webhook-configuration/resource";
 export { CONVERSATIONS_SETUP_TYPE, ConversationsSetup, type ConversationsSetupArgs } from "./conversations-setup";
 export { type CheckOptions, type CheckResult, checkSpec } from "./spec/check";
 export type {
   SpecAccount,
+  SpecAccountWebhooks,
   SpecConversation,
   SpecDocument,
   SpecOrchestratorConfiguration,
@@ -19,6 +28,7 @@ export type {
   SpecRole,
   SpecService,
   SpecServiceConfiguration,
+  SpecServiceWebhooks,
 } from "./spec/document";
 export { formatIssue, formatPath, SpecError, type SpecIssue } from "./spec/issues";
 export { pulumiConfigHint } from "./spec/parameters";

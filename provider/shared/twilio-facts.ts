@@ -126,3 +126,32 @@ export function canonicalSid(prefix: string, text: string): string {
  * so check refuses them too, with the spelling to use instead.
  */
 export const TWILIO_DURATION = /^P(?!$)(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/;
+
+// Webhook settings (GlobalWebhookConfiguration, ServiceWebhookConfiguration): what has no value to
+// go back to when nothing was recorded.
+
+/**
+ * What Twilio cannot unset in the webhook settings (`/v1/Configuration/Webhooks`,
+ * `/v1/Services/{IS}/Configuration/Webhooks`): a field with no recorded value is left as it is,
+ * with a warning. The sources are the official v1 spec (twilio_conversations_v1.json) and the
+ * official helper libraries.
+ */
+export const CANNOT_UNSET_WEBHOOK = {
+  /**
+   * `PreWebhookUrl`, `PostWebhookUrl`. UNCONFIRMED: no Twilio document says how to unset one. The
+   * spec describes each as "the absolute url" the request is sent to (the service's has
+   * `format: uri`), so `""` is outside what it describes, and a value of unknown effect is not sent.
+   * (RJPearson94/terraform-provider-twilio sends `""` when the attribute is removed, through a
+   * generic helper, with no acceptance test that records what Twilio did.)
+   */
+  url: { kind: "keep", why: "Twilio documents no way to unset a webhook URL (it takes an absolute URL there)" },
+  /** `Method`: the spec's enum is `GET` / `POST`, nothing else (a new service reports `null`). */
+  method: { kind: "keep", why: "Twilio has no way to unset a webhook method (it takes GET or POST only)" },
+  /**
+   * `Filters`: a form has no way to send an empty list (twilio-node, like every Twilio helper
+   * library, sends nothing at all for `[]`), and every value the spec lists is an event name.
+   */
+  filters: { kind: "keep", why: "Twilio offers no way to empty the filter list (a form cannot send an empty list)" },
+  /** `Target`: the spec's enum is `webhook` / `flex` (`configuration_webhook_enum_target`). */
+  target: { kind: "keep", why: "Twilio has no way to unset the webhook target (it takes webhook or flex only)" },
+} as const satisfies Record<string, Removal>;

@@ -10,10 +10,12 @@ import type { z } from "zod";
 import type { ConversationEntry } from "../../resources/conversation/resource";
 import type { ConversationServiceEntry } from "../../resources/conversation-service/resource";
 import type { GlobalConfigurationEntry } from "../../resources/global-configuration/resource";
+import type { GlobalWebhookConfigurationEntry } from "../../resources/global-webhook-configuration/resource";
 import type { OrchestratorConfigurationEntry } from "../../resources/orchestrator-configuration/resource";
 import type { KINDS } from "../../resources/registry";
 import type { ServiceConfigurationEntry } from "../../resources/service-configuration/resource";
 import type { ServiceRoleEntry } from "../../resources/service-role/resource";
+import type { ServiceWebhookConfigurationEntry } from "../../resources/service-webhook-configuration/resource";
 import type { Exactly, SameKeys } from "../type-checks";
 
 /** A reference between entries, resolved: an entry of the document by key, or a SID outside it. */
@@ -32,6 +34,8 @@ export type SpecServiceConfiguration = ServiceConfigurationEntry;
 export type SpecConversation = ConversationEntry;
 export type SpecOrchestratorConfiguration = OrchestratorConfigurationEntry;
 export type SpecAccount = GlobalConfigurationEntry;
+export type SpecAccountWebhooks = GlobalWebhookConfigurationEntry;
+export type SpecServiceWebhooks = ServiceWebhookConfigurationEntry;
 
 /** A conversation service with what sits inside it. */
 export interface SpecService extends ConversationServiceEntry {
@@ -39,6 +43,8 @@ export interface SpecService extends ConversationServiceEntry {
   roles?: Record<string, SpecRole>;
   /** The service's configuration. */
   configuration?: SpecServiceConfiguration;
+  /** The service's webhook settings. */
+  webhooks?: SpecServiceWebhooks;
 }
 
 /** A conversations setup document (`conversations.yaml`), as `parseSpec` returns it and `export` writes it. */
@@ -51,6 +57,8 @@ export interface SpecDocument {
   parameters?: Record<string, SpecParameter>;
   /** The account-wide configuration. */
   account?: SpecAccount;
+  /** The account's webhook settings. */
+  accountWebhooks?: SpecAccountWebhooks;
   /** Conversation services, by key. */
   services?: Record<string, SpecService>;
   /** Conversations, by key. */

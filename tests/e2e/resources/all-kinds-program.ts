@@ -7,9 +7,13 @@ import * as tc from "pulumi-twilio-conversations";
  * - 2: an in-place update of every kind that has one (all but ConversationService, which Twilio
  *   cannot update), the second conversation untouched;
  * - 3: the service renamed, which replaces it and, through `chatServiceSid`, its role, its
- *   configuration and its conversations; the account configuration and the bridge follow it.
+ *   configuration, webhooks and conversations; the account configuration
+ *   and the bridge follow it.
+ *
+ * `released`: only the kinds release 0.1.0 had (tests/e2e/engine/old-shim-state.test.ts replays
+ * their 0.1.0 state; the kinds added since have none).
  */
-export function allKinds(version: 1 | 2 | 3) {
+export function allKinds(version: 1 | 2 | 3, { released = false }: { released?: boolean } = {}) {
   return () => {
     const service = new tc.ConversationService("support", { friendlyName: version === 3 ? "Support 2" : "Support" });
     const agent = new tc.ServiceRole("agent", {
@@ -41,6 +45,13 @@ export function allKinds(version: 1 | 2 | 3) {
       memoryStoreId: "mem_store_e2e",
       conversationsV1Bridge: { serviceId: service.sid },
     });
+    if (!released) {
+      new tc.GlobalWebhookConfiguration("account", {
+        postWebhookUrl: `https://hooks.example.com/v${Math.min(version, 2)}`,
+        filters: ["onMessageAdded", "onConversationUpdated"],
+      });
+      new tc.ServiceWebhookConfiguration("support", { chatServiceSid: service.sid, method: version === 1 ? "GET" : "POST" });
+    }
     return { serviceSid: service.sid, lobbySid: lobby.sid, routingId: routing.configurationId };
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Every resource kind in the REAL dynamic-provider host: one program with all six kinds goes
+ * Every resource kind in the REAL dynamic-provider host: one program with every kind goes
  * through up, an in-place change, refresh, a replacing change and destroy, and each of Configure,
  * Check, Diff, Create, Read, Update and Delete is seen going over gRPC for every kind. Then the
  * `__provider` Pulumi stored in state is held to the serialization contract (docs/architecture.md):
@@ -23,7 +23,7 @@ const KINDS = REGISTRY.map((k) => k.name);
 const METHODS = ["check", "diff", "create", "update", "read", "delete"] as const;
 const ROOT = path.resolve(__dirname, "../../..");
 
-describe("all six kinds through the real dynamic-provider host", () => {
+describe("every kind through the real dynamic-provider host", () => {
   // A token no one else uses, so finding it anywhere means it leaked.
   const authToken = `e2e-token-${randomUUID()}`;
   let emulator: RunningEmulator;
@@ -90,7 +90,7 @@ describe("all six kinds through the real dynamic-provider host", () => {
 
   test("up creates one of each kind (two conversations)", async () => {
     const s = await run("up v1", (e) => e.up(allKinds(1)));
-    expect(s.counts).toEqual({ create: 7, update: 0, replace: 0, delete: 0, same: 0 });
+    expect(s.counts).toEqual({ create: 9, update: 0, replace: 0, delete: 0, same: 0 });
     expect(await missingFromEmulator(emulator, last().resources)).toEqual([]);
   });
 
@@ -104,6 +104,8 @@ describe("all six kinds through the real dynamic-provider host", () => {
       "Conversation lobby": "update",
       "Conversation desk": "same",
       "OrchestratorConfiguration routing": "update",
+      "GlobalWebhookConfiguration account": "update",
+      "ServiceWebhookConfiguration support": "update",
     });
     const v = emulator.state() as {
       v1: { configuration: { defaultClosedTimer: string } };
@@ -115,7 +117,7 @@ describe("all six kinds through the real dynamic-provider host", () => {
 
   test("refresh reads every resource and finds nothing changed", async () => {
     const s = await run("refresh", (e) => e.refresh());
-    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: 7 });
+    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: 9 });
   });
 
   test("renaming the service replaces it and everything scoped to it; the rest follows in place", async () => {
@@ -129,6 +131,8 @@ describe("all six kinds through the real dynamic-provider host", () => {
       "Conversation lobby": "replace",
       "Conversation desk": "replace",
       "OrchestratorConfiguration routing": "update",
+      "GlobalWebhookConfiguration account": "same",
+      "ServiceWebhookConfiguration support": "replace",
     });
     expect(await missingFromEmulator(emulator, last().resources)).toEqual([]);
     const v = emulator.state() as { v1: { services: { sid: string }[] } };
@@ -137,7 +141,7 @@ describe("all six kinds through the real dynamic-provider host", () => {
 
   test("destroy deletes every kind", async () => {
     const s = await run("destroy", (e) => e.destroy());
-    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 7, same: 0 });
+    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 9, same: 0 });
     expect(last().resources).toEqual([]);
     // Replaced copies included: the account holds what a fresh one holds, its configuration back as found.
     expect(emulator.state()).toMatchObject({
