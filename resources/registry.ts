@@ -10,6 +10,7 @@ import { globalWebhookConfigurationKind } from "./global-webhook-configuration/k
 import { type KindDescriptor, TYPE_MODULE } from "./kind";
 import { orchestratorConfigurationKind } from "./orchestrator-configuration/kind";
 import { serviceConfigurationKind } from "./service-configuration/kind";
+import { serviceNotificationConfigurationKind } from "./service-notification-configuration/kind";
 import { serviceRoleKind } from "./service-role/kind";
 import { serviceWebhookConfigurationKind } from "./service-webhook-configuration/kind";
 
@@ -22,6 +23,7 @@ export const KINDS = [
   serviceRoleKind,
   globalWebhookConfigurationKind,
   serviceWebhookConfigurationKind,
+  serviceNotificationConfigurationKind,
 ] as const satisfies readonly KindDescriptor[];
 
 /** A kind's name, as in its type token (`Conversation`). */

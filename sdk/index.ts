@@ -14,6 +14,12 @@ export {
 } from "../resources/global-webhook-configuration/resource";
 export { OrchestratorConfiguration, type OrchestratorConfigurationArgs } from "../resources/orchestrator-configuration/resource";
 export { ServiceConfiguration, type ServiceConfigurationArgs } from "../resources/service-configuration/resource";
+export {
+  type NewMessagePushArgs,
+  type PushEventArgs,
+  ServiceNotificationConfiguration,
+  type ServiceNotificationConfigurationArgs,
+} from "../resources/service-notification-configuration/resource";
 export { ServiceRole, type ServiceRoleArgs } from "../resources/service-role/resource";
 export { ServiceWebhookConfiguration, type ServiceWebhookConfigurationArgs } from "../resources/service-webhook-configuration/resource";
 export { CONVERSATIONS_SETUP_TYPE, ConversationsSetup, type ConversationsSetupArgs } from "./conversations-setup";
@@ -28,6 +34,7 @@ export type {
   SpecRole,
   SpecService,
   SpecServiceConfiguration,
+  SpecServiceNotifications,
   SpecServiceWebhooks,
 } from "./spec/document";
 export { formatIssue, formatPath, SpecError, type SpecIssue } from "./spec/issues";

@@ -127,8 +127,8 @@ export function canonicalSid(prefix: string, text: string): string {
  */
 export const TWILIO_DURATION = /^P(?!$)(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/;
 
-// Webhook settings (GlobalWebhookConfiguration, ServiceWebhookConfiguration): what has no value to
-// go back to when nothing was recorded.
+// Webhook and push notification settings (GlobalWebhookConfiguration, ServiceWebhookConfiguration,
+// ServiceNotificationConfiguration): what has no value to go back to when nothing was recorded.
 
 /**
  * What Twilio cannot unset in the webhook settings (`/v1/Configuration/Webhooks`,
@@ -155,3 +155,29 @@ export const CANNOT_UNSET_WEBHOOK = {
   /** `Target`: the spec's enum is `webhook` / `flex` (`configuration_webhook_enum_target`). */
   target: { kind: "keep", why: "Twilio has no way to unset the webhook target (it takes webhook or flex only)" },
 } as const satisfies Record<string, Removal>;
+
+/**
+ * What clears a push notification template or sound (`NewMessage.Template`, `...Sound`,
+ * `NewMessage.WithMedia.Template`, ...), so that Twilio's default template applies again: `""`.
+ * UNCONFIRMED: Twilio documents the default templates (https://www.twilio.com/docs/conversations/push-notification-configuration)
+ * but not how to go back to one; RJPearson94/terraform-provider-twilio sends `""` for a removed
+ * template or sound, through a helper made for exactly that
+ * (`OptionalStringWithEmptyStringOnChange`, resource_conversations_service_notification.go). The
+ * spec types them as plain strings, so `""` is within it; write verification fails the step if
+ * Twilio keeps the old text.
+ */
+export const CLEAR_NOTIFICATION_TEXT = "";
+
+/**
+ * A push notification flag when nothing was ever set: off. Twilio's v1 spec says "The default is
+ * `false`" of `NewMessage.Enabled`, `NewMessage.BadgeCountEnabled`, `NewMessage.WithMedia.Enabled`,
+ * `AddedToConversation.Enabled` and `RemovedFromConversation.Enabled`, and the push notification
+ * guide: "The default enabled flag for new Service instances for all push notifications is false".
+ */
+export const DEFAULT_PUSH_FLAG = false;
+
+/** `LogEnabled` has no documented default (the spec says only "Weather the notification logging is enabled"). */
+export const CANNOT_UNSET_LOG_ENABLED: Removal = {
+  kind: "keep",
+  why: "Twilio documents no default for notification logging to go back to",
+};

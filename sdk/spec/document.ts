@@ -14,6 +14,7 @@ import type { GlobalWebhookConfigurationEntry } from "../../resources/global-web
 import type { OrchestratorConfigurationEntry } from "../../resources/orchestrator-configuration/resource";
 import type { KINDS } from "../../resources/registry";
 import type { ServiceConfigurationEntry } from "../../resources/service-configuration/resource";
+import type { ServiceNotificationConfigurationEntry } from "../../resources/service-notification-configuration/resource";
 import type { ServiceRoleEntry } from "../../resources/service-role/resource";
 import type { ServiceWebhookConfigurationEntry } from "../../resources/service-webhook-configuration/resource";
 import type { Exactly, SameKeys } from "../type-checks";
@@ -36,6 +37,7 @@ export type SpecOrchestratorConfiguration = OrchestratorConfigurationEntry;
 export type SpecAccount = GlobalConfigurationEntry;
 export type SpecAccountWebhooks = GlobalWebhookConfigurationEntry;
 export type SpecServiceWebhooks = ServiceWebhookConfigurationEntry;
+export type SpecServiceNotifications = ServiceNotificationConfigurationEntry;
 
 /** A conversation service with what sits inside it. */
 export interface SpecService extends ConversationServiceEntry {
@@ -45,6 +47,8 @@ export interface SpecService extends ConversationServiceEntry {
   configuration?: SpecServiceConfiguration;
   /** The service's webhook settings. */
   webhooks?: SpecServiceWebhooks;
+  /** The service's push notification settings. */
+  notifications?: SpecServiceNotifications;
 }
 
 /** A conversations setup document (`conversations.yaml`), as `parseSpec` returns it and `export` writes it. */

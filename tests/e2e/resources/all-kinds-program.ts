@@ -7,7 +7,7 @@ import * as tc from "pulumi-twilio-conversations";
  * - 2: an in-place update of every kind that has one (all but ConversationService, which Twilio
  *   cannot update), the second conversation untouched;
  * - 3: the service renamed, which replaces it and, through `chatServiceSid`, its role, its
- *   configuration, webhooks and conversations; the account configuration
+ *   configuration, webhooks, notification settings and conversations; the account configuration
  *   and the bridge follow it.
  *
  * `released`: only the kinds release 0.1.0 had (tests/e2e/engine/old-shim-state.test.ts replays
@@ -51,6 +51,10 @@ export function allKinds(version: 1 | 2 | 3, { released = false }: { released?: 
         filters: ["onMessageAdded", "onConversationUpdated"],
       });
       new tc.ServiceWebhookConfiguration("support", { chatServiceSid: service.sid, method: version === 1 ? "GET" : "POST" });
+      new tc.ServiceNotificationConfiguration("support", {
+        chatServiceSid: service.sid,
+        newMessage: { enabled: true, badgeCountEnabled: version === 1 },
+      });
     }
     return { serviceSid: service.sid, lobbySid: lobby.sid, routingId: routing.configurationId };
   };

@@ -90,7 +90,7 @@ describe("every kind through the real dynamic-provider host", () => {
 
   test("up creates one of each kind (two conversations)", async () => {
     const s = await run("up v1", (e) => e.up(allKinds(1)));
-    expect(s.counts).toEqual({ create: 9, update: 0, replace: 0, delete: 0, same: 0 });
+    expect(s.counts).toEqual({ create: 10, update: 0, replace: 0, delete: 0, same: 0 });
     expect(await missingFromEmulator(emulator, last().resources)).toEqual([]);
   });
 
@@ -106,6 +106,7 @@ describe("every kind through the real dynamic-provider host", () => {
       "OrchestratorConfiguration routing": "update",
       "GlobalWebhookConfiguration account": "update",
       "ServiceWebhookConfiguration support": "update",
+      "ServiceNotificationConfiguration support": "update",
     });
     const v = emulator.state() as {
       v1: { configuration: { defaultClosedTimer: string } };
@@ -117,7 +118,7 @@ describe("every kind through the real dynamic-provider host", () => {
 
   test("refresh reads every resource and finds nothing changed", async () => {
     const s = await run("refresh", (e) => e.refresh());
-    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: 9 });
+    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: 10 });
   });
 
   test("renaming the service replaces it and everything scoped to it; the rest follows in place", async () => {
@@ -133,6 +134,7 @@ describe("every kind through the real dynamic-provider host", () => {
       "OrchestratorConfiguration routing": "update",
       "GlobalWebhookConfiguration account": "same",
       "ServiceWebhookConfiguration support": "replace",
+      "ServiceNotificationConfiguration support": "replace",
     });
     expect(await missingFromEmulator(emulator, last().resources)).toEqual([]);
     const v = emulator.state() as { v1: { services: { sid: string }[] } };
@@ -141,7 +143,7 @@ describe("every kind through the real dynamic-provider host", () => {
 
   test("destroy deletes every kind", async () => {
     const s = await run("destroy", (e) => e.destroy());
-    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 9, same: 0 });
+    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 10, same: 0 });
     expect(last().resources).toEqual([]);
     // Replaced copies included: the account holds what a fresh one holds, its configuration back as found.
     expect(emulator.state()).toMatchObject({
