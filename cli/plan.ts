@@ -187,6 +187,17 @@ async function pick(kind: DocumentKind, candidates: LiveObject[], declared: Reco
   return same[0];
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * A singleton's live value cut to what the document declares of it: in a group of settings (a
+ * service's `notifications.newMessage`), the settings left out are not managed, as at the top level.
+ */
+function declaredPart(live: unknown, declared: unknown): unknown {
+  if (!isPlainObject(live) || !isPlainObject(declared)) return live;
+  return Object.fromEntries(Object.keys(declared).map((key) => [key, declaredPart(live[key], declared[key])]));
+}
+
 /** The declared values that differ from the live object's, by the kind's provider diff. */
 async function differences(
   kind: DocumentKind,
@@ -198,7 +209,10 @@ async function differences(
   // A singleton is compared on what the document declares; an object on everything (absent means cleared).
   const keys =
     kind.spec.placement.shape === "singleton" ? Object.keys(declared) : [...new Set([...Object.keys(inputs), ...Object.keys(declared)])];
-  for (const key of keys) olds[key] = (kind.export.unread ?? []).includes(key) ? declared[key] : inputs[key];
+  for (const key of keys) {
+    if ((kind.export.unread ?? []).includes(key)) olds[key] = declared[key];
+    else olds[key] = kind.spec.placement.shape === "singleton" ? declaredPart(inputs[key], declared[key]) : inputs[key];
+  }
   // Matched within its parent: the parent is the declared one.
   const parent = kind.spec.placement.parent;
   if (parent) olds[parent.input] = declared[parent.input];

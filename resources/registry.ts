@@ -7,11 +7,14 @@ import { addressConfigurationKind } from "./address-configuration/kind";
 import { conversationKind } from "./conversation/kind";
 import { conversationServiceKind } from "./conversation-service/kind";
 import { globalConfigurationKind } from "./global-configuration/kind";
+import { globalWebhookConfigurationKind } from "./global-webhook-configuration/kind";
 import { type KindDescriptor, TYPE_MODULE } from "./kind";
 import { orchestratorConfigurationKind } from "./orchestrator-configuration/kind";
 import { pushCredentialKind } from "./push-credential/kind";
 import { serviceConfigurationKind } from "./service-configuration/kind";
+import { serviceNotificationConfigurationKind } from "./service-notification-configuration/kind";
 import { serviceRoleKind } from "./service-role/kind";
+import { serviceWebhookConfigurationKind } from "./service-webhook-configuration/kind";
 
 export const KINDS = [
   globalConfigurationKind,
@@ -22,6 +25,9 @@ export const KINDS = [
   serviceRoleKind,
   addressConfigurationKind,
   pushCredentialKind,
+  globalWebhookConfigurationKind,
+  serviceWebhookConfigurationKind,
+  serviceNotificationConfigurationKind,
 ] as const satisfies readonly KindDescriptor[];
 
 /** A kind's name, as in its type token (`Conversation`). */

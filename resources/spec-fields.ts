@@ -40,6 +40,7 @@ export const ENVIRONMENT_VALUES = {
   messagingServiceSid: { name: "messagingServiceSid", description: "A messaging service SID (MG...) of this environment" },
   memoryStoreId: { name: "memoryStoreId", description: "A memory store id of this environment" },
   statusCallbackUrl: { name: "statusCallbackUrl", description: "A status callback URL of this environment" },
+  webhookUrl: { name: "webhookUrl", description: "A webhook URL (pre- or post-event, auto-creation) of this environment" },
   intelligenceConfigurationId: {
     name: "intelligenceConfigurationId",
     description: "An intelligence configuration id of this environment",

@@ -9,6 +9,15 @@ export type Comparator = (a: unknown, b: unknown) => boolean;
 
 const absent = (v: unknown) => v === undefined || v === null;
 
+/** A URL in the form WHATWG parsing gives it (`href`), or the text itself when it does not parse. */
+function urlForm(text: string): string {
+  try {
+    return new URL(text.trim()).href;
+  } catch {
+    return text;
+  }
+}
+
 /** Ways to compare values that Twilio (or the user) can write differently. */
 export const same = {
   /** Structural equality; key order does not matter. */
@@ -44,6 +53,12 @@ export const same = {
     const [x, y] = [new Set(a.map(key)), new Set(b.map(key))];
     return x.size === y.size && [...x].every((v) => y.has(v));
   }) as Comparator,
+  /**
+   * URLs compared as URLs: scheme and host without regard to case, a bare host with or without its
+   * `/` (`https://Example.com` equals `https://example.com/`), by WHATWG URL parsing; text that
+   * does not parse is compared as it is.
+   */
+  url: ((a, b) => (absent(a) && absent(b)) || (typeof a === "string" && typeof b === "string" && urlForm(a) === urlForm(b))) as Comparator,
   /** SIDs compared without regard to hex case. */
   sid: ((a, b) =>
     (absent(a) && absent(b)) || (typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase())) as Comparator,

@@ -190,22 +190,65 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+// Webhook settings (the account's and each service's webhooks; the orchestrator's status callbacks).
+
 /**
- * An absolute http(s) URL (a status callback's, a webhook's): what Twilio can call. Kept as
- * written; only its shape is checked.
+ * An absolute `http://` or `https://` URL with a host, as Twilio's v1 spec describes every webhook
+ * target ("The absolute url the ... webhook request should be sent to"). Surrounding spaces are
+ * dropped; the URL is otherwise sent as written (diff compares URLs parsed: `same.url`).
  */
-export const httpUrl = z
-  .string({
-    error: (issue) =>
-      issue.input === undefined ? "is required: an absolute http:// or https:// URL" : "must be an absolute http:// or https:// URL",
-  })
-  .refine((text) => {
-    try {
-      const url = new URL(text);
-      return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
-    } catch {
-      return false;
-    }
-  }, "must be an absolute http:// or https:// URL")
-  // For JSON Schema (sdk/spec/json-schema.ts): the URL's start, as a pattern can say it.
-  .meta({ pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]" });
+export function httpUrl(what: string): z.ZodString {
+  return (
+    z
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? `is required: ${what}, an absolute http:// or https:// URL`
+            : "must be an absolute http:// or https:// URL",
+      })
+      .trim()
+      .refine(isHttpUrl, "must be an absolute http:// or https:// URL")
+      // For JSON Schema (sdk/spec/json-schema.ts): the URL's start, as a pattern can say it.
+      .meta({ pattern: "^\\s*[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]" })
+  );
+}
+
+/** Whether a text parses as an absolute http(s) URL with a host. */
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The HTTP method of a webhook: `GET` or `POST` (the spec's enums, `configuration_webhook_enum_method`,
+ * `service_webhook_configuration_enum_method`, write them in capitals). Any case is accepted and
+ * sent in capitals, so `post` and `POST` are the same value.
+ */
+export const webhookMethod = z
+  .string({ error: 'must be "GET" or "POST"' })
+  .trim()
+  .regex(new RegExp(`^(?:${anyCase("GET")}|${anyCase("POST")})$`), 'must be "GET" or "POST"')
+  .overwrite((text) => text.toUpperCase());
+
+/**
+ * A list of webhook event names (`Filters`), each one of `allowed` (the spec's list for that
+ * endpoint), at least one (a form cannot send an empty list: twilio-node sends nothing for `[]`).
+ * Duplicates are dropped; the order is kept, and diff compares the lists as sets.
+ */
+export function eventFilters<const T extends readonly [string, ...string[]]>(allowed: T) {
+  const known = new Map(allowed.map((name) => [name.toLowerCase(), name]));
+  const name = z.enum(allowed, {
+    error: (issue) => {
+      const spelt = typeof issue.input === "string" ? known.get(issue.input.trim().toLowerCase()) : undefined;
+      return spelt ? `must be spelt "${spelt}" (event names are case-sensitive)` : `must be one of ${allowed.join(", ")}`;
+    },
+  });
+  return z
+    .array(name, { error: "must be a list of event names" })
+    .min(1, "must name at least one event: Twilio offers no way to send an empty list (remove the property to stop managing it)")
+    .transform((names) => [...new Set(names)]);
+}

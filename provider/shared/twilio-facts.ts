@@ -160,3 +160,58 @@ export const KEPT_ON_REMOVAL = {
  * leaves `sandbox` out means production, and removing `sandbox: true` sends `Sandbox=false`.
  */
 export const DEFAULT_APN_SANDBOX = false;
+
+// Webhook and push notification settings (GlobalWebhookConfiguration, ServiceWebhookConfiguration,
+// ServiceNotificationConfiguration): what has no value to go back to when nothing was recorded.
+
+/**
+ * What Twilio cannot unset in the webhook settings (`/v1/Configuration/Webhooks`,
+ * `/v1/Services/{IS}/Configuration/Webhooks`): a field with no recorded value is left as it is,
+ * with a warning. The sources are the official v1 spec (twilio_conversations_v1.json) and the
+ * official helper libraries.
+ */
+export const CANNOT_UNSET_WEBHOOK = {
+  /**
+   * `PreWebhookUrl`, `PostWebhookUrl`. UNCONFIRMED: no Twilio document says how to unset one. The
+   * spec describes each as "the absolute url" the request is sent to (the service's has
+   * `format: uri`), so `""` is outside what it describes, and a value of unknown effect is not sent.
+   * (RJPearson94/terraform-provider-twilio sends `""` when the attribute is removed, through a
+   * generic helper, with no acceptance test that records what Twilio did.)
+   */
+  url: { kind: "keep", why: "Twilio documents no way to unset a webhook URL (it takes an absolute URL there)" },
+  /** `Method`: the spec's enum is `GET` / `POST`, nothing else (a new service reports `null`). */
+  method: { kind: "keep", why: "Twilio has no way to unset a webhook method (it takes GET or POST only)" },
+  /**
+   * `Filters`: a form has no way to send an empty list (twilio-node, like every Twilio helper
+   * library, sends nothing at all for `[]`), and every value the spec lists is an event name.
+   */
+  filters: { kind: "keep", why: "Twilio offers no way to empty the filter list (a form cannot send an empty list)" },
+  /** `Target`: the spec's enum is `webhook` / `flex` (`configuration_webhook_enum_target`). */
+  target: { kind: "keep", why: "Twilio has no way to unset the webhook target (it takes webhook or flex only)" },
+} as const satisfies Record<string, Removal>;
+
+/**
+ * What clears a push notification template or sound (`NewMessage.Template`, `...Sound`,
+ * `NewMessage.WithMedia.Template`, ...), so that Twilio's default template applies again: `""`.
+ * UNCONFIRMED: Twilio documents the default templates (https://www.twilio.com/docs/conversations/push-notification-configuration)
+ * but not how to go back to one; RJPearson94/terraform-provider-twilio sends `""` for a removed
+ * template or sound, through a helper made for exactly that
+ * (`OptionalStringWithEmptyStringOnChange`, resource_conversations_service_notification.go). The
+ * spec types them as plain strings, so `""` is within it; write verification fails the step if
+ * Twilio keeps the old text.
+ */
+export const CLEAR_NOTIFICATION_TEXT = "";
+
+/**
+ * A push notification flag when nothing was ever set: off. Twilio's v1 spec says "The default is
+ * `false`" of `NewMessage.Enabled`, `NewMessage.BadgeCountEnabled`, `NewMessage.WithMedia.Enabled`,
+ * `AddedToConversation.Enabled` and `RemovedFromConversation.Enabled`, and the push notification
+ * guide: "The default enabled flag for new Service instances for all push notifications is false".
+ */
+export const DEFAULT_PUSH_FLAG = false;
+
+/** `LogEnabled` has no documented default (the spec says only "Weather the notification logging is enabled"). */
+export const CANNOT_UNSET_LOG_ENABLED: Removal = {
+  kind: "keep",
+  why: "Twilio documents no default for notification logging to go back to",
+};

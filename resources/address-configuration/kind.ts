@@ -4,7 +4,7 @@ import { z } from "zod";
 import { compareText, defined } from "../../provider/shared/values";
 import type { Exactly } from "../../sdk/type-checks";
 import { defineKind, type DocumentEntry, exportPart, type ParameterKind, type RuleContext, showOutput } from "../kind";
-import { documentObject, flag, text } from "../spec-fields";
+import { documentObject, ENVIRONMENT_VALUES, flag, text } from "../spec-fields";
 import { listAddressConfigurations, type LiveAddressConfiguration } from "./api";
 import { addressConfigurationProvider, inputsOfLive } from "./provider";
 import { AddressConfiguration, type AddressConfigurationEntry } from "./resource";
@@ -13,7 +13,6 @@ import { ADDRESS_TYPES, addressConfigurationSchema, AUTO_CREATION_TYPES } from "
 /** Environment-specific values of an address configuration: the exporter writes each as a parameter. */
 const PARAMETERS = {
   address: { name: "address", description: "An address (phone number, WhatsApp sender, ...) of this environment" },
-  webhookUrl: { name: "webhookUrl", description: "An auto-creation webhook URL of this environment" },
   studioFlowSid: { name: "studioFlowSid", description: "A Studio flow SID (FW...) of this environment" },
 } as const satisfies Record<string, ParameterKind>;
 
@@ -103,7 +102,7 @@ export const addressConfigurationKind = defineKind({
         enabled: ac.enabled,
         type: ac.type,
         service: context.reference("autoCreation.service", ac.conversationServiceSid) ?? undefined,
-        webhookUrl: ac.webhookUrl === undefined ? undefined : context.parameter(PARAMETERS.webhookUrl, ac.webhookUrl),
+        webhookUrl: ac.webhookUrl === undefined ? undefined : context.parameter(ENVIRONMENT_VALUES.webhookUrl, ac.webhookUrl),
         webhookMethod: ac.webhookMethod,
         webhookFilters: ac.webhookFilters && [...ac.webhookFilters].sort(compareText),
         studioFlowSid: ac.studioFlowSid === undefined ? undefined : context.parameter(PARAMETERS.studioFlowSid, ac.studioFlowSid),

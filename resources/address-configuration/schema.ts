@@ -97,7 +97,7 @@ const autoCreation = strictObject(
     enabled: z.boolean({ error: "must be true or false" }).optional(),
     type: z.enum(AUTO_CREATION_TYPES, { error: oneOf(AUTO_CREATION_TYPES) }).optional(),
     conversationServiceSid: sid("IS", "a conversation service").optional(),
-    webhookUrl: httpUrl.optional(),
+    webhookUrl: httpUrl("the auto-creation webhook URL").optional(),
     webhookMethod: anyCaseEnum(WEBHOOK_METHODS, "an HTTP method").optional(),
     webhookFilters: z
       .array(webhookFilter, { error: 'must be a list of event names, such as ["onMessageAdded"]' })

@@ -107,7 +107,7 @@ const channelSettings = z
 
 const statusCallback = strict(
   {
-    url: httpUrl,
+    url: httpUrl("a status callback URL"),
     method: z.enum(["POST", "GET"], { error: "must be POST or GET (default POST)" }).default("POST"),
   },
   "a status callback {url, method?}",

@@ -11,11 +11,14 @@ import type { AddressConfigurationEntry } from "../../resources/address-configur
 import type { ConversationEntry } from "../../resources/conversation/resource";
 import type { ConversationServiceEntry } from "../../resources/conversation-service/resource";
 import type { GlobalConfigurationEntry } from "../../resources/global-configuration/resource";
+import type { GlobalWebhookConfigurationEntry } from "../../resources/global-webhook-configuration/resource";
 import type { OrchestratorConfigurationEntry } from "../../resources/orchestrator-configuration/resource";
 import type { PushCredentialEntry } from "../../resources/push-credential/resource";
 import type { KINDS } from "../../resources/registry";
 import type { ServiceConfigurationEntry } from "../../resources/service-configuration/resource";
+import type { ServiceNotificationConfigurationEntry } from "../../resources/service-notification-configuration/resource";
 import type { ServiceRoleEntry } from "../../resources/service-role/resource";
+import type { ServiceWebhookConfigurationEntry } from "../../resources/service-webhook-configuration/resource";
 import type { Exactly, SameKeys } from "../type-checks";
 
 /** A reference between entries, resolved: an entry of the document by key, or a SID outside it. */
@@ -36,6 +39,9 @@ export type SpecOrchestratorConfiguration = OrchestratorConfigurationEntry;
 export type SpecAccount = GlobalConfigurationEntry;
 export type SpecAddressConfiguration = AddressConfigurationEntry;
 export type SpecPushCredential = PushCredentialEntry;
+export type SpecAccountWebhooks = GlobalWebhookConfigurationEntry;
+export type SpecServiceWebhooks = ServiceWebhookConfigurationEntry;
+export type SpecServiceNotifications = ServiceNotificationConfigurationEntry;
 
 /** A conversation service with what sits inside it. */
 export interface SpecService extends ConversationServiceEntry {
@@ -43,6 +49,10 @@ export interface SpecService extends ConversationServiceEntry {
   roles?: Record<string, SpecRole>;
   /** The service's configuration. */
   configuration?: SpecServiceConfiguration;
+  /** The service's webhook settings. */
+  webhooks?: SpecServiceWebhooks;
+  /** The service's push notification settings. */
+  notifications?: SpecServiceNotifications;
 }
 
 /** A conversations setup document (`conversations.yaml`), as `parseSpec` returns it and `export` writes it. */
@@ -55,6 +65,8 @@ export interface SpecDocument {
   parameters?: Record<string, SpecParameter>;
   /** The account-wide configuration. */
   account?: SpecAccount;
+  /** The account's webhook settings. */
+  accountWebhooks?: SpecAccountWebhooks;
   /** Conversation services, by key. */
   services?: Record<string, SpecService>;
   /** Conversations, by key. */
@@ -78,6 +90,8 @@ type Sections<P> = {
     : EntryOf<K> & Sections<K["name"]>;
 };
 type Flat<T> = { [K in keyof T]: T[K] };
+// Exactly alone lets a missing optional section through (an object without it is assignable both
+// ways), so the keys are compared too.
 true satisfies Exactly<Flat<Omit<SpecDocument, "$schema" | "version" | "parameters">>, Flat<Sections<undefined>>>;
-// Optional sections are assignable both ways with one missing: the keys are compared too.
 true satisfies SameKeys<Omit<SpecDocument, "$schema" | "version" | "parameters">, Sections<undefined>>;
+true satisfies SameKeys<Omit<SpecService, keyof ConversationServiceEntry>, Sections<"ConversationService">>;

@@ -84,7 +84,10 @@ test("export A, apply to an empty B with its secrets, export B: equal documents;
     messagingServiceSid: expect.any(Object),
     address: { description: "An address (phone number, WhatsApp sender, ...) of this environment", default: "help@example.com" },
     address2: { description: expect.any(String), default: "+15551234567" },
-    webhookUrl: { description: "An auto-creation webhook URL of this environment", default: "https://example.com/inbound" },
+    webhookUrl: {
+      description: "A webhook URL (pre- or post-event, auto-creation) of this environment",
+      default: "https://example.com/inbound",
+    },
     address3: { description: expect.any(String), default: "whatsapp:+15551234567" },
     studioFlowSid: { description: "A Studio flow SID (FW...) of this environment", default: FW },
     apnCertificate: { description: 'The APN certificate (PEM) of push credential "iOS": a secret, set with pulumi config set --secret' },

@@ -91,7 +91,7 @@ describe("every kind through the real dynamic-provider host", () => {
 
   test("up creates one of each kind (two conversations)", async () => {
     const s = await run("up v1", (e) => e.up(allKinds(1)));
-    expect(s.counts).toEqual({ create: 9, update: 0, replace: 0, delete: 0, same: 0 });
+    expect(s.counts).toEqual({ create: 12, update: 0, replace: 0, delete: 0, same: 0 });
     expect(await missingFromEmulator(emulator, last().resources)).toEqual([]);
   });
 
@@ -107,6 +107,9 @@ describe("every kind through the real dynamic-provider host", () => {
       "OrchestratorConfiguration routing": "update",
       "AddressConfiguration sms": "update",
       "PushCredential android": "update",
+      "GlobalWebhookConfiguration account": "update",
+      "ServiceWebhookConfiguration support": "update",
+      "ServiceNotificationConfiguration support": "update",
     });
     const v = emulator.state() as {
       v1: { configuration: { defaultClosedTimer: string } };
@@ -118,7 +121,7 @@ describe("every kind through the real dynamic-provider host", () => {
 
   test("refresh reads every resource and finds nothing changed", async () => {
     const s = await run("refresh", (e) => e.refresh());
-    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: 9 });
+    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: 12 });
   });
 
   test("renaming the service replaces it and everything scoped to it; the rest follows in place", async () => {
@@ -134,6 +137,9 @@ describe("every kind through the real dynamic-provider host", () => {
       "OrchestratorConfiguration routing": "update",
       "AddressConfiguration sms": "update",
       "PushCredential android": "same",
+      "GlobalWebhookConfiguration account": "same",
+      "ServiceWebhookConfiguration support": "replace",
+      "ServiceNotificationConfiguration support": "replace",
     });
     expect(await missingFromEmulator(emulator, last().resources)).toEqual([]);
     const v = emulator.state() as { v1: { services: { sid: string }[] } };
@@ -142,7 +148,7 @@ describe("every kind through the real dynamic-provider host", () => {
 
   test("destroy deletes every kind", async () => {
     const s = await run("destroy", (e) => e.destroy());
-    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 9, same: 0 });
+    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 12, same: 0 });
     expect(last().resources).toEqual([]);
     // Replaced copies included: the account holds what a fresh one holds, its configuration back as found.
     expect(emulator.state()).toMatchObject({

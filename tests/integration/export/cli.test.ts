@@ -61,7 +61,8 @@ test("export --output writes the same document as the library, quietly when stde
   // No progress line off a terminal; one summary line: what was written, kind by kind.
   expect(result.stderr).toBe(
     `Wrote ${out}: exported 68 entries (1 account configuration, 3 services, 16 roles, 3 service configurations, ` +
-      `40 conversations, 5 orchestrator configurations) from 68 objects read\n`,
+      // Read besides: the account webhooks, and each service's webhooks and notification settings (all untouched).
+      `40 conversations, 5 orchestrator configurations) from 75 objects read\n`,
   );
   expect(fs.readFileSync(out, "utf8")).toBe(formatSpec(await exportAccount(clientFor(emulator)), "yaml"));
 });

@@ -5,7 +5,7 @@
  */
 import { exportAccount, formatSpec } from "../../../cli/export";
 import { type RunningEmulator, startEmulator } from "../../../emulator";
-import { KINDS } from "../../../resources/registry";
+import { DOCUMENT_KINDS } from "../../../sdk/spec/kinds";
 import { parseSpec } from "../../../sdk/spec/parse";
 import { clientFor, SEED_MG_DEFAULT, SEED_MG_SALES, seedAccount } from "./seed";
 
@@ -135,8 +135,8 @@ test("keeps the number of lists read at once bounded by the concurrency option",
     await exportAccount(counting, { concurrency });
     return max;
   };
-  // The account-wide lists (account configuration, services, orchestrator configurations, ...) go together; then the pool.
-  const accountWide = KINDS.filter((k) => k.export.per === undefined).length;
+  // The reads of the account-wide lists (account configuration, services, orchestrator list, ...) go together; then the pool.
+  const accountWide = DOCUMENT_KINDS.filter((k) => k.export.per === undefined).length;
   expect(await peak(1)).toBeLessThanOrEqual(accountWide);
   expect(await peak(8)).toBeGreaterThan(accountWide);
 });

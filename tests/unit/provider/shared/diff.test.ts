@@ -27,3 +27,21 @@ describe("diffInputs", () => {
     expect(diffInputs({ name: "a" }, {}, spec).deleteBeforeReplace).toBe(false);
   });
 });
+
+describe("same.url", () => {
+  it("compares URLs as URLs: scheme and host in any case, a bare host with or without its slash", () => {
+    expect(same.url("https://Hooks.Example.com/a", "HTTPS://hooks.example.com/a")).toBe(true);
+    expect(same.url("https://example.com", "https://example.com/")).toBe(true);
+    expect(same.url(null, undefined)).toBe(true);
+  });
+  it("sees a different path (case included), query or port", () => {
+    expect(same.url("https://example.com/a", "https://example.com/A")).toBe(false);
+    expect(same.url("https://example.com/a?x=1", "https://example.com/a")).toBe(false);
+    expect(same.url("https://example.com:8443/a", "https://example.com/a")).toBe(false);
+    expect(same.url("https://example.com/a", null)).toBe(false);
+  });
+  it("compares text that is not a URL as it is", () => {
+    expect(same.url("not a url", "not a url")).toBe(true);
+    expect(same.url("not a url", "Not a url")).toBe(false);
+  });
+});

@@ -1,4 +1,4 @@
-import { canonicalJson, isoDuration, jsonAttributes, sid } from "../../../../provider/shared/fields";
+import { canonicalJson, eventFilters, httpUrl, isoDuration, jsonAttributes, sid, webhookMethod } from "../../../../provider/shared/fields";
 
 describe("sid", () => {
   const schema = sid("IS", "a chat service");
@@ -49,5 +49,34 @@ describe("jsonAttributes", () => {
 describe("canonicalJson", () => {
   it("keeps array order and sorts keys", () => {
     expect(canonicalJson([{ b: 1, a: 2 }, 1])).toBe('[{"a":2,"b":1},1]');
+  });
+});
+
+describe("webhook fields", () => {
+  it("httpUrl: an absolute http(s) URL with a host, trimmed, otherwise as written", () => {
+    const url = httpUrl("the post-event webhook URL");
+    expect(url.parse(" https://Hooks.example.com/a?b=1 ")).toBe("https://Hooks.example.com/a?b=1");
+    for (const bad of ["/relative", "hooks.example.com", "ftp://example.com", "https://", "mailto:a@example.com"]) {
+      expect(url.safeParse(bad).error!.issues[0]!.message).toBe("must be an absolute http:// or https:// URL");
+    }
+    expect(url.safeParse(undefined).error!.issues[0]!.message).toBe(
+      "is required: the post-event webhook URL, an absolute http:// or https:// URL",
+    );
+  });
+
+  it("webhookMethod: GET or POST in any case, sent in capitals", () => {
+    expect(webhookMethod.parse("post")).toBe("POST");
+    expect(webhookMethod.parse(" Get ")).toBe("GET");
+    expect(webhookMethod.safeParse("PUT").error!.issues[0]!.message).toBe('must be "GET" or "POST"');
+  });
+
+  it("eventFilters: names from the list, at least one, duplicates dropped in order, the right spelling suggested", () => {
+    const filters = eventFilters(["onMessageAdded", "onMessageAdd"] as const);
+    expect(filters.parse(["onMessageAdd", "onMessageAdded", "onMessageAdd"])).toEqual(["onMessageAdd", "onMessageAdded"]);
+    expect(filters.safeParse(["OnMessageAdded"]).error!.issues[0]!.message).toBe(
+      'must be spelt "onMessageAdded" (event names are case-sensitive)',
+    );
+    expect(filters.safeParse(["onUserAdded"]).error!.issues[0]!.message).toBe("must be one of onMessageAdded, onMessageAdd");
+    expect(filters.safeParse([]).error!.issues[0]!.message).toMatch(/^must name at least one event: /);
   });
 });

@@ -44,6 +44,7 @@ describe("the registry, as the document reads it", () => {
     before("ConversationService", "AddressConfiguration");
     expect(names(rootSections()).map((n) => kindNamed(n).spec.placement.section)).toEqual([
       "account",
+      "accountWebhooks",
       "services",
       "conversations",
       "orchestratorConfigurations",

@@ -1,0 +1,59 @@
+/**
+ * GlobalWebhookConfiguration: the account's webhook settings, a singleton (no create, no delete).
+ * id = the account SID. The recorded-values lifecycle lives in provider/shared/singleton.ts.
+ */
+import { defineProvider } from "../../provider/shared/define";
+import { same } from "../../provider/shared/diff";
+import { comparatorsOf, type FieldRules, singletonLifecycle } from "../../provider/shared/singleton";
+import { CANNOT_UNSET_WEBHOOK } from "../../provider/shared/twilio-facts";
+import { fetchGlobalWebhookConfiguration, type SharedWebhookFields, writeGlobalWebhookConfiguration } from "./api";
+import {
+  type GlobalWebhookConfigurationFields,
+  type GlobalWebhookConfigurationInputs,
+  type GlobalWebhookConfigurationOutputs,
+  globalWebhookConfigurationSchema,
+} from "./schema";
+
+/**
+ * The fields the account's and a service's webhooks share, how each compares (filters as a set,
+ * URLs as URLs), and what "no value" does on Twilio: none of them can be unset, so a field with no
+ * recorded value is left as it is, with a warning (twilio-facts.ts).
+ */
+export const sharedWebhookRules: FieldRules<SharedWebhookFields> = {
+  method: { same: same.deep, removal: CANNOT_UNSET_WEBHOOK.method },
+  filters: { same: same.set, removal: CANNOT_UNSET_WEBHOOK.filters },
+  preWebhookUrl: { same: same.url, removal: CANNOT_UNSET_WEBHOOK.url },
+  postWebhookUrl: { same: same.url, removal: CANNOT_UNSET_WEBHOOK.url },
+};
+
+/** An account always reports a method and a target, so those two always have a value to go back to. */
+const fields: FieldRules<GlobalWebhookConfigurationFields> = {
+  ...sharedWebhookRules,
+  target: { same: same.deep, removal: CANNOT_UNSET_WEBHOOK.target },
+};
+
+type Scope = Record<never, never>;
+
+const describe = (accountSid: string | undefined) => `GlobalWebhookConfiguration of account ${accountSid ?? "(the configured one)"}`;
+
+export const globalWebhookConfigurationProvider = defineProvider<GlobalWebhookConfigurationInputs, GlobalWebhookConfigurationOutputs>({
+  kind: "GlobalWebhookConfiguration",
+  schema: globalWebhookConfigurationSchema,
+  diff: { properties: comparatorsOf(fields) },
+  describe: (props, id) => describe(("accountSid" in props ? props.accountSid : undefined) ?? id),
+  ...singletonLifecycle<Scope, GlobalWebhookConfigurationFields>({
+    fields,
+    scope: () => ({}),
+    id: (_scope, live) => live.accountSid,
+    isNamedBy: (id, live) => id.toLowerCase() === live.accountSid.toLowerCase(),
+    describe: (_scope, accountSid) => describe(accountSid),
+    fetch: (client, _scope, action) => fetchGlobalWebhookConfiguration(client, action),
+    write: (client, _scope, writes, action) => writeGlobalWebhookConfiguration(client, writes, action),
+    // Every account has webhook settings: a 404 means the base URL does not lead to Twilio's v1 API.
+    missing: (_scope, accountSid) =>
+      new Error(
+        `${describe(accountSid)} was not found (404): check twilio-conversations:baseUrl / TWILIO_CONVERSATIONS_BASE_URL, ` +
+          `or unset it to use https://conversations.twilio.com`,
+      ),
+  }),
+});

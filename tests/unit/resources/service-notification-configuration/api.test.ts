@@ -1,0 +1,129 @@
+import type { TwilioClient } from "../../../../provider/http/client";
+import { encodeForm } from "../../../../provider/http/form";
+import {
+  fetchServiceNotificationConfiguration,
+  toWire,
+  writeServiceNotificationConfiguration,
+} from "../../../../resources/service-notification-configuration/api";
+import { serviceNotificationConfigurationProvider } from "../../../../resources/service-notification-configuration/provider";
+
+const ACCOUNT = "AC" + "0".repeat(32);
+const IS = "IS" + "ab".repeat(16);
+
+function answering(data: unknown) {
+  const sent: unknown[] = [];
+  const client = { accountSid: ACCOUNT, request: async (req: unknown) => (sent.push(req), { data }) } as unknown as TwilioClient;
+  return { client, sent };
+}
+
+/** The spec's `fetch` example, with the service of this test. */
+const EXAMPLE = {
+  account_sid: ACCOUNT,
+  chat_service_sid: IS,
+  log_enabled: false,
+  added_to_conversation: { enabled: true, template: "You have been added to a Conversation: ${CONVERSATION}", sound: "ring" },
+  new_message: {
+    enabled: true,
+    template: "You have a new message in ${CONVERSATION} from ${PARTICIPANT}: ${MESSAGE}",
+    badge_count_enabled: false,
+    sound: "ring",
+    with_media: { enabled: false, template: "You have a new message in ${CONVERSATION} with ${MEDIA_COUNT} media files: ${MEDIA}" },
+  },
+  removed_from_conversation: { enabled: true, template: "You have been removed from a Conversation: ${CONVERSATION}", sound: "ring" },
+  url: `https://conversations.twilio.com/v1/Services/${IS}/Configuration/Notifications`,
+};
+
+describe("ServiceNotificationConfiguration wire mapping", () => {
+  it("sends each leaf under Twilio's dotted key; a template's or sound's null as an empty value", () => {
+    const form = toWire({
+      logEnabled: true,
+      "newMessage.withMedia.template": "${MEDIA_COUNT} files",
+      "newMessage.badgeCountEnabled": false,
+      "removedFromConversation.sound": null,
+      "addedToConversation.template": null,
+    });
+    expect(new URLSearchParams(encodeForm(form))).toEqual(
+      new URLSearchParams({
+        LogEnabled: "true",
+        "NewMessage.BadgeCountEnabled": "false",
+        "NewMessage.WithMedia.Template": "${MEDIA_COUNT} files",
+        "AddedToConversation.Template": "",
+        "RemovedFromConversation.Sound": "",
+      }),
+    );
+  });
+
+  it("never clears a flag", () => {
+    expect(() => toWire({ "newMessage.enabled": null })).toThrow(/NewMessage\.Enabled cannot be cleared on Twilio/);
+  });
+
+  it("reads the spec's example into one value per leaf", async () => {
+    const { client, sent } = answering(EXAMPLE);
+    expect(await fetchServiceNotificationConfiguration(client, IS, "reading")).toEqual({
+      values: {
+        logEnabled: false,
+        "newMessage.enabled": true,
+        "newMessage.template": EXAMPLE.new_message.template,
+        "newMessage.sound": "ring",
+        "newMessage.badgeCountEnabled": false,
+        "newMessage.withMedia.enabled": false,
+        "newMessage.withMedia.template": EXAMPLE.new_message.with_media.template,
+        "addedToConversation.enabled": true,
+        "addedToConversation.template": EXAMPLE.added_to_conversation.template,
+        "addedToConversation.sound": "ring",
+        "removedFromConversation.enabled": true,
+        "removedFromConversation.template": EXAMPLE.removed_from_conversation.template,
+        "removedFromConversation.sound": "ring",
+      },
+      accountSid: ACCOUNT,
+      url: EXAMPLE.url,
+      chatServiceSid: IS,
+    });
+    expect(sent).toEqual([{ method: "GET", path: `/v1/Services/${IS}/Configuration/Notifications`, action: "reading" }]);
+  });
+
+  it("reads what is missing or empty as no value (an empty template is Twilio's default)", async () => {
+    const { client } = answering({ new_message: { enabled: true, template: "" }, added_to_conversation: null });
+    const live = await writeServiceNotificationConfiguration(client, IS, { "newMessage.enabled": true }, "writing");
+    expect(live!.values).toMatchObject({
+      logEnabled: null,
+      "newMessage.enabled": true,
+      "newMessage.template": null,
+      "newMessage.withMedia.enabled": null,
+      "addedToConversation.enabled": null,
+    });
+  });
+});
+
+describe("ServiceNotificationConfiguration diff", () => {
+  const outs = {
+    chatServiceSid: IS,
+    newMessage: { enabled: true, template: null, withMedia: { enabled: true } },
+    originalValues: {},
+    accountSid: ACCOUNT,
+    url: null,
+    __provider: "shim",
+  };
+  const diff = (news: Record<string, unknown>) => serviceNotificationConfigurationProvider.diff!(IS, outs, { __provider: "shim", ...news });
+
+  it("compares a group leaf by leaf: a managed leaf Twilio holds none for equals one declared null", async () => {
+    expect(await diff({ chatServiceSid: IS, newMessage: { enabled: true, template: null, withMedia: { enabled: true } } })).toMatchObject({
+      changes: false,
+    });
+  });
+
+  it("sees a leaf changed, removed or added deep in a group, and names only that group", async () => {
+    for (const newMessage of [
+      { enabled: true, template: null, withMedia: { enabled: false } },
+      { enabled: true, template: null },
+      { enabled: true, template: null, withMedia: { enabled: true, template: "x" } },
+    ]) {
+      expect(await diff({ chatServiceSid: IS, newMessage })).toEqual({
+        changes: true,
+        replaces: [],
+        stables: ["chatServiceSid", "logEnabled", "addedToConversation", "removedFromConversation"],
+        deleteBeforeReplace: false,
+      });
+    }
+  });
+});
