@@ -7,17 +7,16 @@
  */
 import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 
 import { exportAccount, formatSpec } from "../../../cli/export";
 import { readAccount } from "../../../cli/export/read-account";
 import { comparePlan } from "../../../cli/plan";
-import { type RunningEmulator, startEmulator } from "../../../emulator";
+import type { RunningEmulator } from "../../../emulator";
 import { isSecret } from "../../../engine-standin/secrets";
 import { checkSpec } from "../../../sdk/spec/check";
 import { clientFor } from "../../integration/export/seed";
-import { engineFor, notSame } from "./harness";
+import { cloneAccounts, engineFor, notSame } from "./harness";
 import program = require("../../../program/index");
 
 jest.setTimeout(120_000);
@@ -27,18 +26,7 @@ const pem = (label: string) => `-----BEGIN ${label}-----\nMII${randomUUID()}\n--
 /** B's secrets: values no one else uses, so finding one anywhere but a secret input means it leaked. */
 const SECRETS = { apnCertificate: pem("CERTIFICATE"), apnPrivateKey: pem("PRIVATE KEY"), fcmSecret: `fcm-${randomUUID()}` };
 
-let a: RunningEmulator;
-let b: RunningEmulator;
-let dir: string;
-beforeAll(async () => {
-  a = await startEmulator({ port: 0, accountSid: `AC${"a".repeat(32)}` });
-  b = await startEmulator({ port: 0, accountSid: `AC${"b".repeat(32)}` });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "clone-collections-"));
-});
-afterAll(async () => {
-  await Promise.all([a.close(), b.close()]);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const accounts = cloneAccounts("clone-collections-");
 
 async function seed(account: RunningEmulator): Promise<void> {
   const client = clientFor(account);
@@ -77,8 +65,8 @@ async function seed(account: RunningEmulator): Promise<void> {
 }
 
 test("export A, apply to an empty B with its secrets, export B: equal documents; the secrets are never exported nor kept", async () => {
-  await seed(a);
-  const exportedA = await exportAccount(clientFor(a));
+  await seed(accounts.a);
+  const exportedA = await exportAccount(clientFor(accounts.a));
   expect(exportedA.parameters).toEqual({
     // The account configuration's, as every account has one.
     messagingServiceSid: expect.any(Object),
@@ -125,23 +113,23 @@ test("export A, apply to an empty B with its secrets, export B: equal documents;
     ios: { type: "apn", friendlyName: "iOS", sandbox: true, certificate: "${apnCertificate}", privateKey: "${apnPrivateKey}" },
   });
 
-  const specFile = path.join(dir, "conversations.yaml");
+  const specFile = path.join(accounts.dir, "conversations.yaml");
   fs.writeFileSync(specFile, formatSpec(exportedA, "yaml"));
 
   // Without its secrets, B's stack fails before anything is created, naming the command that sets each.
-  await expect(engineFor(b, dir, { config: { spec: specFile } }).up(program)).rejects.toThrow(
+  await expect(engineFor(accounts.b, accounts.dir, { config: { spec: specFile } }).up(program)).rejects.toThrow(
     /pushCredentials\.android\.secret: uses secret parameter "fcmSecret", which has no value for this stack and no default: run `pulumi config set --secret fcmSecret <value> --stack clone`/,
   );
-  expect((b.state() as { v1: { credentials: unknown[] } }).v1.credentials).toEqual([]);
+  expect((accounts.b.state() as { v1: { credentials: unknown[] } }).v1.credentials).toEqual([]);
 
-  const engineB = () => engineFor(b, dir, { config: { spec: specFile, ...SECRETS } });
+  const engineB = () => engineFor(accounts.b, accounts.dir, { config: { spec: specFile, ...SECRETS } });
   const first = await engineB().up(program);
   expect(notSame(first).every((s) => s.startsWith("create "))).toBe(true);
   const made = (kind: string) => first.steps.filter((s) => s.type.endsWith(`:${kind}`)).map((s) => s.name.split("/").pop());
   expect(made("AddressConfiguration").sort()).toEqual(["email-help-example-com", "sms-15551234567", "whatsapp-whatsapp-15551234567"]);
   expect(made("PushCredential").sort()).toEqual(["android", "ios"]);
 
-  const exportedB = await exportAccount(clientFor(b));
+  const exportedB = await exportAccount(clientFor(accounts.b));
   expect(exportedB).toEqual(exportedA);
   expect(formatSpec(exportedB, "yaml")).toBe(formatSpec(exportedA, "yaml"));
 
@@ -152,7 +140,7 @@ test("export A, apply to an empty B with its secrets, export B: equal documents;
   // an up would only adopt what the document marks adoptExisting (the service's Twilio-made roles),
   // with nothing to change.
   const { resolved } = checkSpec(fs.readFileSync(specFile, "utf8"), { parameters: SECRETS });
-  const plan = await comparePlan(resolved!, await readAccount(clientFor(b)));
+  const plan = await comparePlan(resolved!, await readAccount(clientFor(accounts.b)));
   expect(plan.steps.filter((step) => step.action !== "same" && step.action !== "adopt")).toEqual([]);
   expect(plan.steps.flatMap((step) => step.changes)).toEqual([]);
   expect(plan.differs).toBe(false);
@@ -161,7 +149,7 @@ test("export A, apply to an empty B with its secrets, export B: equal documents;
   );
 
   // B's state: the secrets only as secret inputs, never in an output; the document never held them.
-  const state = JSON.parse(fs.readFileSync(path.join(dir, "clone.json"), "utf8")) as {
+  const state = JSON.parse(fs.readFileSync(path.join(accounts.dir, "clone.json"), "utf8")) as {
     resources: { type: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }[];
   };
   for (const r of state.resources) {

@@ -8,15 +8,14 @@
  */
 import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 
 import { exportAccount, formatSpec } from "../../../cli/export";
-import { type RunningEmulator, startEmulator } from "../../../emulator";
+import type { RunningEmulator } from "../../../emulator";
 import { KINDS } from "../../../resources/registry";
 import { entriesOf } from "../../../sdk/spec/kinds";
 import { clientFor, seedAccount, untilConfigurations } from "../../integration/export/seed";
-import { engineFor, notSame } from "./harness";
+import { cloneAccounts, engineFor, notSame } from "./harness";
 import program = require("../../../program/index");
 
 // Two `up` runs of ~80 resources through the real dynamic-provider host.
@@ -26,18 +25,7 @@ const pem = (label: string) => `-----BEGIN ${label}-----\nMII${randomUUID()}\n--
 /** B's secrets, set per stack as the exported parameters ask. */
 const SECRETS = { apnCertificate: pem("CERTIFICATE"), apnPrivateKey: pem("PRIVATE KEY"), fcmSecret: `fcm-${randomUUID()}` };
 
-let a: RunningEmulator;
-let b: RunningEmulator;
-let dir: string;
-beforeAll(async () => {
-  a = await startEmulator({ port: 0, operationDelayMs: 5, operationRetryAfterSeconds: 0, accountSid: `AC${"a".repeat(32)}` });
-  b = await startEmulator({ port: 0, operationDelayMs: 5, operationRetryAfterSeconds: 0, accountSid: `AC${"b".repeat(32)}` });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "clone-every-kind-"));
-});
-afterAll(async () => {
-  await Promise.all([a.close(), b.close()]);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const accounts = cloneAccounts("clone-every-kind-", { operationDelayMs: 5, operationRetryAfterSeconds: 0 });
 
 /** What the seed of the export tests leaves out: the settings and collections added with issue 11. */
 async function seedTheRest(account: RunningEmulator, supportSid: string): Promise<void> {
@@ -76,25 +64,25 @@ async function seedTheRest(account: RunningEmulator, supportSid: string): Promis
 }
 
 test("an account using every kind: export, apply to an empty one with its secrets, export again: equal; again: no changes", async () => {
-  const { supportSid } = await seedAccount(a);
-  await seedTheRest(a, supportSid);
-  const exportedA = await exportAccount(clientFor(a));
+  const { supportSid } = await seedAccount(accounts.a);
+  await seedTheRest(accounts.a, supportSid);
+  const exportedA = await exportAccount(clientFor(accounts.a));
   // Every kind of the registry has an entry in the document.
   const exportedKinds = new Set(entriesOf(exportedA).map((entry) => entry.kind.name));
   expect(KINDS.map((k) => k.name).filter((name) => !exportedKinds.has(name))).toEqual([]);
 
-  const specFile = path.join(dir, "conversations.yaml");
+  const specFile = path.join(accounts.dir, "conversations.yaml");
   fs.writeFileSync(specFile, formatSpec(exportedA, "yaml"));
-  const engineB = () => engineFor(b, dir, { config: { spec: specFile, ...SECRETS } });
+  const engineB = () => engineFor(accounts.b, accounts.dir, { config: { spec: specFile, ...SECRETS } });
 
   const first = await engineB().up(program);
   expect(notSame(first).every((s) => s.startsWith("create "))).toBe(true);
   // Every kind was made or taken in charge in B.
   const made = new Set(first.steps.map((s) => s.type.split(":").pop()));
   expect(KINDS.map((k) => k.name).filter((name) => !made.has(name))).toEqual([]);
-  await untilConfigurations(clientFor(b), 5);
+  await untilConfigurations(clientFor(accounts.b), 5);
 
-  const exportedB = await exportAccount(clientFor(b));
+  const exportedB = await exportAccount(clientFor(accounts.b));
   expect(exportedB).toEqual(exportedA);
   expect(formatSpec(exportedB, "yaml")).toBe(formatSpec(exportedA, "yaml"));
 
