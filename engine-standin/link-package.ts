@@ -6,7 +6,16 @@ import * as vm from "node:vm";
 /** This repository's package name: the host must resolve `require("<name>/provider")`. */
 export const PACKAGE_NAME = "pulumi-twilio-conversations";
 
-const linked = new Map<string, string>();
+/**
+ * The real process and its globals: under jest, `process` and `globalThis` are a test file's sandbox
+ * copies, made anew for every file, whose "exit" never fires. Keeping the links on the real global
+ * gives one folder and one exit listener per worker, not one per test file (which piled up exit
+ * listeners on the real process: MaxListenersExceededWarning).
+ */
+const realProcess = vm.runInThisContext("process") as NodeJS.Process;
+const realGlobal = vm.runInThisContext("globalThis") as Record<symbol, Map<string, string> | undefined>;
+const LINKED = Symbol.for("pulumi-twilio-conversations/engine-standin/linked");
+const linked = (realGlobal[LINKED] ??= new Map<string, string>());
 
 /**
  * Makes a temp folder holding `node_modules/pulumi-twilio-conversations` -> `repoRoot` and returns
@@ -28,8 +37,7 @@ export function linkPackageForHost(repoRoot: string): string {
   fs.mkdirSync(nodeModules);
   fs.symlinkSync(root, path.join(nodeModules, PACKAGE_NAME), "dir");
   linked.set(root, nodeModules);
-  // The real process (under jest `process` is a sandbox copy whose "exit" never fires).
-  (vm.runInThisContext("process") as NodeJS.Process).once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+  realProcess.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
   return nodeModules;
 }
 

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as vm from "node:vm";
 
 import * as pulumi from "@pulumi/pulumi";
 
@@ -36,6 +37,22 @@ describe("engine stand-in package link", () => {
     const nodeModules = linkPackageForHost(root);
     expect(fs.realpathSync(path.join(nodeModules, "pulumi-twilio-conversations"))).toBe(fs.realpathSync(root));
     expect(linkPackageForHost(root)).toBe(nodeModules); // one link per process
+  });
+
+  test("one link and one exit listener per process, however many test files load the module", () => {
+    const root = findRepoRoot(__dirname)!;
+    const realProcess = vm.runInThisContext("process") as NodeJS.Process;
+    const first = linkPackageForHost(root);
+    const listeners = realProcess.listenerCount("exit");
+    // A fresh copy of the module, as the next test file in this jest worker gets.
+    let again: string | undefined;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const fresh = require("../../../engine-standin/link-package") as typeof import("../../../engine-standin/link-package");
+      again = fresh.linkPackageForHost(root);
+    });
+    expect(again).toBe(first);
+    expect(realProcess.listenerCount("exit")).toBe(listeners);
   });
 
   test("by default the host can require this package by name", async () => {
