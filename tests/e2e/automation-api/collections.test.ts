@@ -83,9 +83,11 @@ describeRealEngine("AddressConfiguration and PushCredential under the real engin
       "PushCredential/ios": "create",
       "PushCredential/android": "create",
     });
-    expect(credentials().map((c) => [c.friendlyName, Object.keys(c.secretFingerprints).sort()])).toEqual([
-      ["iOS", ["Certificate", "PrivateKey"]],
+    // The engine creates the two in parallel: compare them by name, not in creation order.
+    const byName = credentials().map((c) => [c.friendlyName, Object.keys(c.secretFingerprints).sort()] as const);
+    expect(byName.sort(([a], [b]) => a.localeCompare(b))).toEqual([
       ["Android", ["Secret"]],
+      ["iOS", ["Certificate", "PrivateKey"]],
     ]);
     await expect(stack.preview({ expectNoChanges: true })).resolves.toMatchObject({ changeSummary: { same: 5 } });
   }, 120_000);
