@@ -3,6 +3,7 @@
  * expected and what was found, and returns a one-line description of what held, for the output.
  */
 import type { RunCounts, RunSummary, StateFile, StepOp } from "../engine-standin";
+import { isDefaultRoleName } from "../provider/shared/twilio-facts";
 import { type EmulatorView, objectIds } from "./emulator-view";
 import { kindOf } from "./table";
 
@@ -14,9 +15,6 @@ export class DemoCheckError extends Error {
 function fail(message: string): never {
   throw new DemoCheckError(message);
 }
-
-/** Names of the roles every new service comes with (created by Twilio, not by the stack). */
-const DEFAULT_ROLE_NAMES = ["channel admin", "channel user", "service admin", "service user"];
 
 /** The summary counts exactly these (ops not named must be zero). */
 export function expectCounts(summary: RunSummary, expected: Partial<RunCounts>): string {
@@ -81,7 +79,7 @@ export function expectStateMatchesEmulator(state: StateFile, view: EmulatorView,
   const declaredRoles = ofKind("ServiceRole");
   const undeclaredRoles = view.v1.roles.filter((r) => !before.roles.includes(r.sid) && !declaredRoles.includes(r.sid));
   for (const role of undeclaredRoles) {
-    if (!services.includes(role.serviceSid) || !DEFAULT_ROLE_NAMES.includes(role.friendlyName)) {
+    if (!services.includes(role.serviceSid) || !isDefaultRoleName(role.friendlyName)) {
       fail(`the emulator holds a role that is not in state: ${role.sid} "${role.friendlyName}"`);
     }
   }

@@ -77,6 +77,8 @@ export interface DocumentEntry {
   readonly key: string;
   /** The entry's fields as written (a parent's child sections left out). */
   readonly value: Readonly<Record<string, unknown>>;
+  /** The entry it sits in, for kinds placed inside one (a role's service). */
+  readonly parent?: DocumentEntry;
 }
 
 /** What a kind's cross-entry rules may ask of the document. */
@@ -177,6 +179,12 @@ export interface ExportPart<Live = unknown> {
    * service's `friendlyName`, a conversation's `chatServiceSid` and `uniqueName`.
    */
   readonly match?: readonly string[];
+  /**
+   * What its children tell of it, once they are read (`per` this kind): a service's roles say
+   * which of Twilio's default roles it does without. Gets its children by kind name and answers
+   * the live object to export in its place. Omitted, the object is exported as read.
+   */
+  withChildren?(live: Live, children: ReadonlyMap<string, readonly unknown[]>): Live;
   /** Its inputs: what a resource of this kind holding it would declare (`plan` compares these). */
   inputs(live: Live): Record<string, unknown>;
   /** Input fields Twilio does not report back (`plan` takes the document's value for them). */

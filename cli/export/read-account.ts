@@ -17,7 +17,8 @@ export const CONVERSATION_SELECTIONS: readonly ConversationSelection[] = ["uniqu
 /** One live object, with the object it was read for (a role's service). */
 export interface LiveObject {
   readonly kind: DocumentKind;
-  readonly live: unknown;
+  /** As read, then as its kind's `withChildren` completes it once its children are read. */
+  live: unknown;
   readonly parent?: LiveObject;
 }
 
@@ -99,6 +100,16 @@ export async function readAccount(client: TwilioClient, options: ReadOptions = {
     const found = (await mapBounded(tasks, concurrency, ({ kind, parent }) => read(kind, parent))).flat();
     objects.push(...found);
     parents = found;
+  }
+  // What children tell of their parent (a service's roles), now that all are read. In place: the
+  // children keep pointing at the same parent object.
+  for (const o of objects) {
+    const complete = o.kind.export.withChildren;
+    if (!complete) continue;
+    const children = new Map<string, unknown[]>();
+    for (const child of objects)
+      if (child.parent === o) children.set(child.kind.name, [...(children.get(child.kind.name) ?? []), child.live]);
+    o.live = complete(o.live, children);
   }
   return { objects };
 }

@@ -215,3 +215,29 @@ export const CANNOT_UNSET_LOG_ENABLED: Removal = {
   kind: "keep",
   why: "Twilio documents no default for notification logging to go back to",
 };
+
+/**
+ * The roles Twilio gives every new service: two service roles (`service admin`, `service user`)
+ * and two conversation roles (`channel admin`, `channel user`), which the new service's
+ * configuration names as its defaults. Twilio's Role resource page ("Roles are scoped to either a
+ * Service or a Conversation") and every new service's role list show them; the emulator's
+ * emulator/v1/store.ts mirrors them on its own. Twilio makes them only with a new service: a
+ * deleted one cannot be had back except as a role of one's own with that name.
+ */
+export const DEFAULT_ROLE_NAMES = ["channel admin", "channel user", "service admin", "service user"] as const;
+
+/** Whether a role name is one of {@link DEFAULT_ROLE_NAMES}. */
+export function isDefaultRoleName(name: string): boolean {
+  return (DEFAULT_ROLE_NAMES as readonly string[]).includes(name);
+}
+
+/**
+ * Deleting a default role: the Role resource's DELETE takes any role of the service. UNCONFIRMED
+ * whether Twilio refuses to delete a role its service's configuration still names as a default
+ * (no document says); the emulator allows it. The provider deletes them after the service exists
+ * and reports Twilio's refusal, if any, with the service kept in state (nothing orphaned).
+ */
+export const WITHOUT_DEFAULT_ROLE_REMOVAL = {
+  kind: "keep",
+  why: "Twilio makes default roles only with a new service, so a deleted one cannot be brought back (declare a ServiceRole of that name instead)",
+} as const satisfies Removal;

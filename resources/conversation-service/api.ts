@@ -11,6 +11,7 @@ import { createFindingLostResponse } from "../../provider/shared/lost-response";
 import { undefinedIfNotFound } from "../../provider/shared/not-found";
 import { parseResponse } from "../../provider/shared/response";
 import { listAllV1 } from "../../provider/shared/v1-list";
+import { deleteRole, listRoles } from "../service-role/api";
 import type { ConversationServiceInputs, ConversationServiceOutputs } from "./schema";
 
 const SERVICES = "/v1/Services";
@@ -41,9 +42,42 @@ function fromWire(w: ServiceWire): ConversationServiceOutputs {
 
 /** The inputs that match a live service (`adoptExisting` is not Twilio's: it is carried from the recorded outputs). */
 export function inputsOf(outs: ConversationServiceOutputs): ConversationServiceInputs {
-  return outs.adoptExisting === undefined
-    ? { friendlyName: outs.friendlyName }
-    : { friendlyName: outs.friendlyName, adoptExisting: outs.adoptExisting };
+  return {
+    friendlyName: outs.friendlyName,
+    ...(outs.adoptExisting === undefined ? {} : { adoptExisting: outs.adoptExisting }),
+    ...(outs.withoutDefaultRoles === undefined ? {} : { withoutDefaultRoles: outs.withoutDefaultRoles }),
+  };
+}
+
+type DefaultRoleName = NonNullable<ConversationServiceInputs["withoutDefaultRoles"]>[number];
+
+/** Of `names`, those the service has no role of: `GET /v1/Services/{IS}/Roles`, every page. */
+export async function defaultRolesAbsent(
+  client: TwilioClient,
+  serviceSid: string,
+  names: readonly DefaultRoleName[],
+  action: string,
+): Promise<DefaultRoleName[]> {
+  const roles = await listRoles(client, serviceSid, action);
+  return names.filter((name) => !roles.some((role) => role.friendlyName === name));
+}
+
+/**
+ * Deletes the service's roles of these names (`DELETE /v1/Services/{IS}/Roles/{RL}` each; one
+ * already gone counts as deleted) and answers, read back, those it no longer has: a deletion
+ * Twilio did not apply leaves its name out, which write verification reports.
+ */
+export async function deleteDefaultRoles(
+  client: TwilioClient,
+  serviceSid: string,
+  names: readonly DefaultRoleName[],
+  action: string,
+): Promise<DefaultRoleName[]> {
+  const roles = await listRoles(client, serviceSid, `${action} (listing its roles)`);
+  for (const role of roles.filter((r) => (names as readonly string[]).includes(r.friendlyName))) {
+    await deleteRole(client, serviceSid, role.sid, `${action} (deleting its role ${JSON.stringify(role.friendlyName)})`);
+  }
+  return defaultRolesAbsent(client, serviceSid, names, `${action} (reading its roles back)`);
 }
 
 /** `GET /v1/Services`, every page. */

@@ -1,9 +1,11 @@
 /** A conversation service (id: its IS SID). */
-import type { z } from "zod";
+import { z } from "zod";
 
+import { DEFAULT_ROLE_NAMES } from "../../provider/shared/twilio-facts";
 import { defined } from "../../provider/shared/values";
 import type { Exactly } from "../../sdk/type-checks";
 import { defineKind, exportPart, showOutput } from "../kind";
+import type { ServiceRoleOutputs } from "../service-role/schema";
 import { flag, text } from "../spec-fields";
 import { inputsOf, listServices } from "./api";
 import { conversationServiceProvider } from "./provider";
@@ -22,8 +24,18 @@ const entry = {
   adoptExisting: flag(
     "Take charge of the account's only service of this name (every account has a default one) instead of creating one.",
   ).optional(),
+  withoutDefaultRoles: z
+    .array(text(`A default role's name: ${DEFAULT_ROLE_NAMES.join(", ")}.`), { error: "must be a list of role names" })
+    .describe("Twilio's default roles the service does without: deleted once it is created or adopted (Twilio cannot make them again).")
+    .optional(),
 };
 true satisfies Exactly<ConversationServiceEntry, z.output<z.ZodObject<typeof entry>>>;
+
+/** Of Twilio's default roles, those the service has none of (its roles as read by the ServiceRole kind). */
+function defaultRolesAbsent(roles: readonly unknown[]): ConversationServiceOutputs["withoutDefaultRoles"] {
+  const absent = DEFAULT_ROLE_NAMES.filter((name) => !roles.some((role) => (role as ServiceRoleOutputs).friendlyName === name));
+  return absent.length > 0 ? absent : undefined;
+}
 
 /** Twilio's own service: its name, and no other service of the account bears it. */
 function isAutoCreated(service: ConversationServiceOutputs, services: readonly unknown[]): boolean {
@@ -58,11 +70,19 @@ export const conversationServiceKind = defineKind({
     id: (service) => service.sid,
     match: ["friendlyName"],
     key: (service) => ({ name: service.friendlyName, fallback: "service" }),
+    // A new service comes with Twilio's default roles: those it lacks are part of what it is.
+    withChildren: (service, children) =>
+      defined({ ...service, withoutDefaultRoles: defaultRolesAbsent(children.get("ServiceRole") ?? []) }),
     inputs: (service) => ({ ...inputsOf(service) }),
     unread: ["adoptExisting"],
     // Twilio's own service is adopted where the document is applied: every account has one.
     entry: (service, context, services) =>
-      defined({ friendlyName: context.text(service.friendlyName), adoptExisting: isAutoCreated(service, services) ? true : undefined }),
-    asCreated: (service, scope) => isAutoCreated(service, scope.get("ConversationService") ?? []),
+      defined({
+        friendlyName: context.text(service.friendlyName),
+        adoptExisting: isAutoCreated(service, services) ? true : undefined,
+        withoutDefaultRoles: service.withoutDefaultRoles,
+      }),
+    asCreated: (service, scope) =>
+      isAutoCreated(service, scope.get("ConversationService") ?? []) && service.withoutDefaultRoles === undefined,
   }),
 });

@@ -28,6 +28,22 @@ export interface ConversationServiceArgs {
    * point `GlobalConfiguration.defaultChatServiceSid` elsewhere first, or `protect` it.
    */
   adoptExisting?: pulumi.Input<boolean>;
+  /**
+   * The roles Twilio made with the service that it does without: any of `"channel admin"`,
+   * `"channel user"`, `"service admin"`, `"service user"` (a set: order and duplicates do not
+   * matter). After the service is created (or adopted), and on every update that names one it
+   * still has, each role of such a name is deleted; refresh reports one made again outside Pulumi.
+   * Default: none (Twilio's default roles are left alone).
+   *
+   * Twilio makes its default roles only with a new service: **taking a name out of the list, or
+   * removing the property, does not bring the role back** (it warns); once the name is out of the
+   * list, declare a `ServiceRole` of that name for a role of one's own (while it is in the list,
+   * such a role would be deleted). Point the service's configuration (`ServiceConfiguration`)
+   * at other roles first: whether Twilio deletes a role its configuration names as a default is
+   * not documented (a refusal fails the step, with the service kept in state). Reading the roles
+   * costs one list request per refresh of a service that declares this.
+   */
+  withoutDefaultRoles?: pulumi.Input<pulumi.Input<"channel admin" | "channel user" | "service admin" | "service user">[]>;
 }
 
 /**
@@ -65,6 +81,10 @@ export class ConversationService extends pulumi.dynamic.Resource {
   declare public readonly url: pulumi.Output<string | null>;
   /** The declared `adoptExisting` (Twilio does not know it; it is kept from the inputs). */
   declare public readonly adoptExisting: pulumi.Output<boolean | undefined>;
+  /** Of the declared `withoutDefaultRoles`, those the service has no role of (as last read). */
+  declare public readonly withoutDefaultRoles: pulumi.Output<
+    ("channel admin" | "channel user" | "service admin" | "service user")[] | undefined
+  >;
 
   /**
    * @param name the Pulumi resource name (not sent to Twilio)
@@ -77,7 +97,7 @@ export class ConversationService extends pulumi.dynamic.Resource {
 }
 
 /** Every output the class declares, passed as an undefined input so the dynamic resource exposes it. */
-const OUTPUTS = ["sid", "accountSid", "friendlyName", "dateCreated", "dateUpdated", "url", "adoptExisting"] as const;
+const OUTPUTS = ["sid", "accountSid", "friendlyName", "dateCreated", "dateUpdated", "url", "adoptExisting", "withoutDefaultRoles"] as const;
 
 // Compile-time checks that the SDK's views of the resource agree with the provider's: Args name
 // exactly the inputs and resolve to them, and the class declares exactly what the provider records.
@@ -92,4 +112,6 @@ export interface ConversationServiceEntry {
   friendlyName: string;
   /** Take charge of the account's only service of this name instead of creating one. */
   adoptExisting?: boolean;
+  /** Twilio's default roles the service does without (deleted after it is created or adopted). */
+  withoutDefaultRoles?: string[];
 }

@@ -1,22 +1,16 @@
 /** A role of a conversation service (id: its RL SID). */
 import { z } from "zod";
 
+import { isDefaultRoleName } from "../../provider/shared/twilio-facts";
 import { compareText, defined } from "../../provider/shared/values";
 import type { Exactly } from "../../sdk/type-checks";
 import type { ConversationServiceOutputs } from "../conversation-service/schema";
-import { defineKind, exportPart, showOutput } from "../kind";
+import { defineKind, type DocumentEntry, exportPart, showOutput } from "../kind";
 import { flag, text } from "../spec-fields";
 import { inputsOf, listRoles } from "./api";
 import { serviceRoleProvider } from "./provider";
 import { ServiceRole, type ServiceRoleEntry } from "./resource";
 import { type ServiceRoleOutputs, serviceRoleSchema } from "./schema";
-
-/**
- * The roles Twilio gives every new service (the emulator's emulator/v1/store.ts mirrors them).
- * Exported entries of these names are marked `adoptExisting`, so applying the document to another
- * account takes charge of the new service's own instead of adding a second copy.
- */
-export const DEFAULT_ROLE_NAMES: readonly string[] = ["service admin", "service user", "channel admin", "channel user"];
 
 const entry = {
   friendlyName: text("The role's name, 1 to 64 characters. Changing it replaces the role."),
@@ -29,6 +23,24 @@ const entry = {
   ).optional(),
 };
 true satisfies Exactly<ServiceRoleEntry, z.output<z.ZodObject<typeof entry>>>;
+
+/**
+ * A role named in its service's `withoutDefaultRoles` would be deleted by the service (on create,
+ * and again after every refresh that finds it): the two entries would undo each other.
+ */
+function notDeletedByTheService(entries: readonly DocumentEntry[]) {
+  return entries.flatMap(({ path, value, parent }) => {
+    const deleted = parent?.value.withoutDefaultRoles;
+    const name = value.friendlyName;
+    if (!Array.isArray(deleted) || typeof name !== "string" || !deleted.includes(name)) return [];
+    return [
+      {
+        path: [...path, "friendlyName"],
+        message: `"${name}" is a default role the service deletes (its withoutDefaultRoles): remove the role, or take the name out of withoutDefaultRoles`,
+      },
+    ];
+  });
+}
 
 export const serviceRoleKind = defineKind({
   name: "ServiceRole",
@@ -47,6 +59,7 @@ export const serviceRoleKind = defineKind({
     entry,
     sidPrefix: "RL",
     adoptBy: "friendlyName",
+    rules: notDeletedByTheService,
   },
   export: exportPart<ServiceRoleOutputs>({
     list: "roles",
@@ -60,15 +73,16 @@ export const serviceRoleKind = defineKind({
     key: (role) => ({ name: role.friendlyName, fallback: "role" }),
     inputs: (role) => ({ ...inputsOf(role) }),
     unread: ["adoptExisting"],
+    // Twilio's default roles (provider/shared/twilio-facts.ts) are adopted where the document is
+    // applied: the new service has its own.
     entry: (role, context) =>
       defined({
         friendlyName: context.text(role.friendlyName),
         type: role.type,
         permissions: [...role.permissions].sort(compareText),
-        adoptExisting: DEFAULT_ROLE_NAMES.includes(role.friendlyName) ? true : undefined,
+        adoptExisting: isDefaultRoleName(role.friendlyName) ? true : undefined,
       }),
     // Twilio's own role: one of its names, never changed since (Twilio dates every update).
-    asCreated: (role) =>
-      DEFAULT_ROLE_NAMES.includes(role.friendlyName) && role.dateCreated !== null && role.dateUpdated === role.dateCreated,
+    asCreated: (role) => isDefaultRoleName(role.friendlyName) && role.dateCreated !== null && role.dateUpdated === role.dateCreated,
   }),
 });

@@ -1,7 +1,7 @@
 /**
  * Cloning round-trips for the accounts users really have (issue 12): the default service changed
  * to a custom one, Twilio's auto-created default service deleted, two services of the same name,
- * a service's default roles replaced by roles of its own. For each: export A, apply to an empty B through the
+ * a service's default roles replaced by roles of its own, Twilio's default roles deleted. For each: export A, apply to an empty B through the
  * root program (program/index.ts) and the engine stand-in, export B: equal documents; a second
  * `up` sends no writing request to B.
  */
@@ -170,4 +170,46 @@ test("a service's default roles replaced by its own: the configuration names the
     ].map(nameOf),
   ).toEqual(["lead", "agent", "member"]);
   expect(secondWrites).toEqual([]);
+});
+
+test("Twilio's default roles deleted, from a service of one's own and from Twilio's: the target's copies do without them too", async () => {
+  const client = clientFor(a);
+  const autoCreated = (await get(client, "/v1/Configuration")).default_chat_service_sid as string;
+  const support = await service(client, "Support");
+  const roleSids = async (serviceSid: string) =>
+    Object.fromEntries(
+      ((await get(client, `/v1/Services/${serviceSid}/Roles`)).roles as Json[]).map((r) => [r.friendly_name as string, r.sid as string]),
+    );
+  // The service's configuration points at roles of its own first, then two of Twilio's go.
+  const agent = (
+    await post(client, `/v1/Services/${support}/Roles`, { FriendlyName: "agent", Type: "conversation", Permission: ["sendMessage"] })
+  ).sid as string;
+  await post(client, `/v1/Services/${support}/Configuration`, { DefaultConversationCreatorRoleSid: agent });
+  const supportRoles = await roleSids(support);
+  await client.request({ method: "DELETE", path: `/v1/Services/${support}/Roles/${supportRoles["channel admin"]}` });
+  await client.request({ method: "DELETE", path: `/v1/Services/${support}/Roles/${supportRoles["service admin"]}` });
+  // Twilio's own service, otherwise untouched, loses one: it is no longer as Twilio made it.
+  await client.request({ method: "DELETE", path: `/v1/Services/${autoCreated}/Roles/${(await roleSids(autoCreated))["service admin"]}` });
+
+  const { exportedA } = await roundTrip("default-roles-deleted");
+  expect(exportedA.services?.support).toMatchObject({ friendlyName: "Support", withoutDefaultRoles: ["channel admin", "service admin"] });
+  expect(Object.keys(exportedA.services?.support?.roles ?? {}).sort()).toEqual(["agent", "channel-user", "service-user"]);
+  expect(exportedA.services?.["default-conversations-service"]).toMatchObject({
+    adoptExisting: true,
+    withoutDefaultRoles: ["service admin"],
+  });
+
+  // B's copies lack the same roles.
+  const stateB = b.state() as {
+    v1: { services: Array<{ sid: string; friendlyName: string }>; roles: Array<{ serviceSid: string; friendlyName: string }> };
+  };
+  const namesIn = (name: string) => {
+    const sid = stateB.v1.services.find((s) => s.friendlyName === name)!.sid;
+    return stateB.v1.roles
+      .filter((r) => r.serviceSid === sid)
+      .map((r) => r.friendlyName)
+      .sort();
+  };
+  expect(namesIn("Support")).toEqual(["agent", "channel user", "service user"]);
+  expect(namesIn("Default Conversations Service")).toEqual(["channel admin", "channel user", "service user"]);
 });

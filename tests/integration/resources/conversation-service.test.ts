@@ -2,7 +2,8 @@
  * ConversationService against the emulator, through the provider object exactly as the
  * dynamic-provider host calls it.
  */
-import { checkAndCreate, hostProvider, SHIM, useEmulatorStack } from "../../support/provider-harness";
+import { PartialFailure } from "../../../provider/shared/partial";
+import { checkAndCreate, hostProvider, SHIM, throughInterposer, useEmulatorStack, useWarnings } from "../../support/provider-harness";
 
 const provider = hostProvider("ConversationService");
 /** The emulator's clock: Twilio's, which a test may set off the machine's (it stamps `Date` and `date_created`). */
@@ -14,6 +15,7 @@ beforeEach(() => {
 });
 
 const create = (friendlyName: string) => checkAndCreate(provider, { friendlyName });
+const warnings = useWarnings();
 
 describe("ConversationService lifecycle", () => {
   it("creates, reads, shows no diff on a re-run, replaces on a new name, deletes, and reads as gone", async () => {
@@ -45,7 +47,7 @@ describe("ConversationService lifecycle", () => {
     expect(await provider.diff(id, { ...outs, __provider: SHIM }, renamed.inputs)).toEqual({
       changes: true,
       replaces: ["friendlyName"],
-      stables: ["adoptExisting"],
+      stables: ["adoptExisting", "withoutDefaultRoles"],
       deleteBeforeReplace: false,
     });
     // Should the engine ever ask for an in-place update anyway, nothing is sent and it says why.
@@ -96,6 +98,93 @@ describe("ConversationService lifecycle", () => {
   });
 });
 
+describe("ConversationService withoutDefaultRoles", () => {
+  /** The names of the service's roles, as Twilio lists them. */
+  const roleNames = async (sid: string) =>
+    (await stack.outOfBand.request<{ roles: { friendly_name: string }[] }>({ method: "GET", path: `/v1/Services/${sid}/Roles` })).data.roles
+      .map((r) => r.friendly_name)
+      .sort();
+  const rolesPath = (sid: string) => `/v1/Services/${sid}/Roles`;
+
+  it("deletes the named default roles after the create, records what the service lacks, and reads it back on refresh", async () => {
+    const checked = await provider.check(
+      {},
+      { __provider: SHIM, friendlyName: "Lean", withoutDefaultRoles: ["service admin", "channel admin", "channel admin"] },
+    );
+    // A set: sorted, duplicates dropped.
+    expect(checked.inputs).toEqual({ friendlyName: "Lean", withoutDefaultRoles: ["channel admin", "service admin"] });
+    stack.emulator.clearRequests();
+    const { id, outs } = await provider.create({ __provider: SHIM, ...checked.inputs });
+    expect(outs).toMatchObject({ sid: id, withoutDefaultRoles: ["channel admin", "service admin"] });
+    expect(requests().map((r) => `${r.method} ${r.path.replace(/RL[0-9a-f]{32}/, "RL…")} ${r.status}`)).toEqual([
+      "POST /v1/Services 201",
+      `GET ${rolesPath(id)} 200`,
+      `DELETE ${rolesPath(id)}/RL… 204`,
+      `DELETE ${rolesPath(id)}/RL… 204`,
+      `GET ${rolesPath(id)} 200`,
+    ]);
+    expect(await roleNames(id)).toEqual(["channel user", "service user"]);
+
+    // Refresh reads the roles too (one list): nothing changed.
+    stack.emulator.clearRequests();
+    const read = await provider.read(id, { ...outs, __provider: SHIM });
+    expect(read.inputs).toEqual(checked.inputs);
+    expect(requests().map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v1/Services/${id}`, `GET ${rolesPath(id)}`]);
+    expect(await provider.diff(id, { ...read.props, __provider: SHIM }, checked.inputs)).toMatchObject({ changes: false });
+
+    // A role of such a name made again outside Pulumi: drift on refresh, deleted again by the update.
+    await stack.outOfBand.request({
+      method: "POST",
+      path: rolesPath(id),
+      form: { FriendlyName: "channel admin", Type: "conversation", Permission: ["sendMessage"] },
+    });
+    const drifted = await provider.read(id, { ...outs, __provider: SHIM });
+    expect(drifted.inputs).toEqual({ friendlyName: "Lean", withoutDefaultRoles: ["service admin"] });
+    expect(await provider.diff(id, { ...drifted.props, __provider: SHIM }, checked.inputs)).toMatchObject({ changes: true, replaces: [] });
+    stack.emulator.clearRequests();
+    const { outs: repaired } = await provider.update(id, { ...drifted.props, __provider: SHIM }, checked.inputs);
+    expect(repaired).toMatchObject({ withoutDefaultRoles: ["channel admin", "service admin"] });
+    expect(requests().filter((r) => r.method === "DELETE")).toHaveLength(1);
+    expect(await roleNames(id)).toEqual(["channel user", "service user"]);
+  });
+
+  it("removing the property sends nothing and warns that Twilio cannot bring the roles back", async () => {
+    const { id, outs } = await checkAndCreate(provider, { friendlyName: "Lean", withoutDefaultRoles: ["channel admin"] });
+    const news = (await provider.check({}, { __provider: SHIM, friendlyName: "Lean" })).inputs;
+    expect(await provider.diff(id, { ...outs, __provider: SHIM }, news)).toMatchObject({ changes: true, replaces: [] });
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^ConversationService "Lean": withoutDefaultRoles was removed from the program, but Twilio makes default roles only with a new service, so a deleted one cannot be brought back \(declare a ServiceRole of that name instead\)/,
+      ),
+    ]);
+    stack.emulator.clearRequests();
+    const { outs: updated } = await provider.update(id, { ...outs, __provider: SHIM }, news);
+    expect(updated).not.toHaveProperty("withoutDefaultRoles");
+    expect(requests()).toEqual([]);
+    expect(await roleNames(id)).toEqual(["channel user", "service admin", "service user"]);
+  });
+
+  it("a deletion Twilio refuses fails the create with the service kept in state, and the next up deletes the role", async () => {
+    const news = { __provider: SHIM, friendlyName: "Lean", withoutDefaultRoles: ["channel admin"] };
+    const refuse = [{ method: "DELETE", path: /\/Roles\/RL/, status: 400, code: 50000, message: "Role is in use", count: 1 }];
+    const failure: any = await throughInterposer(stack, { refuse }, () =>
+      provider.create(news).then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+    );
+    expect(failure).toBeInstanceOf(PartialFailure);
+    expect(failure.message).toMatch(/Role is in use.*the service IS[0-9a-f]{32} exists; the next pulumi up deletes the roles again/);
+    expect(failure.properties).toMatchObject({ __provider: SHIM, sid: failure.id, withoutDefaultRoles: [] });
+    expect(await roleNames(failure.id)).toContain("channel admin");
+
+    expect(await provider.diff(failure.id, failure.properties, news)).toMatchObject({ changes: true, replaces: [] });
+    const { outs } = await provider.update(failure.id, failure.properties, news);
+    expect(outs).toMatchObject({ withoutDefaultRoles: ["channel admin"] });
+    expect(await roleNames(failure.id)).toEqual(["channel user", "service admin", "service user"]);
+  });
+});
+
 describe("ConversationService check", () => {
   it.each([
     ["no friendlyName", {}, "friendlyName"],
@@ -103,6 +192,8 @@ describe("ConversationService check", () => {
     ["a friendlyName over 256 characters", { friendlyName: "x".repeat(257) }, "friendlyName"],
     ["a number for friendlyName", { friendlyName: 7 }, "friendlyName"],
     ["an unknown property", { friendlyName: "ok", uniqueName: "support" }, "uniqueName"],
+    ["a role that is not one of Twilio's defaults", { friendlyName: "ok", withoutDefaultRoles: ["agent"] }, "withoutDefaultRoles.0"],
+    ["withoutDefaultRoles not a list", { friendlyName: "ok", withoutDefaultRoles: "channel admin" }, "withoutDefaultRoles"],
   ])("refuses %s before sending anything", async (_label, news, property) => {
     const result = await provider.check({}, { __provider: SHIM, ...news });
     expect(result.failures?.map((f) => f.property)).toEqual([property]);

@@ -20,8 +20,17 @@ describe("ConversationService diff", () => {
     expect(await diff({ friendlyName: "Support EU" })).toEqual({
       changes: true,
       replaces: ["friendlyName"],
-      stables: ["adoptExisting"],
+      stables: ["adoptExisting", "withoutDefaultRoles"],
       deleteBeforeReplace: false,
     });
+  });
+
+  it("updates in place when the default roles it does without change; their order does not matter once checked", async () => {
+    const without = { ...outs, withoutDefaultRoles: ["channel admin", "service admin"] };
+    const diffFrom = (olds: Record<string, unknown>, news: Record<string, unknown>) =>
+      conversationServiceProvider.diff!(outs.sid, olds, { __provider: "shim", friendlyName: "Support", ...news });
+    expect(await diffFrom(outs, { withoutDefaultRoles: ["channel admin"] })).toMatchObject({ changes: true, replaces: [] });
+    expect(await diffFrom(without, { withoutDefaultRoles: ["channel admin", "service admin"] })).toMatchObject({ changes: false });
+    expect(await diffFrom(without, { withoutDefaultRoles: ["channel admin"] })).toMatchObject({ changes: true, replaces: [] });
   });
 });

@@ -14,7 +14,7 @@ describe("ConversationService inputs", () => {
       "unknown property",
       { friendlyName: "ok", uniqueName: "support" },
       "uniqueName",
-      /^unknown property "uniqueName": ConversationService takes friendlyName and adoptExisting$/,
+      /^unknown property "uniqueName": ConversationService takes friendlyName, adoptExisting and withoutDefaultRoles$/,
     ],
   ])("refuses %s", (_label, news, property, reason) => {
     const result = check(news);

@@ -34,6 +34,24 @@ describe("checkSpec", () => {
     expect(lines("version: 1\nservices:\n  a: {friendlyName: 3}\n")).toEqual(["c.yaml:3: services.a.friendlyName: must be a string"]);
   });
 
+  test("a service's default roles: only Twilio's names, and no role of the document among those it deletes", () => {
+    const text = [
+      "version: 1",
+      "services:",
+      "  s:",
+      "    friendlyName: S",
+      "    withoutDefaultRoles: [channel admin, agent]",
+      "    roles:",
+      "      admin: {friendlyName: channel admin, type: conversation, permissions: [sendMessage]}",
+      "",
+    ].join("\n");
+    expect(lines(text)).toEqual([
+      "c.yaml:5: services.s.withoutDefaultRoles.1: must be one of Twilio's default role names: channel admin, channel user, service admin, service user",
+      'c.yaml:7: services.s.roles.admin.friendlyName: "channel admin" is a default role the service deletes (its withoutDefaultRoles): ' +
+        "remove the role, or take the name out of withoutDefaultRoles",
+    ]);
+  });
+
   test("a valid document resolves; parameters may come from a function", () => {
     const result = checkSpec(VALID_YAML, { parameters: (name) => (name === "messagingServiceSid" ? MG : undefined) });
     expect(result.issues).toEqual([]);

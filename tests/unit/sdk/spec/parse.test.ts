@@ -66,6 +66,11 @@ describe("parseSpec", () => {
       '4 conversations.b.uniqueName: "x" is also the unique name of conversation "a"',
     ],
     [
+      "a role its service deletes",
+      "version: 1\nservices:\n  s:\n    friendlyName: S\n    withoutDefaultRoles: [channel admin]\n    roles:\n      admin: {friendlyName: channel admin, type: conversation, permissions: [sendMessage]}\n",
+      '7 services.s.roles.admin.friendlyName: "channel admin" is a default role the service deletes (its withoutDefaultRoles)',
+    ],
+    [
       "a duplicate key",
       "version: 1\nservices:\n  a: {friendlyName: A}\n  a: {friendlyName: B}\n",
       "4 (document): is not valid YAML or JSON: Map keys must be unique",
