@@ -150,6 +150,20 @@ function liveConfig(env: NodeJS.ProcessEnv, proxyUrl: string): { config: Record<
 }
 
 /**
+ * A new service made behind Pulumi's back (with Twilio's default roles, as every new service), its
+ * name run-prefixed live; the request log is cleared after, so a test sees only its own requests.
+ */
+export async function newService(account: TestAccount, friendlyName = "Support"): Promise<string> {
+  const created = await account.outOfBand.request<{ sid: string }>({
+    method: "POST",
+    path: "/v1/Services",
+    form: { FriendlyName: account.name(friendlyName) },
+  });
+  account.clearRequests();
+  return created.data.sid;
+}
+
+/**
  * The account for a test file. Call it once, at the top level. On the emulator: starts one for the
  * file, configures the in-process providers for it, resets it before each test (a fresh account
  * every time) and closes it after the file. Live: starts the file's recording proxy, configures the

@@ -5,7 +5,7 @@
  * is marked emulatorOnly.
  */
 import { PartialFailure } from "../../../provider/shared/partial";
-import { emulatorOnly, useAccount } from "../../support/account";
+import { emulatorOnly, newService, useAccount } from "../../support/account";
 import { checkedInputs, hostProvider, SHIM, throughInterposer, useWarnings } from "../../support/provider-harness";
 
 const provider = hostProvider("ServiceConfiguration");
@@ -22,13 +22,8 @@ interface Service {
 }
 
 /** A new service with its default roles, made behind Pulumi's back; the request log is cleared after. */
-async function newService(friendlyName = "Support"): Promise<Service> {
-  const created = await account.outOfBand.request<{ sid: string }>({
-    method: "POST",
-    path: "/v1/Services",
-    form: { FriendlyName: account.name(friendlyName) },
-  });
-  const sid = created.data.sid;
+async function newServiceWithRoles(friendlyName = "Support"): Promise<Service> {
+  const sid = await newService(account, friendlyName);
   const list = await account.outOfBand.request<{ roles: { sid: string; friendly_name: string }[] }>({
     method: "GET",
     path: `/v1/Services/${sid}/Roles`,
@@ -63,7 +58,7 @@ const checked = (news: Record<string, unknown>, olds?: Record<string, unknown>) 
 
 describe("ServiceConfiguration lifecycle", () => {
   it("records the originals, writes only what is declared, updates, restores removed fields, shows drift and restores all on delete", async () => {
-    const service = await newService();
+    const service = await newServiceWithRoles();
     const path = `/v1/Services/${service.sid}/Configuration`;
     const fresh = await live(service.sid);
     account.clearRequests();
@@ -167,7 +162,7 @@ describe("ServiceConfiguration lifecycle", () => {
   });
 
   it("replaces on a change of service, creating the new one before deleting the old", async () => {
-    const [a, b] = [await newService("A"), await newService("B")];
+    const [a, b] = [await newServiceWithRoles("A"), await newServiceWithRoles("B")];
     const { id, outs } = await provider.create({
       __provider: SHIM,
       ...(await checked({ chatServiceSid: a.sid, reachabilityEnabled: true })),
@@ -197,7 +192,7 @@ describe("ServiceConfiguration lifecycle", () => {
   });
 
   it("says the same on update when the service was deleted meanwhile", async () => {
-    const service = await newService();
+    const service = await newServiceWithRoles();
     const { id, outs } = await provider.create({
       __provider: SHIM,
       ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })),
@@ -209,7 +204,7 @@ describe("ServiceConfiguration lifecycle", () => {
   });
 
   it("imports by service SID, taking charge of every field that has a value", async () => {
-    const service = await newService();
+    const service = await newServiceWithRoles();
     const read = await provider.read(service.sid, {});
     expect(read.id).toBe(service.sid);
     expect(read.inputs).toEqual({
@@ -238,7 +233,7 @@ describe("ServiceConfiguration fields with no recorded value", () => {
   }
 
   it("destroy writes reachability off, leaves the role as it is without an empty SID, and warns about the role", async () => {
-    const service = await newService();
+    const service = await newServiceWithRoles();
     const agent = await addRole(service, "agent", "conversation");
     const { id, olds } = await createdWhenUnset(service, { defaultConversationRoleSid: agent, reachabilityEnabled: true });
     await provider.delete(id, olds);
@@ -256,7 +251,7 @@ describe("ServiceConfiguration fields with no recorded value", () => {
   });
 
   it("removing the role from the program warns in diff and sends nothing for it", async () => {
-    const service = await newService();
+    const service = await newServiceWithRoles();
     const agent = await addRole(service, "agent", "conversation");
     const { id, olds } = await createdWhenUnset(service, { defaultConversationRoleSid: agent, reachabilityEnabled: true });
     const news = await checked({ chatServiceSid: service.sid, reachabilityEnabled: true });
@@ -272,7 +267,7 @@ describe("ServiceConfiguration fields with no recorded value", () => {
   emulatorOnly("edits the emulator's traffic to play a Twilio that ignores a value")(
     "fails a write whose role Twilio did not apply, keeping what Twilio holds",
     async () => {
-      const service = await newService();
+      const service = await newServiceWithRoles();
       const agent = await addRole(service, "agent", "conversation");
       const inputs = await checked({ chatServiceSid: service.sid, defaultConversationRoleSid: agent });
       const rules = { drop: [{ method: "POST", path: /\/Configuration$/, fields: ["DefaultConversationRoleSid"] }] };
@@ -331,7 +326,7 @@ describe("ServiceConfiguration check", () => {
 
 describe("ServiceConfiguration under faults", () => {
   faults("rides out a burst of 429s: exactly one POST takes effect", async () => {
-    const service = await newService();
+    const service = await newServiceWithRoles();
     const { id, outs } = await provider.create({
       __provider: SHIM,
       ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })),
@@ -347,7 +342,7 @@ describe("ServiceConfiguration under faults", () => {
   });
 
   faults("retries a 503 on a write: the POST sets absolute values, so sending it again is harmless", async () => {
-    const service = await newService();
+    const service = await newServiceWithRoles();
     const { id, outs } = await provider.create({
       __provider: SHIM,
       ...(await checked({ chatServiceSid: service.sid, reachabilityEnabled: true })),
@@ -360,7 +355,7 @@ describe("ServiceConfiguration under faults", () => {
   });
 
   faults("retries a GET that got a 503", async () => {
-    const service = await newService();
+    const service = await newServiceWithRoles();
     account.emulator.setFaults({ unavailableNext: 1 });
     const { outs } = await provider.create({
       __provider: SHIM,
@@ -371,7 +366,7 @@ describe("ServiceConfiguration under faults", () => {
   });
 
   faults("retries a GET whose connection dropped", async () => {
-    const service = await newService();
+    const service = await newServiceWithRoles();
     account.emulator.setFaults({ dropNext: 1 });
     const { outs } = await provider.create({
       __provider: SHIM,

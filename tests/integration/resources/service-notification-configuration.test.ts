@@ -5,7 +5,7 @@
  * its own service; what needs the emulator is marked emulatorOnly.
  */
 import { PartialFailure } from "../../../provider/shared/partial";
-import { emulatorOnly, useAccount } from "../../support/account";
+import { emulatorOnly, newService, useAccount } from "../../support/account";
 import { checkedInputs, hostProvider, SHIM, throughInterposer, useWarnings } from "../../support/provider-harness";
 
 const provider = hostProvider("ServiceNotificationConfiguration");
@@ -26,16 +26,6 @@ const FRESH = {
   removedFromConversation: event,
 };
 
-async function newService(friendlyName = "Support"): Promise<string> {
-  const created = await account.outOfBand.request<{ sid: string }>({
-    method: "POST",
-    path: "/v1/Services",
-    form: { FriendlyName: account.name(friendlyName) },
-  });
-  account.clearRequests();
-  return created.data.sid;
-}
-
 const pathOf = (service: string) => `/v1/Services/${service}/Configuration/Notifications`;
 
 /** The service's push settings as Twilio holds them now (the response's nested objects). */
@@ -49,7 +39,7 @@ const checked = (news: Record<string, unknown>, olds?: Record<string, unknown>) 
 
 describe("ServiceNotificationConfiguration lifecycle", () => {
   it("manages only the declared settings of each event: writes, reads, updates, restores and shows drift leaf by leaf", async () => {
-    const service = await newService();
+    const service = await newService(account);
     const path = pathOf(service);
 
     // create: GET (record), then POST of the declared leaves only, under Twilio's dotted keys.
@@ -175,7 +165,7 @@ describe("ServiceNotificationConfiguration lifecycle", () => {
   });
 
   it("puts back the templates a service had before, and declares null for Twilio's default template", async () => {
-    const service = await newService();
+    const service = await newService(account);
     await account.outOfBand.request({
       method: "POST",
       path: pathOf(service),
@@ -200,7 +190,7 @@ describe("ServiceNotificationConfiguration lifecycle", () => {
   });
 
   it("leaves logging as it is when nothing was recorded for it, with a warning naming it", async () => {
-    const service = await newService();
+    const service = await newService(account);
     const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ chatServiceSid: service, logEnabled: true })) });
     // State recorded where Twilio reported no value for logging (its default is not documented).
     const olds = { ...outs, originalValues: { ...(outs.originalValues as object), logEnabled: null }, __provider: SHIM };
@@ -217,7 +207,7 @@ describe("ServiceNotificationConfiguration lifecycle", () => {
   });
 
   it("replaces on a change of service, taking the new one in charge before putting the old one back", async () => {
-    const [a, b] = [await newService("A"), await newService("B")];
+    const [a, b] = [await newService(account, "A"), await newService(account, "B")];
     const declared = { newMessage: { enabled: true } };
     const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ chatServiceSid: a, ...declared })) });
     const moved = await checked({ chatServiceSid: b, ...declared });
@@ -236,7 +226,7 @@ describe("ServiceNotificationConfiguration lifecycle", () => {
     await expect(provider.create({ __provider: SHIM, ...(await checked({ chatServiceSid: missing, logEnabled: true })) })).rejects.toThrow(
       `chat service ${missing} does not exist in account ${account.accountSid}: create it first (ConversationService) or fix chatServiceSid`,
     );
-    const service = await newService();
+    const service = await newService(account);
     const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ chatServiceSid: service, logEnabled: true })) });
     await account.outOfBand.request({ method: "DELETE", path: `/v1/Services/${service}` });
     expect(await provider.read(id, { ...outs, __provider: SHIM })).toEqual({ id: "", props: {} });
@@ -244,7 +234,7 @@ describe("ServiceNotificationConfiguration lifecycle", () => {
   });
 
   it("imports by service SID, taking charge of every setting that has a value", async () => {
-    const service = await newService();
+    const service = await newService(account);
     const read = await provider.read(service, {});
     expect(read.inputs).toEqual({
       chatServiceSid: service,
@@ -259,7 +249,7 @@ describe("ServiceNotificationConfiguration lifecycle", () => {
 
 describe("ServiceNotificationConfiguration write verification", () => {
   interposed("fails a write whose template Twilio did not keep, naming the leaf, and keeps what Twilio holds", async () => {
-    const service = await newService();
+    const service = await newService(account);
     const inputs = await checked({ chatServiceSid: service, newMessage: { enabled: true, template: TEMPLATE } });
     const rules = { drop: [{ method: "POST", path: /\/Configuration\/Notifications$/, fields: ["NewMessage.Template"] }] };
     const failure: unknown = await throughInterposer(account, rules, () =>
@@ -324,7 +314,7 @@ describe("ServiceNotificationConfiguration check", () => {
 
 describe("ServiceNotificationConfiguration under faults", () => {
   faults("rides out 429s, and sends the create's POST again when its response was lost", async () => {
-    const service = await newService();
+    const service = await newService(account);
     account.emulator.setFaults({ rateLimitNext: 2, rateLimitRetryAfterSeconds: 0 });
     account.emulator.setFaults({ dropAfterEffect: { count: 1, method: "POST", pathPrefix: pathOf(service) } });
     const { outs } = await provider.create({
@@ -336,7 +326,7 @@ describe("ServiceNotificationConfiguration under faults", () => {
   });
 
   faults("keeps the recorded originals, nested, when every attempt at the create's POST loses its response", async () => {
-    const service = await newService();
+    const service = await newService(account);
     account.emulator.setFaults({ dropAfterEffect: { count: 5, method: "POST", pathPrefix: pathOf(service) } });
     const inputs = await checked({ chatServiceSid: service, newMessage: { withMedia: { enabled: true } } });
     const failure: unknown = await provider.create({ __provider: SHIM, ...inputs }).then(

@@ -5,7 +5,7 @@
  * is marked emulatorOnly.
  */
 import { PartialFailure } from "../../../provider/shared/partial";
-import { emulatorOnly, useAccount } from "../../support/account";
+import { emulatorOnly, newService, useAccount } from "../../support/account";
 import { checkedInputs, hostProvider, SHIM, throughInterposer, useWarnings } from "../../support/provider-harness";
 
 const provider = hostProvider("ServiceWebhookConfiguration");
@@ -18,17 +18,6 @@ const requests = () => account.requests().map(({ method, path, body, status }) =
 const faults = emulatorOnly("injects faults into the emulator");
 const interposed = emulatorOnly("edits the emulator's traffic to play a Twilio that ignores a value");
 const warnings = useWarnings();
-
-/** A new service, made behind Pulumi's back; the request log is cleared after. */
-async function newService(friendlyName = "Support"): Promise<string> {
-  const created = await account.outOfBand.request<{ sid: string }>({
-    method: "POST",
-    path: "/v1/Services",
-    form: { FriendlyName: account.name(friendlyName) },
-  });
-  account.clearRequests();
-  return created.data.sid;
-}
 
 const pathOf = (service: string) => `/v1/Services/${service}/Configuration/Webhooks`;
 
@@ -43,7 +32,7 @@ const checked = (news: Record<string, unknown>, olds?: Record<string, unknown>) 
 
 describe("ServiceWebhookConfiguration lifecycle", () => {
   it("records the originals, writes only what is declared, updates, shows drift, and on delete leaves what it cannot unset, with warnings", async () => {
-    const service = await newService();
+    const service = await newService(account);
     const path = pathOf(service);
     expect(await live(service)).toEqual({ method: null, filters: null, pre_webhook_url: null, post_webhook_url: null });
     account.clearRequests();
@@ -144,7 +133,7 @@ describe("ServiceWebhookConfiguration lifecycle", () => {
   });
 
   it("puts back the settings a service had before, on delete", async () => {
-    const service = await newService();
+    const service = await newService(account);
     const before = { Method: "GET", Filters: ["onParticipantAdded", "onDeliveryUpdated"], PreWebhookUrl: PRE, PostWebhookUrl: POST };
     await account.outOfBand.request({ method: "POST", path: pathOf(service), form: before });
     const { id, outs } = await provider.create({
@@ -165,7 +154,7 @@ describe("ServiceWebhookConfiguration lifecycle", () => {
   });
 
   it("replaces on a change of service, taking the new one in charge before putting the old one back", async () => {
-    const [a, b] = [await newService("A"), await newService("B")];
+    const [a, b] = [await newService(account, "A"), await newService(account, "B")];
     await account.outOfBand.request({ method: "POST", path: pathOf(a), form: { Method: "GET" } });
     const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ chatServiceSid: a, method: "POST" })) });
     const moved = await checked({ chatServiceSid: b, method: "POST" });
@@ -191,7 +180,7 @@ describe("ServiceWebhookConfiguration lifecycle", () => {
   });
 
   it("imports by service SID, taking charge of every field that has a value", async () => {
-    const service = await newService();
+    const service = await newService(account);
     await account.outOfBand.request({ method: "POST", path: pathOf(service), form: { PostWebhookUrl: POST } });
     const read = await provider.read(service, {});
     expect(read.id).toBe(service);
@@ -201,7 +190,7 @@ describe("ServiceWebhookConfiguration lifecycle", () => {
 
 describe("ServiceWebhookConfiguration write verification", () => {
   interposed("fails a write whose URL Twilio did not keep, keeping what Twilio holds", async () => {
-    const service = await newService();
+    const service = await newService(account);
     const inputs = await checked({ chatServiceSid: service, postWebhookUrl: POST, method: "GET" });
     const rules = { drop: [{ method: "POST", path: /\/Configuration\/Webhooks$/, fields: ["PostWebhookUrl"] }] };
     const failure: unknown = await throughInterposer(account, rules, () =>
@@ -251,7 +240,7 @@ describe("ServiceWebhookConfiguration check", () => {
 
 describe("ServiceWebhookConfiguration under faults", () => {
   faults("rides out a burst of 429s and a 503: exactly one POST takes effect", async () => {
-    const service = await newService();
+    const service = await newService(account);
     const { id, outs } = await provider.create({ __provider: SHIM, ...(await checked({ chatServiceSid: service, method: "GET" })) });
     account.clearRequests();
     account.emulator.setFaults({ rateLimitNext: 2, rateLimitRetryAfterSeconds: 0 });
@@ -262,7 +251,7 @@ describe("ServiceWebhookConfiguration under faults", () => {
   });
 
   faults("sends the create's POST again when its response was lost, and records what was there before", async () => {
-    const service = await newService();
+    const service = await newService(account);
     account.emulator.setFaults({ dropAfterEffect: { count: 1, method: "POST", pathPrefix: pathOf(service) } });
     const { outs } = await provider.create({ __provider: SHIM, ...(await checked({ chatServiceSid: service, postWebhookUrl: POST })) });
     expect(outs).toMatchObject({ postWebhookUrl: POST, originalValues: NONE });
