@@ -1,4 +1,3 @@
-import type { TwilioClient } from "../../../../provider/http/client";
 import { encodeForm } from "../../../../provider/http/form";
 import {
   fetchGlobalWebhookConfiguration,
@@ -6,15 +5,11 @@ import {
   writeGlobalWebhookConfiguration,
 } from "../../../../resources/global-webhook-configuration/api";
 import { globalWebhookConfigurationProvider } from "../../../../resources/global-webhook-configuration/provider";
+import { answering, ANSWERING_ACCOUNT } from "../../../support/answering-client";
 
-const ACCOUNT = "AC" + "0".repeat(32);
+const ACCOUNT = ANSWERING_ACCOUNT;
 
 /** A client that answers every request with `data` and records what was asked. */
-function answering(data: unknown) {
-  const sent: unknown[] = [];
-  const client = { accountSid: ACCOUNT, request: async (req: unknown) => (sent.push(req), { data }) } as unknown as TwilioClient;
-  return { client, sent };
-}
 
 describe("GlobalWebhookConfiguration wire mapping", () => {
   it("sends the fields given under Twilio's names, filters as repeated fields, nothing else", () => {

@@ -1,4 +1,3 @@
-import type { TwilioClient } from "../../../../provider/http/client";
 import { encodeForm } from "../../../../provider/http/form";
 import {
   fetchServiceNotificationConfiguration,
@@ -6,15 +5,10 @@ import {
   writeServiceNotificationConfiguration,
 } from "../../../../resources/service-notification-configuration/api";
 import { serviceNotificationConfigurationProvider } from "../../../../resources/service-notification-configuration/provider";
+import { answering, ANSWERING_ACCOUNT } from "../../../support/answering-client";
 
-const ACCOUNT = "AC" + "0".repeat(32);
+const ACCOUNT = ANSWERING_ACCOUNT;
 const IS = "IS" + "ab".repeat(16);
-
-function answering(data: unknown) {
-  const sent: unknown[] = [];
-  const client = { accountSid: ACCOUNT, request: async (req: unknown) => (sent.push(req), { data }) } as unknown as TwilioClient;
-  return { client, sent };
-}
 
 /** The spec's `fetch` example, with the service of this test. */
 const EXAMPLE = {

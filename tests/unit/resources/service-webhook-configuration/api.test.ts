@@ -1,4 +1,3 @@
-import type { TwilioClient } from "../../../../provider/http/client";
 import { encodeForm } from "../../../../provider/http/form";
 import {
   fetchServiceWebhookConfiguration,
@@ -6,15 +5,10 @@ import {
   writeServiceWebhookConfiguration,
 } from "../../../../resources/service-webhook-configuration/api";
 import { serviceWebhookConfigurationProvider } from "../../../../resources/service-webhook-configuration/provider";
+import { answering, ANSWERING_ACCOUNT } from "../../../support/answering-client";
 
-const ACCOUNT = "AC" + "0".repeat(32);
+const ACCOUNT = ANSWERING_ACCOUNT;
 const IS = "IS" + "ab".repeat(16);
-
-function answering(data: unknown) {
-  const sent: unknown[] = [];
-  const client = { accountSid: ACCOUNT, request: async (req: unknown) => (sent.push(req), { data }) } as unknown as TwilioClient;
-  return { client, sent };
-}
 
 describe("ServiceWebhookConfiguration wire mapping", () => {
   it("sends the fields given under Twilio's names, and never an empty one", () => {
