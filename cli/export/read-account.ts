@@ -103,13 +103,18 @@ export async function readAccount(client: TwilioClient, options: ReadOptions = {
   }
   // What children tell of their parent (a service's roles), now that all are read. In place: the
   // children keep pointing at the same parent object.
+  const childrenOf = new Map<LiveObject, Map<string, unknown[]>>();
+  for (const child of objects) {
+    if (!child.parent) continue;
+    const byKind = childrenOf.get(child.parent) ?? new Map<string, unknown[]>();
+    childrenOf.set(child.parent, byKind);
+    const list = byKind.get(child.kind.name) ?? [];
+    byKind.set(child.kind.name, list);
+    list.push(child.live);
+  }
   for (const o of objects) {
     const complete = o.kind.export.withChildren;
-    if (!complete) continue;
-    const children = new Map<string, unknown[]>();
-    for (const child of objects)
-      if (child.parent === o) children.set(child.kind.name, [...(children.get(child.kind.name) ?? []), child.live]);
-    o.live = complete(o.live, children);
+    if (complete) o.live = complete(o.live, childrenOf.get(o) ?? new Map());
   }
   return { objects };
 }
