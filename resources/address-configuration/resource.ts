@@ -216,3 +216,14 @@ export interface AddressConfigurationEntry {
   /** Take charge of the account's configuration of this address and type instead of creating one. */
   adoptExisting?: boolean;
 }
+
+/** An `addressConfigurations.<key>` entry of the conversations setup document. */
+export type SpecAddressConfiguration = AddressConfigurationEntry;
+
+// Its place in the document, merged into the document's type (see sdk/spec/document.ts).
+declare module "../../sdk/spec/document" {
+  interface SpecDocument {
+    /** Address configurations (addresses whose inbound messages auto-create conversations), by key. */
+    addressConfigurations?: Record<string, SpecAddressConfiguration>;
+  }
+}

@@ -115,3 +115,18 @@ export interface ConversationServiceEntry {
   /** Twilio's default roles the service does without (deleted after it is created or adopted). */
   withoutDefaultRoles?: string[];
 }
+
+/**
+ * A `services.<key>` entry of the conversations setup document: the service with what sits inside
+ * it (its roles, configuration, webhooks and notifications, each merged in by its own kind).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface SpecService extends ConversationServiceEntry {}
+
+// Its place in the document, merged into the document's type (see sdk/spec/document.ts).
+declare module "../../sdk/spec/document" {
+  interface SpecDocument {
+    /** Conversation services, by key. */
+    services?: Record<string, SpecService>;
+  }
+}

@@ -259,3 +259,14 @@ export interface ConversationEntry {
   /** Channel bindings. */
   bindings?: { email?: { address?: string; name?: string } };
 }
+
+/** A `conversations.<key>` entry of the conversations setup document. */
+export type SpecConversation = ConversationEntry;
+
+// Its place in the document, merged into the document's type (see sdk/spec/document.ts).
+declare module "../../sdk/spec/document" {
+  interface SpecDocument {
+    /** Conversations, by key. */
+    conversations?: Record<string, SpecConversation>;
+  }
+}

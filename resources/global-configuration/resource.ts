@@ -130,3 +130,14 @@ export interface GlobalConfigurationEntry {
   /** Idle time before a conversation is closed: an ISO 8601 duration of at least PT10M. */
   defaultClosedTimer?: string;
 }
+
+/** An `account` entry of the conversations setup document. */
+export type SpecAccount = GlobalConfigurationEntry;
+
+// Its place in the document, merged into the document's type (see sdk/spec/document.ts).
+declare module "../../sdk/spec/document" {
+  interface SpecDocument {
+    /** The account-wide configuration. */
+    account?: SpecAccount;
+  }
+}

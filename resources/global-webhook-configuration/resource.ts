@@ -180,3 +180,14 @@ export interface GlobalWebhookConfigurationEntry {
   /** Where the webhooks go: webhook or flex. */
   target?: string;
 }
+
+/** An `accountWebhooks` entry of the conversations setup document. */
+export type SpecAccountWebhooks = GlobalWebhookConfigurationEntry;
+
+// Its place in the document, merged into the document's type (see sdk/spec/document.ts).
+declare module "../../sdk/spec/document" {
+  interface SpecDocument {
+    /** The account's webhook settings. */
+    accountWebhooks?: SpecAccountWebhooks;
+  }
+}

@@ -204,3 +204,14 @@ export interface OrchestratorConfigurationEntry {
   /** Bridges this configuration to a Conversations v1 service: a key of `services`, or an IS SID. */
   conversationsV1Bridge?: { service: string };
 }
+
+/** An `orchestratorConfigurations.<key>` entry of the conversations setup document. */
+export type SpecOrchestratorConfiguration = OrchestratorConfigurationEntry;
+
+// Its place in the document, merged into the document's type (see sdk/spec/document.ts).
+declare module "../../sdk/spec/document" {
+  interface SpecDocument {
+    /** Conversation Orchestrator (v2) configurations, by key. */
+    orchestratorConfigurations?: Record<string, SpecOrchestratorConfiguration>;
+  }
+}

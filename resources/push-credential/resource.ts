@@ -139,3 +139,14 @@ export interface PushCredentialEntry {
   /** FCM: the server key, as a secret parameter (`${fcmSecret}`). */
   secret?: string;
 }
+
+/** A `pushCredentials.<key>` entry of the conversations setup document. */
+export type SpecPushCredential = PushCredentialEntry;
+
+// Its place in the document, merged into the document's type (see sdk/spec/document.ts).
+declare module "../../sdk/spec/document" {
+  interface SpecDocument {
+    /** Push credentials (APN, FCM), by key; their secrets are parameters without a default. */
+    pushCredentials?: Record<string, SpecPushCredential>;
+  }
+}

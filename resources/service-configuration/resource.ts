@@ -142,3 +142,14 @@ export interface ServiceConfigurationEntry {
   /** Whether the service reports users' reachability. */
   reachabilityEnabled?: boolean;
 }
+
+/** A `configuration` entry of the conversations setup document. */
+export type SpecServiceConfiguration = ServiceConfigurationEntry;
+
+// Its place in the document, merged into its service's entry (see sdk/spec/document.ts).
+declare module "../conversation-service/resource" {
+  interface SpecService {
+    /** The service's configuration. */
+    configuration?: SpecServiceConfiguration;
+  }
+}

@@ -195,3 +195,14 @@ export interface ServiceNotificationConfigurationEntry {
   /** The push to a participant removed from a conversation. */
   removedFromConversation?: PushEventEntry;
 }
+
+/** A `notifications` entry of the conversations setup document. */
+export type SpecServiceNotifications = ServiceNotificationConfigurationEntry;
+
+// Its place in the document, merged into its service's entry (see sdk/spec/document.ts).
+declare module "../conversation-service/resource" {
+  interface SpecService {
+    /** The service's push notification settings. */
+    notifications?: SpecServiceNotifications;
+  }
+}

@@ -126,3 +126,14 @@ export interface ServiceRoleEntry {
   /** Take charge of the service's role of this name instead of creating one. */
   adoptExisting?: boolean;
 }
+
+/** A `roles.<key>` entry of the conversations setup document. */
+export type SpecRole = ServiceRoleEntry;
+
+// Its place in the document, merged into its service's entry (see sdk/spec/document.ts).
+declare module "../conversation-service/resource" {
+  interface SpecService {
+    /** The service's roles, by key. */
+    roles?: Record<string, SpecRole>;
+  }
+}

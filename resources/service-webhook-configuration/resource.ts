@@ -135,3 +135,14 @@ export interface ServiceWebhookConfigurationEntry {
   /** The post-event webhook URL. */
   postWebhookUrl?: string;
 }
+
+/** A `webhooks` entry of the conversations setup document. */
+export type SpecServiceWebhooks = ServiceWebhookConfigurationEntry;
+
+// Its place in the document, merged into its service's entry (see sdk/spec/document.ts).
+declare module "../conversation-service/resource" {
+  interface SpecService {
+    /** The service's webhook settings. */
+    webhooks?: SpecServiceWebhooks;
+  }
+}

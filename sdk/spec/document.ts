@@ -1,24 +1,17 @@
 /**
  * The conversations setup document as TypeScript types: plain interfaces, so a program that uses
- * the package reads no zod declaration. Each entry's own fields are its kind's
- * (resources/<kind>/resource.ts, checked there against the kind's document schema); this file puts
- * them in their sections, and the checks at its end keep it equal to what the kind registry
- * composes (a kind added to the registry without its line here fails to compile).
+ * the package reads no zod declaration. This file holds the document's frame; each kind's
+ * resources/<kind>/resource.ts merges its section into `SpecDocument` (or, for a kind inside a
+ * service, into `SpecService`) with a `declare module` block: TypeScript's declaration merging,
+ * https://www.typescriptlang.org/docs/handbook/declaration-merging.html#module-augmentation. So a
+ * new kind touches its own folder, not this file, and the checks at its end keep the merged type
+ * equal to what the kind registry composes (a kind without its section, or with it in the wrong
+ * place or shape, fails to compile).
  */
 import type { z } from "zod";
 
-import type { AddressConfigurationEntry } from "../../resources/address-configuration/resource";
-import type { ConversationEntry } from "../../resources/conversation/resource";
-import type { ConversationServiceEntry } from "../../resources/conversation-service/resource";
-import type { GlobalConfigurationEntry } from "../../resources/global-configuration/resource";
-import type { GlobalWebhookConfigurationEntry } from "../../resources/global-webhook-configuration/resource";
-import type { OrchestratorConfigurationEntry } from "../../resources/orchestrator-configuration/resource";
-import type { PushCredentialEntry } from "../../resources/push-credential/resource";
+import type { ConversationServiceEntry, SpecService } from "../../resources/conversation-service/resource";
 import type { KINDS } from "../../resources/registry";
-import type { ServiceConfigurationEntry } from "../../resources/service-configuration/resource";
-import type { ServiceNotificationConfigurationEntry } from "../../resources/service-notification-configuration/resource";
-import type { ServiceRoleEntry } from "../../resources/service-role/resource";
-import type { ServiceWebhookConfigurationEntry } from "../../resources/service-webhook-configuration/resource";
 import type { Exactly, SameKeys } from "../type-checks";
 
 /** A reference between entries, resolved: an entry of the document by key, or a SID outside it. */
@@ -32,29 +25,6 @@ export interface SpecParameter {
   default?: string;
 }
 
-export type SpecRole = ServiceRoleEntry;
-export type SpecServiceConfiguration = ServiceConfigurationEntry;
-export type SpecConversation = ConversationEntry;
-export type SpecOrchestratorConfiguration = OrchestratorConfigurationEntry;
-export type SpecAccount = GlobalConfigurationEntry;
-export type SpecAddressConfiguration = AddressConfigurationEntry;
-export type SpecPushCredential = PushCredentialEntry;
-export type SpecAccountWebhooks = GlobalWebhookConfigurationEntry;
-export type SpecServiceWebhooks = ServiceWebhookConfigurationEntry;
-export type SpecServiceNotifications = ServiceNotificationConfigurationEntry;
-
-/** A conversation service with what sits inside it. */
-export interface SpecService extends ConversationServiceEntry {
-  /** The service's roles, by key. */
-  roles?: Record<string, SpecRole>;
-  /** The service's configuration. */
-  configuration?: SpecServiceConfiguration;
-  /** The service's webhook settings. */
-  webhooks?: SpecServiceWebhooks;
-  /** The service's push notification settings. */
-  notifications?: SpecServiceNotifications;
-}
-
 /** A conversations setup document (`conversations.yaml`), as `parseSpec` returns it and `export` writes it. */
 export interface SpecDocument {
   /** The JSON Schema the file follows (for editors); ignored. */
@@ -63,24 +33,10 @@ export interface SpecDocument {
   version: 1;
   /** Environment-specific values, used as `${name}` in any string value. */
   parameters?: Record<string, SpecParameter>;
-  /** The account-wide configuration. */
-  account?: SpecAccount;
-  /** The account's webhook settings. */
-  accountWebhooks?: SpecAccountWebhooks;
-  /** Conversation services, by key. */
-  services?: Record<string, SpecService>;
-  /** Conversations, by key. */
-  conversations?: Record<string, SpecConversation>;
-  /** Conversation Orchestrator (v2) configurations, by key. */
-  orchestratorConfigurations?: Record<string, SpecOrchestratorConfiguration>;
-  /** Address configurations (addresses whose inbound messages auto-create conversations), by key. */
-  addressConfigurations?: Record<string, SpecAddressConfiguration>;
-  /** Push credentials (APN, FCM), by key; their secrets are parameters without a default. */
-  pushCredentials?: Record<string, SpecPushCredential>;
 }
 
-// Compile-time checks: the sections above are exactly those the registry places, each holding its
-// kind's entry (with the sections placed inside it).
+// Compile-time checks: the sections merged in are exactly those the registry places, each holding
+// its kind's entry (with the sections placed inside it).
 type Kind = (typeof KINDS)[number];
 type EntryOf<K extends Kind> = z.output<z.ZodObject<K["spec"]["entry"]>>;
 type ParentOf<K extends Kind> = K["spec"]["placement"] extends { parent: { kind: infer P } } ? P : undefined;

@@ -38,6 +38,14 @@ import { startEmulator } from "pulumi-twilio-conversations/emulator";
 export const kinds: string[] = Object.keys(providers);
 export const start: typeof startEmulator = startEmulator;
 export const setup: typeof tc.ConversationsSetup = tc.ConversationsSetup;
+// Each kind merges its section into the document's type from its own declarations.
+export const document: tc.SpecDocument = {
+  version: 1,
+  services: {
+    support: { friendlyName: "Support", roles: { agent: { friendlyName: "agent", type: "conversation", permissions: [] } }, webhooks: {} },
+  },
+  pushCredentials: { android: { type: "fcm", secret: "\${fcmSecret}" } },
+};
 `;
 
 /** pulumi/templates typescript/tsconfig.json, as `pulumi new typescript` writes it. */
