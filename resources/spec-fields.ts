@@ -8,7 +8,9 @@
 import { z } from "zod";
 
 import { strictObject } from "../provider/shared/fields";
-import type { ParameterKind } from "./kind";
+import { defined } from "../provider/shared/values";
+import type { SharedWebhookFields } from "../provider/shared/webhooks";
+import type { ExportContext, ParameterKind } from "./kind";
 
 /** A text field. */
 export const text = (description: string) => z.string({ error: "must be a string" }).describe(description);
@@ -46,3 +48,33 @@ export const ENVIRONMENT_VALUES = {
     description: "An intelligence configuration id of this environment",
   },
 } as const satisfies Record<string, ParameterKind>;
+
+/** The entry fields the account's and a service's webhooks share (provider/shared/webhooks.ts). */
+export const sharedWebhookEntry = {
+  method: text("The HTTP method of the webhook requests: GET or POST.").optional(),
+  filters: z
+    .array(z.string({ error: "must be an event name" }), { error: "must be a list of event names" })
+    .describe("The events that fire the webhooks (a set): onMessageAdded, onConversationUpdated, ...")
+    .optional(),
+  preWebhookUrl: text("The pre-event webhook URL: an absolute http(s) URL, usually a `${parameter}`.").optional(),
+  postWebhookUrl: text("The post-event webhook URL: an absolute http(s) URL, usually a `${parameter}`.").optional(),
+};
+
+/**
+ * The shared fields of an entry, written only where they differ from what Twilio gives a new
+ * account or service (`fresh`): the filters sorted (a set, in an order that does not depend on
+ * Twilio's), the URLs as `${webhookUrl}` parameters with the source's value as their default.
+ */
+export function sharedWebhookEntryOf(
+  values: { [K in keyof SharedWebhookFields]-?: SharedWebhookFields[K] | null },
+  freshMethod: string | null,
+  context: ExportContext,
+): Record<string, unknown> {
+  const url = (value: string | null) => (value === null ? undefined : context.parameter(ENVIRONMENT_VALUES.webhookUrl, value));
+  return defined({
+    method: values.method !== freshMethod ? (values.method ?? undefined) : undefined,
+    filters: values.filters ? [...values.filters].sort() : undefined,
+    preWebhookUrl: url(values.preWebhookUrl),
+    postWebhookUrl: url(values.postWebhookUrl),
+  });
+}

@@ -1,7 +1,7 @@
 /**
  * The wire side of GlobalWebhookConfiguration: `GET|POST /v1/Configuration/Webhooks`. The only
- * place that knows its URL and field names, and the webhook fields the account and each service
- * share (service-webhook-configuration/api.ts reads and writes those through here).
+ * place that knows its URL and its own field (`Target`); the fields the account and each service
+ * share are read and written by provider/shared/webhooks.ts.
  */
 import { z } from "zod";
 
@@ -9,56 +9,13 @@ import type { TwilioClient } from "../../provider/http/client";
 import { undefinedIfNotFound } from "../../provider/shared/not-found";
 import { parseResponse } from "../../provider/shared/response";
 import { type FieldValues, type LiveSingleton, settableOnWire, type Writes } from "../../provider/shared/singleton";
+import { sharedWebhookToWire, sharedWebhookValues, webhookResponseFields } from "../../provider/shared/webhooks";
 import type { WebhookTarget } from "./resource";
 import type { GlobalWebhookConfigurationFields } from "./schema";
 
 const PATH = "/v1/Configuration/Webhooks";
 
-/** The webhook fields of a response (account and service alike); everything is nullable, extra fields are ignored. */
-export const webhookResponseFields = {
-  account_sid: z.string().nullish(),
-  method: z.string().nullish(),
-  filters: z.array(z.string()).nullish(),
-  pre_webhook_url: z.string().nullish(),
-  post_webhook_url: z.string().nullish(),
-  url: z.string().nullish(),
-};
-
 const responseSchema = z.looseObject({ ...webhookResponseFields, target: z.string().nullish() });
-
-/** The settings the account's and a service's webhooks share. */
-export interface SharedWebhookFields {
-  method?: string;
-  filters?: string[];
-  preWebhookUrl?: string;
-  postWebhookUrl?: string;
-}
-
-/**
- * The shared fields as the provider holds them: the method in capitals (the spec's enums), and an
- * empty filter list as `null` (no filters: a fresh account reports `[]`, a fresh service `null`).
- */
-export function sharedWebhookValues(body: z.output<z.ZodObject<typeof webhookResponseFields>>): FieldValues<SharedWebhookFields> {
-  return {
-    method: body.method ? body.method.toUpperCase() : null,
-    filters: body.filters && body.filters.length > 0 ? body.filters : null,
-    preWebhookUrl: body.pre_webhook_url || null,
-    postWebhookUrl: body.post_webhook_url || null,
-  };
-}
-
-/**
- * The form body of the shared fields; fields not given are not sent. None of them is ever sent
- * empty: Twilio has no documented way to unset them (twilio-facts.ts `CANNOT_UNSET_WEBHOOK`).
- */
-export function sharedWebhookToWire(writes: Writes<SharedWebhookFields>): Record<string, string | string[] | undefined> {
-  return {
-    Method: settableOnWire("Method", writes.method),
-    Filters: settableOnWire("Filters", writes.filters),
-    PreWebhookUrl: settableOnWire("PreWebhookUrl", writes.preWebhookUrl),
-    PostWebhookUrl: settableOnWire("PostWebhookUrl", writes.postWebhookUrl),
-  };
-}
 
 function fromWire(client: TwilioClient, data: unknown, action: string): LiveSingleton<GlobalWebhookConfigurationFields> {
   const body = parseResponse(responseSchema, data, action);

@@ -6,25 +6,14 @@ import { defineProvider } from "../../provider/shared/define";
 import { same } from "../../provider/shared/diff";
 import { comparatorsOf, type FieldRules, singletonLifecycle } from "../../provider/shared/singleton";
 import { CANNOT_UNSET_WEBHOOK } from "../../provider/shared/twilio-facts";
-import { fetchGlobalWebhookConfiguration, type SharedWebhookFields, writeGlobalWebhookConfiguration } from "./api";
+import { sharedWebhookRules } from "../../provider/shared/webhooks";
+import { fetchGlobalWebhookConfiguration, writeGlobalWebhookConfiguration } from "./api";
 import {
   type GlobalWebhookConfigurationFields,
   type GlobalWebhookConfigurationInputs,
   type GlobalWebhookConfigurationOutputs,
   globalWebhookConfigurationSchema,
 } from "./schema";
-
-/**
- * The fields the account's and a service's webhooks share, how each compares (filters as a set,
- * URLs as URLs), and what "no value" does on Twilio: none of them can be unset, so a field with no
- * recorded value is left as it is, with a warning (twilio-facts.ts).
- */
-export const sharedWebhookRules: FieldRules<SharedWebhookFields> = {
-  method: { same: same.deep, removal: CANNOT_UNSET_WEBHOOK.method },
-  filters: { same: same.set, removal: CANNOT_UNSET_WEBHOOK.filters },
-  preWebhookUrl: { same: same.url, removal: CANNOT_UNSET_WEBHOOK.url },
-  postWebhookUrl: { same: same.url, removal: CANNOT_UNSET_WEBHOOK.url },
-};
 
 /** An account always reports a method and a target, so those two always have a value to go back to. */
 const fields: FieldRules<GlobalWebhookConfigurationFields> = {

@@ -2,47 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { dynamicResourceArgs } from "../../sdk/dynamic-resource";
 import type { DeclaredOutputNames, Exactly, OutputMismatches, Resolved, SameKeys } from "../../sdk/type-checks";
+import type { AccountWebhookEvent } from "../../sdk/webhook-events";
 import type { GlobalWebhookConfigurationInputs, GlobalWebhookConfigurationOutputs } from "./schema";
-
-/**
- * The events a service's webhooks may fire on (`Filters` of
- * `/v1/Services/{ChatServiceSid}/Configuration/Webhooks`), as Twilio's official v1 spec lists them.
- * Names are case-sensitive.
- */
-export const SERVICE_WEBHOOK_EVENTS = [
-  "onMessageAdded",
-  "onMessageUpdated",
-  "onMessageRemoved",
-  "onMessageAdd",
-  "onMessageUpdate",
-  "onMessageRemove",
-  "onConversationUpdated",
-  "onConversationRemoved",
-  "onConversationAdd",
-  "onConversationAdded",
-  "onConversationRemove",
-  "onConversationUpdate",
-  "onConversationStateUpdated",
-  "onParticipantAdded",
-  "onParticipantUpdated",
-  "onParticipantRemoved",
-  "onParticipantAdd",
-  "onParticipantRemove",
-  "onParticipantUpdate",
-  "onDeliveryUpdated",
-] as const;
-
-/** An event a service's webhooks may fire on: `onMessageAdded` (post-event), `onMessageAdd` (pre-event), ... */
-export type ServiceWebhookEvent = (typeof SERVICE_WEBHOOK_EVENTS)[number];
-
-/**
- * The events the account's webhooks may fire on (`Filters` of `/v1/Configuration/Webhooks`), as
- * the spec lists them: a service's, and the user events.
- */
-export const ACCOUNT_WEBHOOK_EVENTS = [...SERVICE_WEBHOOK_EVENTS, "onUserAdded", "onUserUpdate", "onUserUpdated"] as const;
-
-/** An event the account's webhooks may fire on: `onMessageAdded` (post-event), `onMessageAdd` (pre-event), ... */
-export type AccountWebhookEvent = (typeof ACCOUNT_WEBHOOK_EVENTS)[number];
 
 /** Where the account's webhooks go (the spec's `configuration_webhook_enum_target`). */
 export const WEBHOOK_TARGETS = ["webhook", "flex"] as const;
@@ -64,7 +25,7 @@ export interface GlobalWebhookConfigurationArgs {
   /**
    * The events that fire the webhooks, at least one: post-event names (`"onMessageAdded"`,
    * `"onConversationUpdated"`, ...) go to `postWebhookUrl`, pre-event names (`"onMessageAdd"`, ...)
-   * to `preWebhookUrl`; see {@link ACCOUNT_WEBHOOK_EVENTS}. A set: order and duplicates do not
+   * to `preWebhookUrl`; see `ACCOUNT_WEBHOOK_EVENTS` (sdk/webhook-events.ts). A set: order and duplicates do not
    * matter. Default: unmanaged (a new account has none). An empty list cannot be sent to Twilio,
    * so it is refused; remove the property to stop managing it.
    */
@@ -171,7 +132,7 @@ true satisfies Exactly<OutputMismatches<GlobalWebhookConfiguration, GlobalWebhoo
 export interface GlobalWebhookConfigurationEntry {
   /** The HTTP method of the webhook requests: GET or POST. */
   method?: string;
-  /** The events that fire the webhooks (a set; names as in {@link ACCOUNT_WEBHOOK_EVENTS}). */
+  /** The events that fire the webhooks (a set; names as in `ACCOUNT_WEBHOOK_EVENTS` (sdk/webhook-events.ts)). */
   filters?: string[];
   /** The pre-event webhook URL. */
   preWebhookUrl?: string;

@@ -1,7 +1,7 @@
 /**
  * The wire side of ServiceWebhookConfiguration: `GET|POST /v1/Services/{ChatServiceSid}/Configuration/Webhooks`.
  * The only place that knows its URL; the fields it shares with the account's webhooks are read and
- * written by global-webhook-configuration/api.ts.
+ * written by provider/shared/webhooks.ts.
  */
 import { z } from "zod";
 
@@ -10,7 +10,7 @@ import { pathSegment } from "../../provider/http/paths";
 import { undefinedIfNotFound } from "../../provider/shared/not-found";
 import { parseResponse } from "../../provider/shared/response";
 import type { FieldValues, LiveSingleton, Writes } from "../../provider/shared/singleton";
-import { sharedWebhookToWire, sharedWebhookValues, webhookResponseFields } from "../global-webhook-configuration/api";
+import { sharedWebhookToWire, sharedWebhookValues, webhookResponseFields } from "../../provider/shared/webhooks";
 import type { ServiceWebhookConfigurationFields } from "./schema";
 
 const pathOf = (chatServiceSid: string) => `/v1/Services/${pathSegment(chatServiceSid)}/Configuration/Webhooks`;

@@ -3,8 +3,8 @@ import type { z } from "zod";
 
 import type { Exactly } from "../../sdk/type-checks";
 import type { ConversationServiceOutputs } from "../conversation-service/schema";
-import { sharedWebhookEntry, sharedWebhookEntryOf } from "../global-webhook-configuration/kind";
 import { defineKind, exportPart, showOutput } from "../kind";
+import { sharedWebhookEntry, sharedWebhookEntryOf } from "../spec-fields";
 import { fetchServiceWebhookConfiguration } from "./api";
 import { serviceWebhookConfigurationProvider } from "./provider";
 import { ServiceWebhookConfiguration, type ServiceWebhookConfigurationEntry } from "./resource";

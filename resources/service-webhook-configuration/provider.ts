@@ -6,7 +6,7 @@
 import { defineProvider } from "../../provider/shared/define";
 import { same } from "../../provider/shared/diff";
 import { comparatorsOf, type FieldRules, singletonLifecycle } from "../../provider/shared/singleton";
-import { sharedWebhookRules } from "../global-webhook-configuration/provider";
+import { sharedWebhookRules } from "../../provider/shared/webhooks";
 import { ChatServiceNotFoundError } from "../service-configuration/provider";
 import { fetchServiceWebhookConfiguration, writeServiceWebhookConfiguration } from "./api";
 import {

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { dynamicResourceArgs } from "../../sdk/dynamic-resource";
 import type { DeclaredOutputNames, Exactly, OutputMismatches, Resolved, SameKeys } from "../../sdk/type-checks";
-import type { ServiceWebhookEvent } from "../global-webhook-configuration/resource";
+import type { ServiceWebhookEvent } from "../../sdk/webhook-events";
 import type { ServiceWebhookConfigurationInputs, ServiceWebhookConfigurationOutputs } from "./schema";
 
 /**
@@ -25,7 +25,7 @@ export interface ServiceWebhookConfigurationArgs {
   method?: pulumi.Input<string>;
   /**
    * The events that fire the service's webhooks, at least one; events not listed do not fire. See
-   * `SERVICE_WEBHOOK_EVENTS`. A set: order and duplicates do not matter. Default: unmanaged
+   * `SERVICE_WEBHOOK_EVENTS` (sdk/webhook-events.ts). A set: order and duplicates do not matter. Default: unmanaged
    * (a new service has none). An empty list cannot be sent to Twilio, so it is refused.
    */
   filters?: pulumi.Input<pulumi.Input<ServiceWebhookEvent>[]>;
@@ -128,7 +128,7 @@ true satisfies Exactly<OutputMismatches<ServiceWebhookConfiguration, ServiceWebh
 export interface ServiceWebhookConfigurationEntry {
   /** The HTTP method of the webhook requests: GET or POST. */
   method?: string;
-  /** The events that fire the webhooks (a set; names as in `SERVICE_WEBHOOK_EVENTS`). */
+  /** The events that fire the webhooks (a set; names as in `SERVICE_WEBHOOK_EVENTS` (sdk/webhook-events.ts)). */
   filters?: string[];
   /** The pre-event webhook URL. */
   preWebhookUrl?: string;

@@ -7,7 +7,7 @@ import type { z } from "zod";
 
 import { eventFilters, httpUrl, resourceInputs, sid, webhookMethod } from "../../provider/shared/fields";
 import type { FieldValues, SingletonOutputs } from "../../provider/shared/singleton";
-import { SERVICE_WEBHOOK_EVENTS } from "../global-webhook-configuration/resource";
+import { SERVICE_WEBHOOK_EVENTS } from "../../sdk/webhook-events";
 
 export const serviceWebhookConfigurationSchema = resourceInputs("ServiceWebhookConfiguration", {
   chatServiceSid: sid("IS", "a chat service"),
