@@ -12,6 +12,7 @@ export { Conversation, type ConversationArgs, type SpecConversation } from "../r
 export { ConversationService, type ConversationServiceArgs, type SpecService } from "../resources/conversation-service/resource";
 export { GlobalConfiguration, type GlobalConfigurationArgs, type SpecAccount } from "../resources/global-configuration/resource";
 export {
+  type AccountWebhookEvent,
   GlobalWebhookConfiguration,
   type GlobalWebhookConfigurationArgs,
   type SpecAccountWebhooks,
@@ -48,4 +49,4 @@ export { formatIssue, formatPath, SpecError, type SpecIssue } from "./spec/issue
 export { pulumiConfigHint } from "./spec/parameters";
 export { parseSpec, validateSpec } from "./spec/parse";
 export { type ResolvedEntry, type ResolvedSpec, type ResolveOptions, resolveSpec } from "./spec/resolve";
-export type { AccountWebhookEvent, ServiceWebhookEvent } from "./webhook-events";
+export type { ServiceWebhookEvent } from "./webhook-events";

@@ -1,7 +1,7 @@
 /**
- * The events Twilio's Conversations webhooks fire on, as the official v1 spec lists them: the
- * account's webhook settings and each service's take them as filters. No zod: the SDK's public
- * declarations read this file.
+ * The events Twilio's Conversations webhooks fire on, as the official v1 spec lists them for a
+ * service's webhook settings; the account's take these and its own (user events). No zod: the
+ * SDK's public declarations read this file.
  */
 /**
  * The events a service's webhooks may fire on (`Filters` of
@@ -33,12 +33,3 @@ export const SERVICE_WEBHOOK_EVENTS = [
 
 /** An event a service's webhooks may fire on: `onMessageAdded` (post-event), `onMessageAdd` (pre-event), ... */
 export type ServiceWebhookEvent = (typeof SERVICE_WEBHOOK_EVENTS)[number];
-
-/**
- * The events the account's webhooks may fire on (`Filters` of `/v1/Configuration/Webhooks`), as
- * the spec lists them: a service's, and the user events.
- */
-export const ACCOUNT_WEBHOOK_EVENTS = [...SERVICE_WEBHOOK_EVENTS, "onUserAdded", "onUserUpdate", "onUserUpdated"] as const;
-
-/** An event the account's webhooks may fire on: `onMessageAdded` (post-event), `onMessageAdd` (pre-event), ... */
-export type AccountWebhookEvent = (typeof ACCOUNT_WEBHOOK_EVENTS)[number];

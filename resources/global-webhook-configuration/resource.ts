@@ -2,8 +2,17 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { dynamicResourceArgs } from "../../sdk/dynamic-resource";
 import type { DeclaredOutputNames, Exactly, OutputMismatches, Resolved, SameKeys } from "../../sdk/type-checks";
-import type { AccountWebhookEvent } from "../../sdk/webhook-events";
+import { SERVICE_WEBHOOK_EVENTS } from "../../sdk/webhook-events";
 import type { GlobalWebhookConfigurationInputs, GlobalWebhookConfigurationOutputs } from "./schema";
+
+/**
+ * The events the account's webhooks may fire on (`Filters` of `/v1/Configuration/Webhooks`), as
+ * the spec lists them: a service's, and the user events.
+ */
+export const ACCOUNT_WEBHOOK_EVENTS = [...SERVICE_WEBHOOK_EVENTS, "onUserAdded", "onUserUpdate", "onUserUpdated"] as const;
+
+/** An event the account's webhooks may fire on: `onMessageAdded` (post-event), `onMessageAdd` (pre-event), ... */
+export type AccountWebhookEvent = (typeof ACCOUNT_WEBHOOK_EVENTS)[number];
 
 /** Where the account's webhooks go (the spec's `configuration_webhook_enum_target`). */
 export const WEBHOOK_TARGETS = ["webhook", "flex"] as const;
@@ -25,7 +34,7 @@ export interface GlobalWebhookConfigurationArgs {
   /**
    * The events that fire the webhooks, at least one: post-event names (`"onMessageAdded"`,
    * `"onConversationUpdated"`, ...) go to `postWebhookUrl`, pre-event names (`"onMessageAdd"`, ...)
-   * to `preWebhookUrl`; see `ACCOUNT_WEBHOOK_EVENTS` (sdk/webhook-events.ts). A set: order and duplicates do not
+   * to `preWebhookUrl`; see {@link ACCOUNT_WEBHOOK_EVENTS}. A set: order and duplicates do not
    * matter. Default: unmanaged (a new account has none). An empty list cannot be sent to Twilio,
    * so it is refused; remove the property to stop managing it.
    */
@@ -132,7 +141,7 @@ true satisfies Exactly<OutputMismatches<GlobalWebhookConfiguration, GlobalWebhoo
 export interface GlobalWebhookConfigurationEntry {
   /** The HTTP method of the webhook requests: GET or POST. */
   method?: string;
-  /** The events that fire the webhooks (a set; names as in `ACCOUNT_WEBHOOK_EVENTS` (sdk/webhook-events.ts)). */
+  /** The events that fire the webhooks (a set; names as in {@link ACCOUNT_WEBHOOK_EVENTS}). */
   filters?: string[];
   /** The pre-event webhook URL. */
   preWebhookUrl?: string;

@@ -6,8 +6,7 @@ import { z } from "zod";
 
 import { eventFilters, httpUrl, resourceInputs, webhookMethod } from "../../provider/shared/fields";
 import type { FieldValues, SingletonOutputs } from "../../provider/shared/singleton";
-import { ACCOUNT_WEBHOOK_EVENTS } from "../../sdk/webhook-events";
-import { WEBHOOK_TARGETS } from "./resource";
+import { ACCOUNT_WEBHOOK_EVENTS, WEBHOOK_TARGETS } from "./resource";
 
 export const globalWebhookConfigurationSchema = resourceInputs("GlobalWebhookConfiguration", {
   method: webhookMethod.optional(),

@@ -44,7 +44,7 @@ export const document: tc.SpecDocument = {
   services: {
     support: { friendlyName: "Support", roles: { agent: { friendlyName: "agent", type: "conversation", permissions: [] } }, webhooks: {} },
   },
-  pushCredentials: { android: { type: "fcm", secret: "\${fcmSecret}" } },
+  conversations: { lobby: { uniqueName: "lobby" } },
 };
 `;
 
