@@ -70,65 +70,6 @@ describe("checkSpec", () => {
     expect((thrown as SpecError).message).toMatch(/^c\.yaml is not valid \(3 problems\):/);
   });
 
-  describe("secrets (a push credential's keys)", () => {
-    const SECRETS = [
-      "version: 1",
-      "parameters:",
-      "  apnCertificate: {description: the certificate}",
-      "  apnPrivateKey: {default: not-a-secret-to-keep}",
-      "  fcmSecret: {}",
-      "pushCredentials:",
-      '  ios: {type: apn, certificate: "${apnCertificate}", privateKey: "${apnPrivateKey}"}',
-      "  android: {type: fcm, secret: literal-server-key}",
-      '  web: {type: fcm, secret: "${fcmSecret}"}',
-      "",
-    ].join("\n");
-
-    test("are parameters without a default, never values; a missing one names `pulumi config set --secret`", () => {
-      const found = lines(SECRETS);
-      expect(found).toEqual([
-        'c.yaml:4: parameters.apnPrivateKey.default: must not be given: parameter "apnPrivateKey" holds a secret (pushCredentials.ios.privateKey), ' +
-          "which is set per stack with `pulumi config set --secret apnPrivateKey <value>` and never written in the document",
-        'c.yaml:7: pushCredentials.ios.certificate: uses secret parameter "apnCertificate", which has no value for this stack and no default: ' +
-          "set it for this stack with `pulumi config set --secret apnCertificate <value>`",
-        expect.stringMatching(/^c\.yaml:7: pushCredentials\.ios\.privateKey: must be the PEM text of the private key/),
-        'c.yaml:8: pushCredentials.android.secret: holds a secret, so it must be a parameter such as "${secret}" (declared under parameters ' +
-          "without a default, set per stack with `pulumi config set --secret`), never the secret itself: the document is kept in version control",
-        expect.stringMatching(
-          /^c\.yaml:9: pushCredentials\.web\.secret: uses secret parameter "fcmSecret".*`pulumi config set --secret fcmSecret <value>`$/,
-        ),
-      ]);
-      // No message quotes a secret's value.
-      expect(found.join("\n")).not.toContain("literal-server-key");
-      expect(found.join("\n")).not.toContain("not-a-secret-to-keep");
-    });
-
-    test("a custom hint is told which parameters are secret", () => {
-      const hinted: Array<[string, boolean]> = [];
-      checkSpec(SECRETS, { missingParameterHint: (name, secret) => (hinted.push([name, secret]), "set it") });
-      expect(hinted).toEqual([
-        ["apnCertificate", true],
-        ["fcmSecret", true],
-      ]);
-    });
-
-    test("with every secret given by the stack, the document resolves", () => {
-      const pem = (label: string) => `-----BEGIN ${label}-----\nMII\n-----END ${label}-----`;
-      const doc = SECRETS.replace("  apnPrivateKey: {default: not-a-secret-to-keep}\n", "  apnPrivateKey: {}\n").replace(
-        "  android: {type: fcm, secret: literal-server-key}\n",
-        "",
-      );
-      const values: Record<string, string> = { apnCertificate: pem("CERTIFICATE"), apnPrivateKey: pem("PRIVATE KEY"), fcmSecret: "key" };
-      const result = checkSpec(doc, { parameters: values });
-      expect(result.issues).toEqual([]);
-      expect(result.resolved!.entries.find((e) => e.key === "ios")!.fields).toEqual({
-        type: "apn",
-        certificate: values.apnCertificate,
-        privateKey: values.apnPrivateKey,
-      });
-    });
-  });
-
   test("a document read with parseSpec keeps its lines", () => {
     const doc = parseSpec(VALID_YAML, { source: "v.yaml" });
     expect(checkSpec(doc).issues.map((i) => i.line)).toEqual([9]);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-import { creationOrder, DOCUMENT_KINDS, entriesOf, kindNamed, rootSections } from "../../../../sdk/spec/kinds";
+import { KINDS } from "../../../../resources/registry";
+import { creationOrder, DOCUMENT_KINDS, type DocumentKind, entriesOf, kindNamed, rootSections } from "../../../../sdk/spec/kinds";
 import { parseSpec } from "../../../../sdk/spec/parse";
 import { VALID_YAML } from "./fixtures";
 
@@ -35,22 +36,32 @@ describe("the registry, as the document reads it", () => {
 
   test("resources are made parents first, what is referenced before what references it, the account default before what relies on it", () => {
     const order = names(creationOrder());
-    const before = (a: string, b: string) => expect(order.indexOf(a)).toBeLessThan(order.indexOf(b));
-    before("ConversationService", "ServiceRole");
-    before("ServiceRole", "ServiceConfiguration");
-    before("ConversationService", "GlobalConfiguration");
-    before("GlobalConfiguration", "Conversation");
-    before("ConversationService", "OrchestratorConfiguration");
-    before("ConversationService", "AddressConfiguration");
-    expect(names(rootSections()).map((n) => kindNamed(n).spec.placement.section)).toEqual([
-      "account",
-      "accountWebhooks",
-      "services",
-      "conversations",
-      "orchestratorConfigurations",
-      "addressConfigurations",
-      "pushCredentials",
-    ]);
+    // Every kind, once.
+    expect([...order].sort()).toEqual(names(DOCUMENT_KINDS).sort());
+    // The kinds that set the account's default for references to `target` (the account configuration's default service).
+    const settingDefaultFor = (target: string) =>
+      names(DOCUMENT_KINDS.filter((k) => (k.spec.references ?? []).some((r) => r.kind === target && r.setsDefault)));
+    const must: Array<[string, string]> = [];
+    for (const kind of DOCUMENT_KINDS) {
+      const needs = [
+        kind.spec.placement.parent?.kind,
+        // A reference left out means the account's default: what sets that default comes first too.
+        ...(kind.spec.references ?? []).flatMap((ref) => [ref.kind, ...(ref.omittedMeansDefault ? settingDefaultFor(ref.kind) : [])]),
+      ];
+      for (const need of needs) if (need !== undefined && need !== kind.name) must.push([need, kind.name]);
+    }
+    // Named here as well, so that a descriptor losing its reference or its default flag fails too.
+    must.push(["ConversationService", "GlobalConfiguration"], ["GlobalConfiguration", "Conversation"]);
+    expect(must.filter(([a, b]) => !(order.indexOf(a) < order.indexOf(b))).map(([a, b]) => `${a} before ${b}`)).toEqual([]);
+    // The document's root sections: the registry's root kinds, each once; the singletons, then the maps, each in creation order.
+    const roots = rootSections();
+    expect(names(roots).sort()).toEqual(names(KINDS.filter((k: DocumentKind) => !k.spec.placement.parent)).sort());
+    const shapes = roots.map((k) => k.spec.placement.shape);
+    expect(shapes).toEqual([...shapes.filter((s) => s === "singleton"), ...shapes.filter((s) => s !== "singleton")]);
+    for (const shape of new Set(shapes)) {
+      const made = roots.filter((k) => k.spec.placement.shape === shape).map((k) => order.indexOf(k.name));
+      expect(made).toEqual([...made].sort((a, b) => a - b));
+    }
   });
 
   test("entriesOf walks every entry, parents before what sits in them", () => {
