@@ -11,8 +11,10 @@ import type { KindName } from "../../resources/registry";
 export type MockCreate = (args: pulumi.runtime.MockResourceArgs) => { id: string; state: Record<string, unknown> };
 
 /**
- * Installs the mocks before the file's tests run (in a `beforeAll`) and returns the list every
- * registration is appended to, in order. Call it once, at the top level of a test file.
+ * Installs the mocks before the tests of the block it is called in run (in a `beforeAll`) and
+ * returns the list every registration is appended to, in order. Call it once per test file, or
+ * once per top-level `describe`: Pulumi's mocks are global, so each block's `beforeAll` installs
+ * its own before its tests, and blocks must not nest.
  */
 export function mockResources(create: MockCreate): pulumi.runtime.MockResourceArgs[] {
   const created: pulumi.runtime.MockResourceArgs[] = [];
