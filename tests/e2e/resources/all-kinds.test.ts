@@ -1,28 +1,54 @@
 /**
- * Every resource kind in the REAL dynamic-provider host: one program with every kind goes
- * through up, an in-place change, refresh, a replacing change and destroy, and each of Configure,
- * Check, Diff, Create, Read, Update and Delete is seen going over gRPC for every kind. Then the
- * `__provider` Pulumi stored in state is held to the serialization contract (docs/architecture.md):
- * small, identical per kind, no credential, no path.
+ * Every resource kind in the REAL dynamic-provider host: the program of all-kinds-program.ts (one
+ * scenario per kind) goes through up, an in-place change, refresh, a replacing change and destroy,
+ * and each of Configure, Check, Diff, Create, Read, Update and Delete is seen going over gRPC for
+ * every kind. What each step must do, and what the account must hold after it, comes from the
+ * scenarios. Then the `__provider` Pulumi stored in state is held to the serialization contract
+ * (docs/architecture.md): small, identical per kind, no credential, no path.
  */
 import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-import { type EmulatorView, viewOf } from "../../../demo/emulator-view";
 import { type RunningEmulator, startEmulator } from "../../../emulator";
-import { EngineStandIn, linkPackageForHost, type RunSummary, type StateFile } from "../../../engine-standin";
+import { EngineStandIn, linkPackageForHost, type RunSummary, type StateFile, type StepOp } from "../../../engine-standin";
 import { ProviderClient, type ResourceRef } from "../../../engine-standin/grpc-client";
 import { HostProcess } from "../../../engine-standin/host-process";
-import { isSecret } from "../../../engine-standin/secrets";
 import { KINDS as REGISTRY } from "../../../resources/registry";
-import { kindOf, missingFromEmulator } from "../helpers/emulator-probe";
-import { allKinds, FCM_KEYS } from "./all-kinds-program";
+import { getStatus, kindOf, livePathOf, missingFromEmulator } from "../helpers/emulator-probe";
+import { plainSecretsIn, secretsIn, textsInSecrets } from "../helpers/secrets";
+import { type AccountDump, allKinds, remoteOf, scenarios, type Version, VERSIONS } from "./all-kinds-program";
 
 const KINDS = REGISTRY.map((k) => k.name);
 const METHODS = ["check", "diff", "create", "update", "read", "delete"] as const;
 const ROOT = path.resolve(__dirname, "../../..");
+const SCENARIOS = scenarios();
+
+/** `Kind name` of every resource the scenarios declare, with the step `version` brings it (1: create). */
+function expectedOps(version: Version): Record<string, StepOp> {
+  return Object.fromEntries(
+    SCENARIOS.flatMap(([kind, s]) =>
+      Object.entries(s.ops).map(([name, ops]) => [`${kind} ${name}`, version === 1 ? "create" : ops[version]]),
+    ),
+  );
+}
+const RESOURCES = Object.keys(expectedOps(1));
+/** The counts a run reports for these steps. */
+function countsOf(ops: Record<string, StepOp>) {
+  const n = (op: StepOp) => Object.values(ops).filter((o) => o === op).length;
+  return { create: n("create"), update: n("update"), replace: n("replace"), delete: n("delete"), same: n("same") };
+}
+/** The emulator's log of v2 operations, which the dump holds beside the account's objects. */
+interface Operations {
+  readonly v2: { readonly operations: ReadonlyArray<{ status: string; error: unknown }> };
+}
+/** The dump without that log. */
+function withoutOperations({ v2: { operations: _log, ...v2 }, ...account }: AccountDump & Operations) {
+  return { ...account, v2 };
+}
+/** Every secret value a scenario declares, in any version. */
+const SECRETS = [...new Set(SCENARIOS.flatMap(([, s]) => VERSIONS.flatMap((v) => s.secrets?.(v) ?? [])))];
 
 describe("every kind through the real dynamic-provider host", () => {
   // A token no one else uses, so finding it anywhere means it leaked.
@@ -31,16 +57,17 @@ describe("every kind through the real dynamic-provider host", () => {
   let dir: string;
   let config: Record<string, string>;
   const logLines: string[] = [];
-  const snapshots: { label: string; raw: string; state: StateFile }[] = [];
+  /** State after each command; `version`: the program's, for an up. */
+  const snapshots: { label: string; version?: Version; raw: string; state: StateFile }[] = [];
   /** kind -> provider methods seen going to the host for it. */
   const calls = new Map<string, Set<string>>();
   let configureCalls = 0;
-  let baseline: EmulatorView;
+  let baseline: AccountDump;
   let commands = 0;
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, authToken, operationDelayMs: 50, operationRetryAfterSeconds: 0 });
-    baseline = viewOf(emulator);
+    baseline = emulator.state() as AccountDump;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-all-kinds-"));
     config = {
       "twilio-conversations:accountSid": emulator.accountSid,
@@ -79,89 +106,74 @@ describe("every kind through the real dynamic-provider host", () => {
       secretKeys: ["twilio-conversations:authToken"],
       log: (line) => logLines.push(line),
     });
-  async function run(label: string, command: (e: EngineStandIn) => Promise<RunSummary>): Promise<RunSummary> {
+  async function run(label: string, command: (e: EngineStandIn) => Promise<RunSummary>, version?: Version): Promise<RunSummary> {
     commands++;
     const summary = await command(engine());
     const raw = fs.readFileSync(statePath(), "utf8");
-    snapshots.push({ label, raw, state: JSON.parse(raw) as StateFile });
+    snapshots.push({ label, version, raw, state: JSON.parse(raw) as StateFile });
     return summary;
   }
+  /** `up` of a version of the program. */
+  const up = (version: Version) => run(`up v${version}`, (e) => e.up(allKinds(version)), version);
   const opsOf = (s: RunSummary) => Object.fromEntries(s.steps.map((x) => [`${kindOf(x)} ${x.name}`, x.op]));
   const last = () => snapshots[snapshots.length - 1]!.state;
+  /** What the account holds of each kind whose scenario says, against what `version` declares of it. */
+  function expectAccountAsDeclared(version: Version): void {
+    const { held, declared } = remoteOf(SCENARIOS, emulator.state() as AccountDump, version);
+    expect(held).toEqual(declared);
+  }
 
-  test("up creates one of each kind (two conversations)", async () => {
-    const s = await run("up v1", (e) => e.up(allKinds(1)));
-    expect(s.counts).toEqual({ create: 12, update: 0, replace: 0, delete: 0, same: 0 });
+  test("up creates every resource of every scenario, and the account holds what they declare", async () => {
+    // Every kind of the registry has a scenario (all-kinds-program.ts does not compile otherwise) with a resource.
+    expect(KINDS.filter((kind) => !RESOURCES.some((r) => r.startsWith(`${kind} `)))).toEqual([]);
+    const s = await up(1);
+    expect(opsOf(s)).toEqual(expectedOps(1));
+    expect(s.counts).toEqual(countsOf(expectedOps(1)));
     expect(await missingFromEmulator(emulator, last().resources)).toEqual([]);
+    expectAccountAsDeclared(1);
   });
 
-  test("an in-place change updates every kind that can be updated, and nothing else", async () => {
-    const s = await run("up v2", (e) => e.up(allKinds(2)));
-    expect(opsOf(s)).toEqual({
-      "ConversationService support": "same",
-      "ServiceRole agent": "update",
-      "ServiceConfiguration support": "update",
-      "GlobalConfiguration account": "update",
-      "Conversation lobby": "update",
-      "Conversation desk": "same",
-      "OrchestratorConfiguration routing": "update",
-      "AddressConfiguration sms": "update",
-      "PushCredential android": "update",
-      "GlobalWebhookConfiguration account": "update",
-      "ServiceWebhookConfiguration support": "update",
-      "ServiceNotificationConfiguration support": "update",
-    });
-    const v = emulator.state() as {
-      v1: { configuration: { defaultClosedTimer: string } };
-      v2: { configurations: { description: string }[] };
-    };
-    expect(v.v1.configuration.defaultClosedTimer).toBe("P2D");
-    expect(v.v2.configurations.map((c) => c.description)).toEqual(["version 2"]);
+  test("an in-place change updates every resource whose scenario changes it, and nothing else", async () => {
+    const s = await up(2);
+    expect(opsOf(s)).toEqual(expectedOps(2));
+    expect(s.counts).toEqual(countsOf(expectedOps(2)));
+    expect(s.counts.update).toBeGreaterThan(0);
+    expectAccountAsDeclared(2);
   });
 
   test("refresh reads every resource and finds nothing changed", async () => {
     const s = await run("refresh", (e) => e.refresh());
-    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: 12 });
+    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: RESOURCES.length });
   });
 
   test("renaming the service replaces it and everything scoped to it; the rest follows in place", async () => {
-    const oldIds = Object.fromEntries(last().resources.map((r) => [`${kindOf(r)} ${r.name}`, r.id]));
-    const s = await run("up v3", (e) => e.up(allKinds(3)));
-    expect(opsOf(s)).toEqual({
-      "ConversationService support": "replace",
-      "ServiceRole agent": "replace",
-      "ServiceConfiguration support": "replace",
-      "GlobalConfiguration account": "update",
-      "Conversation lobby": "replace",
-      "Conversation desk": "replace",
-      "OrchestratorConfiguration routing": "update",
-      "AddressConfiguration sms": "update",
-      "PushCredential android": "same",
-      "GlobalWebhookConfiguration account": "same",
-      "ServiceWebhookConfiguration support": "replace",
-      "ServiceNotificationConfiguration support": "replace",
-    });
+    const before = last().resources;
+    const s = await up(3);
+    expect(opsOf(s)).toEqual(expectedOps(3));
+    expect(s.counts).toEqual(countsOf(expectedOps(3)));
+    expect(s.counts.replace).toBeGreaterThan(0);
     expect(await missingFromEmulator(emulator, last().resources)).toEqual([]);
-    const v = emulator.state() as { v1: { services: { sid: string }[] } };
-    expect(v.v1.services.map((x) => x.sid)).not.toContain(oldIds["ConversationService support"]);
+    expectAccountAsDeclared(3);
+    // A replaced resource has a new object, and its old one is gone; every other keeps its object.
+    const idNow = new Map(last().resources.map((r) => [`${kindOf(r)} ${r.name}`, r.id]));
+    for (const old of before) {
+      const key = `${kindOf(old)} ${old.name}`;
+      const replaced = expectedOps(3)[key] === "replace";
+      expect([key, idNow.get(key) === old.id]).toEqual([key, !replaced]);
+      if (replaced) expect([key, (await getStatus(emulator, livePathOf(old))).status]).toEqual([key, 404]);
+    }
   });
 
-  test("destroy deletes every kind", async () => {
+  test("destroy deletes every resource and leaves the account as it was before the first up", async () => {
     const s = await run("destroy", (e) => e.destroy());
-    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 12, same: 0 });
+    expect(s.counts).toEqual({ create: 0, update: 0, replace: 0, delete: RESOURCES.length, same: 0 });
     expect(last().resources).toEqual([]);
-    // Replaced copies included: the account holds what a fresh one holds, its configuration back as found.
-    expect(emulator.state()).toMatchObject({
-      v1: {
-        services: [{ sid: baseline.v1.services[0]!.sid }],
-        conversations: [],
-        configuration: baseline.v1.configuration,
-        addressConfigurations: [],
-        credentials: [],
-      },
-      v2: { configurations: [] },
-    });
-    expect((emulator.state() as EmulatorView).v1.roles.map((r) => r.sid).sort()).toEqual(baseline.v1.roles.map((r) => r.sid).sort());
+    // Replaced copies included: the account holds what it held before, but for what a scenario says
+    // Twilio cannot put back. Its log of v2 operations only grows: each write's operation completed.
+    const now = emulator.state() as AccountDump & Operations;
+    expect(now.v2.operations.filter((o) => o.status !== "COMPLETED" || o.error !== null)).toEqual([]);
+    const expected = SCENARIOS.reduce((account, [, scenario]) => scenario.leftByDestroy?.(account) ?? account, baseline);
+    expect(withoutOperations(now)).toEqual(withoutOperations(expected as AccountDump & Operations));
   });
 
   test("ConversationService's Update reaches its provider in the host, which refuses it (Twilio cannot rename a service)", async () => {
@@ -227,23 +239,27 @@ describe("every kind through the real dynamic-provider host", () => {
     expect(logLines.filter((l) => l.includes(Buffer.from(`${emulator.accountSid}:${authToken}`).toString("base64")))).toEqual([]);
   });
 
-  test("the push credential's secret is nowhere but in its state inputs, as a Pulumi secret (which the real engine encrypts)", () => {
-    const plainIn = (value: unknown): boolean =>
-      isSecret(value)
-        ? false
-        : typeof value === "string"
-          ? FCM_KEYS.some((k) => value.includes(k))
-          : value !== null && typeof value === "object" && Object.values(value).some(plainIn);
-    for (const { label, state } of snapshots) {
+  test("every secret a scenario declares is nowhere but in its state inputs, as a Pulumi secret (which the real engine encrypts)", () => {
+    // The scenarios declare some: else this test checks nothing.
+    expect(SECRETS).not.toEqual([]);
+    for (const { label, version, state } of snapshots) {
       for (const r of state.resources) {
-        expect([label, r.name, plainIn(r.outputs), plainIn(r.inputs)]).toEqual([label, r.name, false, false]);
+        expect([label, r.name, plainSecretsIn(r.inputs, SECRETS), secretsIn(JSON.stringify(r.outputs), SECRETS)]).toEqual([
+          label,
+          r.name,
+          [],
+          [],
+        ]);
+      }
+      // Each up holds, as Pulumi secrets in its kind's inputs, exactly the secrets its version declares.
+      if (version === undefined) continue;
+      for (const [kind, scenario] of SCENARIOS) {
+        const held = state.resources.filter((r) => kindOf(r) === kind).flatMap((r) => textsInSecrets(r.inputs));
+        expect([label, kind, held.sort()]).toEqual([label, kind, [...(scenario.secrets?.(version) ?? [])].sort()]);
       }
     }
-    const credential = snapshots.find((x) => x.label === "up v2")!.state.resources.find((r) => kindOf(r) === "PushCredential")!;
-    expect(isSecret(credential.inputs.secret)).toBe(true);
-    expect(credential.outputs.secretDigests).toBeDefined();
-    expect(logLines.filter((l) => FCM_KEYS.some((k) => l.includes(k)))).toEqual([]);
+    expect(logLines.flatMap((l) => secretsIn(l, SECRETS))).toEqual([]);
     // What the emulator logged of the requests holds fingerprints only.
-    expect(JSON.stringify(emulator.requests()).includes(FCM_KEYS[0])).toBe(false);
+    expect(secretsIn(JSON.stringify(emulator.requests()), SECRETS)).toEqual([]);
   });
 });
