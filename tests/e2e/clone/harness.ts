@@ -10,11 +10,21 @@ import * as path from "node:path";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../../emulator";
 import { EngineStandIn, type RunSummary } from "../../../engine-standin";
 
-/** An engine for `account`, its state in `stateDir`; `config` adds program keys (`spec`, parameters). */
+/**
+ * An engine for `account`, its state in `stateDir`; `config` adds program keys (`spec`,
+ * parameters), `secretKeys` names those of them set as secrets (`pulumi config set --secret`),
+ * `log` receives the engine's progress lines and the host's stderr.
+ */
 export function engineFor(
   account: RunningEmulator,
   stateDir: string,
-  options: { project?: string; stack?: string; config?: Record<string, string> } = {},
+  options: {
+    project?: string;
+    stack?: string;
+    config?: Record<string, string>;
+    secretKeys?: readonly string[];
+    log?: (line: string) => void;
+  } = {},
 ): EngineStandIn {
   const stack = options.stack ?? "clone";
   return new EngineStandIn({
@@ -27,7 +37,8 @@ export function engineFor(
       "twilio-conversations:authToken": account.authToken,
       ...options.config,
     },
-    secretKeys: ["twilio-conversations:authToken"],
+    secretKeys: ["twilio-conversations:authToken", ...(options.secretKeys ?? [])],
+    ...(options.log ? { log: options.log } : {}),
   });
 }
 
