@@ -1,7 +1,9 @@
 /**
  * AddressConfiguration against the emulator, through the provider objects exactly as the
- * dynamic-provider host calls them: lifecycle, adoption, removals, bad input and faults.
+ * dynamic-provider host calls them: lifecycle, adoption, removals, bad input and faults; and how
+ * the exporter writes the configurations it finds.
  */
+import { exportAccount } from "../../../cli/export";
 import { PartialFailure } from "../../../provider/shared/partial";
 import { checkedInputs, hostProvider, SHIM, throughInterposer, useEmulatorStack, useWarnings } from "../../support/provider-harness";
 
@@ -417,5 +419,71 @@ describe("AddressConfiguration faults", () => {
     await expect(provider.delete(id, other)).rejects.toThrow(
       /Refusing to delete AddressConfiguration sms "\+15551234567": it belongs to account AC9{32}/,
     );
+  });
+});
+
+describe("AddressConfiguration export", () => {
+  it("writes each configuration keyed by type and address; addresses, webhook URLs and Studio flows become parameters with the account's values as defaults", async () => {
+    const post = (form: Record<string, unknown>) => stack.outOfBand.request({ method: "POST", path: LIST, form: form as never });
+    await post({
+      Type: "sms",
+      Address: "+15551234567",
+      FriendlyName: "Support line",
+      AutoCreation: {
+        Enabled: true,
+        Type: "webhook",
+        ConversationServiceSid: serviceSid,
+        WebhookUrl: "https://example.com/inbound",
+        WebhookMethod: "GET",
+        WebhookFilters: ["onParticipantAdded", "onMessageAdded"],
+      },
+    });
+    await post({
+      Type: "whatsapp",
+      Address: "whatsapp:+15551234567",
+      AutoCreation: { Enabled: false, Type: "studio", StudioFlowSid: FW, StudioRetryCount: 2 },
+    });
+    await post({ Type: "email", Address: "help@example.com", AddressCountry: "US" });
+
+    const exported = await exportAccount(stack.outOfBand);
+    expect(exported.parameters).toEqual({
+      // The account configuration's, as every account has one.
+      messagingServiceSid: expect.any(Object),
+      address: { description: "An address (phone number, WhatsApp sender, ...) of this environment", default: "help@example.com" },
+      address2: { description: expect.any(String), default: "+15551234567" },
+      webhookUrl: {
+        description: "A webhook URL (pre- or post-event, auto-creation) of this environment",
+        default: "https://example.com/inbound",
+      },
+      address3: { description: expect.any(String), default: "whatsapp:+15551234567" },
+      studioFlowSid: { description: "A Studio flow SID (FW...) of this environment", default: FW },
+    });
+    expect(exported.addressConfigurations).toEqual({
+      "email-help-example-com": {
+        type: "email",
+        address: "${address}",
+        addressCountry: "US",
+        autoCreation: { enabled: false, type: "default" },
+      },
+      "sms-15551234567": {
+        type: "sms",
+        address: "${address2}",
+        friendlyName: "Support line",
+        autoCreation: {
+          enabled: true,
+          type: "webhook",
+          // The service by its key in the document.
+          service: "support",
+          webhookUrl: "${webhookUrl}",
+          webhookMethod: "GET",
+          webhookFilters: ["onMessageAdded", "onParticipantAdded"],
+        },
+      },
+      "whatsapp-whatsapp-15551234567": {
+        type: "whatsapp",
+        address: "${address3}",
+        autoCreation: { enabled: false, type: "studio", studioFlowSid: "${studioFlowSid}", studioRetryCount: 2 },
+      },
+    });
   });
 });

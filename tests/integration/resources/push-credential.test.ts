@@ -1,12 +1,16 @@
 /**
  * PushCredential against the emulator, through the provider objects exactly as the dynamic-provider
- * host calls them. Every secret is a fresh value no one else uses, so finding it in outputs, a
- * message or the request log means it leaked; the emulator logs only a fingerprint of each secret
- * field, which is how the tests see which value was sent.
+ * host calls them, and as the exporter writes the credentials it finds. Every secret is a fresh
+ * value no one else uses, so finding it in outputs, a message, a document or the request log means
+ * it leaked; the emulator logs only a fingerprint of each secret field, which is how the tests see
+ * which value was sent.
  */
 import { randomUUID } from "node:crypto";
 
+import { exportAccount, formatSpec } from "../../../cli/export";
 import { redactedSecret } from "../../../emulator/secret-fingerprint";
+import { checkSpec } from "../../../sdk/spec/check";
+import { formatPath } from "../../../sdk/spec/issues";
 import { checkedInputs, hostProvider, SHIM, throughInterposer, useEmulatorStack, useWarnings } from "../../support/provider-harness";
 
 const provider = hostProvider("PushCredential");
@@ -260,5 +264,45 @@ describe("PushCredential faults and secrets", () => {
     await expect(provider.delete(id, { ...state, accountSid: "AC" + "9".repeat(32) })).rejects.toThrow(
       /Refusing to delete PushCredential "Android": it belongs to account AC9{32}/,
     );
+  });
+});
+
+describe("PushCredential export", () => {
+  it("writes each credential with its secrets as parameters without a default, never their values; a GCM one not at all", async () => {
+    const post = (form: Record<string, unknown>) => stack.outOfBand.request({ method: "POST", path: LIST, form: form as never });
+    await post({ Type: "apn", FriendlyName: "iOS", Sandbox: true, Certificate: s.certificate, PrivateKey: s.privateKey });
+    await post({ Type: "fcm", FriendlyName: "Android", Secret: s.fcm });
+    // Google shut GCM down in 2019: such a credential is not exported.
+    await post({ Type: "gcm", FriendlyName: "Legacy", ApiKey: "legacy" });
+
+    const exported = await exportAccount(stack.outOfBand);
+    expect(exported.parameters).toEqual({
+      // The account configuration's, as every account has one.
+      messagingServiceSid: expect.any(Object),
+      apnCertificate: { description: 'The APN certificate (PEM) of push credential "iOS": a secret, set with pulumi config set --secret' },
+      apnPrivateKey: { description: 'The APN private key (PEM) of push credential "iOS": a secret, set with pulumi config set --secret' },
+      fcmSecret: { description: 'The FCM server key of push credential "Android": a secret, set with pulumi config set --secret' },
+    });
+    expect(exported.pushCredentials).toEqual({
+      android: { type: "fcm", friendlyName: "Android", secret: "${fcmSecret}" },
+      ios: { type: "apn", friendlyName: "iOS", sandbox: true, certificate: "${apnCertificate}", privateKey: "${apnPrivateKey}" },
+    });
+    const text = formatSpec(exported, "yaml");
+    expect(leaks(text)).toEqual([]);
+
+    // validate, without the secrets: each named where it is used, with the command that sets it as a secret.
+    expect(checkSpec(text).issues.map((i) => `${formatPath(i.path)}: ${i.message}`)).toEqual(
+      [
+        ["android.secret", "fcmSecret"],
+        ["ios.certificate", "apnCertificate"],
+        ["ios.privateKey", "apnPrivateKey"],
+      ].map(
+        ([at, name]) =>
+          `pushCredentials.${at}: uses secret parameter "${name}", which has no value for this stack and no default: ` +
+          `set it for this stack with \`pulumi config set --secret ${name} <value>\``,
+      ),
+    );
+    const withSecrets = checkSpec(text, { parameters: { fcmSecret: s.fcm2, apnCertificate: s.certificate, apnPrivateKey: s.privateKey2 } });
+    expect(withSecrets.issues).toEqual([]);
   });
 });
