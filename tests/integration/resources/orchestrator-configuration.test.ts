@@ -15,6 +15,7 @@ import { createKey, deleteKey, nextKey, updateKey } from "../../../resources/orc
 import type { OrchestratorConfigurationInputs } from "../../../resources/orchestrator-configuration/schema";
 import { type EmulatorStack, startEmulatorStack } from "../../support/emulator-stack";
 import { checkedInputs, hostProvider, SHIM, useEmulatorStack } from "../../support/provider-harness";
+import { rejection } from "../../support/rejection";
 
 const provider = hostProvider("OrchestratorConfiguration");
 const LOGICAL = "proj/dev/support";
@@ -59,16 +60,6 @@ const checked = (news: Record<string, unknown>, olds?: Record<string, unknown>) 
 
 async function create(news: Record<string, unknown> = {}) {
   return provider.create({ __provider: SHIM, ...(await checked({ ...base, ...news })) });
-}
-
-/** What a promise rejected with. */
-async function rejection(promise: Promise<unknown>): Promise<Error & Partial<PartialFailure>> {
-  try {
-    await promise;
-  } catch (e) {
-    return e as Error & Partial<PartialFailure>;
-  }
-  throw new Error("expected a rejection");
 }
 
 describe("OrchestratorConfiguration lifecycle", () => {
@@ -266,7 +257,7 @@ describe("OrchestratorConfiguration check", () => {
 describe("OrchestratorConfiguration when operations fail or hang", () => {
   it("reports a FAILED create as a plain error quoting the problem; nothing exists", async () => {
     stack.emulator.setFaults({ failOperationsNext: 1 });
-    const error = await rejection(create());
+    const error = await rejection<Error & Partial<PartialFailure>>(create());
     expect(error).not.toBeInstanceOf(PartialFailure);
     expect(OperationFailedError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: "FAILED", operationId: expect.stringMatching(/^proc_job_[0-9a-z]{26}$/) });
@@ -279,7 +270,7 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
   it("keeps an update whose operation FAILED in state with its id and the configuration as it still is", async () => {
     const { id, outs } = await create();
     stack.emulator.setFaults({ failOperationsNext: 1 });
-    const error = await rejection(
+    const error = await rejection<Error & Partial<PartialFailure>>(
       provider.update(id, { ...outs, __provider: SHIM }, { __provider: SHIM, ...(await checked({ ...base, description: "new" })) }),
     );
     expect(error).toBeInstanceOf(PartialFailure);
@@ -314,7 +305,7 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
     it("keeps a create that never finishes in state with the configuration id, then reconciles on read", async () => {
       slow.emulator.setFaults({ operationsStayPending: true });
       const inputs = await checked(base);
-      const error = await rejection(provider.create({ __provider: SHIM, ...inputs }));
+      const error = await rejection<Error & Partial<PartialFailure>>(provider.create({ __provider: SHIM, ...inputs }));
       expect(error).toBeInstanceOf(PartialFailure);
       expect(error.message).toMatch(
         /^Timed out creating OrchestratorConfiguration "support-routing": Gave up waiting for operation proc_job_[0-9a-z]{26}/,
@@ -345,7 +336,9 @@ describe("OrchestratorConfiguration when operations fail or hang", () => {
     it("keeps an update that never finishes in state with its id and the configuration as fetched", async () => {
       const { id, outs } = await create();
       slow.emulator.setFaults({ operationsStayPending: true });
-      const error = await rejection(provider.update(id, outs, await checked({ ...base, description: "new" })));
+      const error = await rejection<Error & Partial<PartialFailure>>(
+        provider.update(id, outs, await checked({ ...base, description: "new" })),
+      );
       expect(error).toBeInstanceOf(PartialFailure);
       expect(error.message).toMatch(/^Timed out updating OrchestratorConfiguration "support-routing"/);
       expect(error.id).toBe(id);
@@ -361,7 +354,7 @@ describe("OrchestratorConfiguration re-runs after a FAILED operation, a crash or
 
   it("tries a create again when re-run right after it FAILED, under a key derived from the failed operation", async () => {
     stack.emulator.setFaults({ failOperationsNext: 1 });
-    const failure = await rejection(create());
+    const failure = await rejection<Error & Partial<PartialFailure>>(create());
     expect(OperationFailedError.isInstance(failure)).toBe(true);
     const [failedOp] = operations();
     expect(failedOp).toMatchObject({ status: "FAILED", write: "create" });
@@ -402,7 +395,9 @@ describe("OrchestratorConfiguration re-runs after a FAILED operation, a crash or
     stack.emulator.clearRequests();
     const news = await checked({ ...base, description: "new" });
     stack.emulator.setFaults({ failOperationsNext: 1 });
-    const failure = await rejection(provider.update(id, { ...outs, __provider: SHIM }, { __provider: SHIM, ...news }));
+    const failure = await rejection<Error & Partial<PartialFailure>>(
+      provider.update(id, { ...outs, __provider: SHIM }, { __provider: SHIM, ...news }),
+    );
     expect(failure).toBeInstanceOf(PartialFailure);
     const failedOp = operations()[1]!;
     expect(failedOp).toMatchObject({ status: "FAILED", write: "replace" });
@@ -488,7 +483,9 @@ describe("OrchestratorConfiguration re-runs after a FAILED operation, a crash or
 describe("OrchestratorConfiguration under faults", () => {
   it("names the configuration already bridged to the v1 service", async () => {
     const first = await create({ conversationsV1Bridge: { serviceId: SERVICE } });
-    const error = await rejection(create({ displayName: "second", conversationsV1Bridge: { serviceId: SERVICE } }));
+    const error = await rejection<Error & Partial<PartialFailure>>(
+      create({ displayName: "second", conversationsV1Bridge: { serviceId: SERVICE } }),
+    );
     expect(error.message).toMatch(
       new RegExp(
         `^Conflict creating OrchestratorConfiguration "second": Conversations v1 service ${SERVICE} is already bridged to configuration ${first.id} .*` +

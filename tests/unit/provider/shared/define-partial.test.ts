@@ -3,6 +3,7 @@ import { z } from "zod";
 import { configureFromStack } from "../../../../provider/config";
 import { defineProvider } from "../../../../provider/shared/define";
 import { PartialFailure } from "../../../../provider/shared/partial";
+import { rejection } from "../../../support/rejection";
 
 const ACCOUNT = "AC" + "0".repeat(32);
 
@@ -31,25 +32,16 @@ beforeAll(() => {
   configureFromStack({ get: (key) => config[key] });
 });
 
-async function rejection(promise: Promise<unknown>): Promise<PartialFailure> {
-  try {
-    await promise;
-  } catch (e) {
-    return e as PartialFailure;
-  }
-  throw new Error("expected a rejection");
-}
-
 describe("defineProvider with a PartialFailure", () => {
   it("adds __provider to the properties a failed create leaves in state, so delete and refresh can load the provider", async () => {
-    const error = await rejection(provider.create({ __provider: "shim", name: "a" }));
+    const error = await rejection<PartialFailure>(provider.create({ __provider: "shim", name: "a" }));
     expect(error).toBeInstanceOf(PartialFailure);
     expect(error).toMatchObject({ message: "timed out", id: "thing_1", reasons: ["timed out"] });
     expect(error.properties).toEqual({ accountSid: ACCOUNT, name: "a", __provider: "shim" });
   });
 
   it("does the same for a failed update, keeping its reasons", async () => {
-    const error = await rejection(
+    const error = await rejection<PartialFailure>(
       provider.update!("thing_1", { __provider: "shim", accountSid: ACCOUNT, name: "a" }, { __provider: "shim", name: "b" }),
     );
     expect(error).toMatchObject({ message: "failed", id: "thing_1", reasons: ["op FAILED"] });

@@ -10,6 +10,7 @@ import { defineProvider } from "../../../../provider/shared/define";
 import { setWarningSink } from "../../../../provider/shared/diagnostics";
 import { same } from "../../../../provider/shared/diff";
 import { PartialFailure } from "../../../../provider/shared/partial";
+import { rejection } from "../../../support/rejection";
 
 const ACCOUNT = "AC" + "0".repeat(32);
 
@@ -45,15 +46,6 @@ beforeAll(() => {
   configureFromStack({ get: (key) => config[key] });
 });
 
-async function rejection(promise: Promise<unknown>): Promise<PartialFailure> {
-  try {
-    await promise;
-  } catch (e) {
-    return e as PartialFailure;
-  }
-  throw new Error("expected a rejection");
-}
-
 describe("write verification in defineProvider", () => {
   it("accepts a write Twilio reports back in another spelling (durations by length)", async () => {
     const provider = thing((inputs) => ({ ...inputs, timer: inputs.timer && "PT60S" }));
@@ -65,7 +57,7 @@ describe("write verification in defineProvider", () => {
 
   it("fails a create whose declared value Twilio did not keep, as a PartialFailure holding what Twilio reports", async () => {
     const provider = thing((inputs) => ({ ...inputs, name: "old" }));
-    const error = await rejection(provider.create({ __provider: "shim", name: "a", timer: "PT1M" }));
+    const error = await rejection<PartialFailure>(provider.create({ __provider: "shim", name: "a", timer: "PT1M" }));
     expect(error).toBeInstanceOf(PartialFailure);
     expect(error.message).toMatch(/^Twilio did not apply all of creating Thing "a": name: sent "a", Twilio kept "old"\. /);
     expect(error).toMatchObject({ id: "thing_1" });
@@ -74,7 +66,7 @@ describe("write verification in defineProvider", () => {
 
   it("fails an update the same way, naming every field not applied", async () => {
     const provider = thing(() => ({ name: "old", timer: "PT5M" }));
-    const error = await rejection(
+    const error = await rejection<PartialFailure>(
       provider.update!(
         "thing_1",
         { __provider: "shim", accountSid: ACCOUNT, name: "old" },
