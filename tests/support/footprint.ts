@@ -143,7 +143,8 @@ export function footprints(files: Map<string, string>, kinds: readonly KindNames
   const tokens = new Map<string, string[]>();
   // module (path without extension) -> exported name -> the files importing it
   const importers = new Map<string, Map<string, Set<string>>>();
-  const exportedBy = new Map<string, string[]>();
+  // module (path without extension) -> what it exports, and the file it is
+  const exportedBy = new Map<string, { file: string; exported: string[] }>();
   for (const [file, text] of files) {
     if (!SCANNED.test(file)) {
       tokens.set(file, [text]);
@@ -151,7 +152,7 @@ export function footprints(files: Map<string, string>, kinds: readonly KindNames
     }
     tokens.set(file, codeTokens(text));
     const { exported, imports } = exportsAndImports(file, text);
-    exportedBy.set(file.replace(SCANNED, ""), exported);
+    exportedBy.set(file.replace(SCANNED, ""), { file, exported });
     for (const { from, names } of imports) {
       if (!from.startsWith(".")) continue;
       const target = path.posix.join(path.posix.dirname(file), from);
@@ -171,8 +172,7 @@ export function footprints(files: Map<string, string>, kinds: readonly KindNames
     const touched = new Set<string>();
     for (const [file, fileTokens] of tokens) if (!file.startsWith(folder) && fileTokens.some(names)) touched.add(file);
     // A module outside the folder with an export that only the kind's folder imports was edited for it.
-    for (const [module, exported] of exportedBy) {
-      const file = [...files.keys()].find((f) => f.replace(SCANNED, "") === module)!;
+    for (const [module, { file, exported }] of exportedBy) {
       if (file.startsWith(folder)) continue;
       const used = exported.map((name) => [...(importers.get(module)?.get(name) ?? [])]).filter((users) => users.length > 0);
       if (used.some((users) => users.every((u) => u.startsWith(folder)))) touched.add(file);
